@@ -1,0 +1,86 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// Swift 6 language mode (tools 6.0) plus the upcoming features the style guide asks for.
+let swiftSettings: [SwiftSetting] = [
+  .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("InternalImportsByDefault"),
+  .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+  name: "OneWindow",
+  platforms: [.macOS(.v15)],
+  products: [
+    .library(name: "OneWindowKit", targets: ["OneWindowKit"]),
+    .executable(name: "onewindow", targets: ["OneWindowCLI"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+  ],
+  targets: [
+    // libxml2 from the system (Debian: libxml2-dev). Only a module map and a shim header.
+    .systemLibrary(
+      name: "CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+    ),
+    // The only module that imports libxml2.
+    .target(
+      name: "OneWindowXML",
+      dependencies: ["CLibXML2"],
+      swiftSettings: swiftSettings
+    ),
+    // Findings, ids, outcomes and domain values; no dependencies.
+    .target(
+      name: "OneWindowCore",
+      swiftSettings: swiftSettings
+    ),
+    // The embeddable facade: load, validate, report.
+    .target(
+      name: "OneWindowKit",
+      dependencies: [
+        "OneWindowXML",
+        "OneWindowCore",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ],
+      swiftSettings: swiftSettings
+    ),
+    // The thin `onewindow` command.
+    .executableTarget(
+      name: "OneWindowCLI",
+      dependencies: [
+        "OneWindowKit",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: swiftSettings
+    ),
+    // Test helpers shared by the test targets (repository paths, goldens, running the binary).
+    .target(
+      name: "OneWindowTestSupport",
+      dependencies: ["OneWindowKit"],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "OneWindowXMLTests",
+      dependencies: ["OneWindowXML", "OneWindowTestSupport"],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "OneWindowCoreTests",
+      dependencies: ["OneWindowCore"],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "OneWindowKitTests",
+      dependencies: ["OneWindowKit", "OneWindowTestSupport"],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "OneWindowCLITests",
+      dependencies: ["OneWindowCLI", "OneWindowTestSupport"],
+      swiftSettings: swiftSettings
+    ),
+  ]
+)

@@ -1,0 +1,50 @@
+#ifndef CLIBXML2_SHIM_H
+#define CLIBXML2_SHIM_H
+
+#include <libxml/xmlversion.h>
+
+/* Debian's libxml2 is built with ICU: libxml/encoding.h includes <unicode/ucnv.h> only to
+ * declare two pointer fields. Swift's Foundation carries its own ICU (_FoundationICU); when both
+ * are visible in one module graph a clean build fails with "'UErrorCode' has different
+ * definitions in different modules". Declare the two types encoding.h needs and mark the ICU
+ * header as already included. Layouts are unchanged: UConverter is only used through pointers. */
+#if defined(LIBXML_ICU_ENABLED) && !defined(UCNV_H)
+#define UCNV_H 1
+#include <stdint.h>
+typedef struct UConverter UConverter;
+#if defined(__CHAR16_TYPE__)
+typedef __CHAR16_TYPE__ UChar;
+#else
+typedef uint16_t UChar;
+#endif
+#endif
+
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+#include <libxml/xmlschemas.h>
+#include <libxml/xmlschemastypes.h>
+#include <libxml/encoding.h>
+
+/* xmlFree is a global function-pointer variable, which Swift 6 rejects as shared mutable state. */
+static inline void onewindow_xml_free(void *pointer) { xmlFree(pointer); }
+
+/* xmlParserVersion is a thread-local macro that does not import into Swift. */
+static inline const char *onewindow_xml_runtime_version(void) { return xmlParserVersion; }
+
+/* Generic (unstructured) libxml2 errors go to stderr by default. Everything we need arrives
+ * through the structured handlers; this sink keeps the rest off the terminal. A C variadic
+ * function cannot be written in Swift, hence here. */
+static inline void onewindow_ignore_generic_error(void *context, const char *message, ...) {
+    (void)context;
+    (void)message;
+}
+
+/* Installs the silent generic sink for the calling thread and as the default for new threads. */
+static inline void onewindow_silence_generic_errors(void) {
+    xmlThrDefSetGenericErrorFunc(NULL, onewindow_ignore_generic_error);
+    xmlSetGenericErrorFunc(NULL, onewindow_ignore_generic_error);
+}
+
+#endif

@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import OneWindowKit
+
+extension OneWindowCommand {
+  struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Check packets against their schema (and, later, the business rules).",
+      discussion: """
+        PATH is a packet file, a packet folder (a directory holding packet.xml and its
+        attachments), any other directory (walked recursively for *.xml), or - for standard input.
+        Nothing is written anywhere; the report goes to standard output.
+        """)
+
+    @Argument(help: "Packets, folders, or - for standard input.")
+    var paths: [String] = []
+
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var resources: ResourceOptions
+
+    @Flag(name: .long, help: "Treat warnings as errors.")
+    var strict = false
+
+    @Option(name: .long, help: "Parallel workers (default: one per core for many packets).")
+    var jobs: Int?
+
+    @Option(name: .long, help: "Largest packet accepted, in bytes.")
+    var maxBytes: Int = 16 << 20
+
+    @Option(name: .long, help: "Deepest element nesting accepted (at most 256).")
+    var maxDepth: Int = 64
+
+    func validate() throws {
+      if paths.isEmpty {
+        throw ValidationError("Give at least one packet, folder, or - for standard input.")
+      }
+      for path in paths where path != "-" && !FileManager.default.fileExists(atPath: path) {
+        throw ValidationError("No such file or directory: '\(path)'.")
+      }
+      if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+      if maxBytes < 1 { throw ValidationError("--max-bytes must be at least 1.") }
+      if !(1...256).contains(maxDepth) {
+        throw ValidationError("--max-depth must be between 1 and 256.")
+      }
+    }
+
+    func run() throws {
+      let oneWindow: OneWindow
+      do {
+        oneWindow = try OneWindow(schemasFolder: resources.schemas)
+      } catch {
+        Console.error(error.description)
+        throw ExitCode(2)
+      }
+      var sources: [PacketSource] = []
+      var cannotRun = false
+      let collected = PacketSourceCollector.collect(paths.filter { $0 != "-" })
+      for problem in collected.problems {
+        Console.error("\(problem.path): \(problem.reason)")
+        cannotRun = true
+      }
+      sources = collected.sources
+      if paths.contains("-") {
+        do {
+          sources.append(try PacketSource.standardInput(cap: maxBytes))
+        } catch {
+          Console.error(error.description)
+          cannotRun = true
+        }
+      }
+      let options = ValidationOptions(
+        maxBytes: maxBytes, maxDepth: maxDepth, strict: strict,
+        jobs: jobs ?? (sources.count > 1 ? ProcessInfo.processInfo.activeProcessorCount : 1),
+        computeHashes: output.format != .text)
+      let run = ValidationRun(
+        packets: oneWindow.validate(sources, options: options), strict: strict)
+      switch output.format {
+      case .text: Console.out(TextReportRenderer(language: output.lang).render(run))
+      case .json: Console.out(JSONReportRenderer().render(run))
+      }
+      for packet in run.packets where packet.outcome == .couldNotRun {
+        Console.error(packet.failure ?? "\(packet.source): could not be checked")
+      }
+      if cannotRun || run.outcome == .couldNotRun { throw ExitCode(2) }
+      if run.outcome == .rejected { throw ExitCode(1) }
+    }
+  }
+}

@@ -1,0 +1,108 @@
+/// What kind of problem a finding describes.
+public enum FindingCategory: String, Sendable, Hashable, Codable, CaseIterable {
+  /// The bytes are not well-formed XML.
+  case wellFormedness = "well-formedness"
+  /// The packet breaks its XSD.
+  case schema
+  /// Hostile or oversized input refused by the input policy.
+  case security
+  /// The packet as a whole: unknown family, unreadable attachment container.
+  case packet
+  /// An identifier fails its check algorithm (统一社会信用代码, 身份证号, JY number…).
+  case identifier
+  /// The 个体工商户 name.
+  case name
+  /// 经营范围 and the licences it needs.
+  case scope
+  /// Food-licence conditions.
+  case food
+  /// Premises, 规划用途 and 住所 evidence.
+  case premises
+  /// Facts held in the registry (pre-filings, tenancies, bundles).
+  case registry
+  /// The materials manifest and attachments.
+  case materials
+  /// Dates and time limits.
+  case dates
+  /// Change and cancellation packets.
+  case lifecycle
+}
+
+/// Where a finding points: the packet, a line, and the element path.
+public struct SourceLocation: Sendable, Hashable, Codable {
+  /// The packet as the user named it (a path, `<stdin>`, or a member of a zip).
+  public var file: String
+  /// 1-based line, nil when unknown.
+  public var line: Int?
+  /// 1-based column, for well-formedness errors only.
+  public var column: Int?
+  /// Element path such as `/AddressPreFiling/Units/Unit[2]/Area`.
+  public var path: String?
+
+  public init(file: String, line: Int? = nil, column: Int? = nil, path: String? = nil) {
+    self.file = file
+    self.line = line
+    self.column = column
+    self.path = path
+  }
+}
+
+/// One problem found in one packet.
+public struct Finding: Sendable, Hashable, Codable {
+  public var ruleID: RuleID
+  public var severity: Severity
+  public var category: FindingCategory
+  /// What is wrong, in Chinese and English.
+  public var message: LocalizedText
+  /// How the applicant can fix it.
+  public var hint: LocalizedText?
+  /// The law and article behind the rule, for the clerk.
+  public var legalBasis: LocalizedText?
+  public var location: SourceLocation
+  /// The offending value, when there is one.
+  public var value: String?
+
+  public init(
+    ruleID: RuleID, severity: Severity, category: FindingCategory, message: LocalizedText,
+    hint: LocalizedText? = nil, legalBasis: LocalizedText? = nil, location: SourceLocation,
+    value: String? = nil
+  ) {
+    self.ruleID = ruleID
+    self.severity = severity
+    self.category = category
+    self.message = message
+    self.hint = hint
+    self.legalBasis = legalBasis
+    self.location = location
+    self.value = value
+  }
+
+  /// The order reports print findings in: file, line, id, message, path.
+  public static func reportOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
+    if lhs.location.file != rhs.location.file { return lhs.location.file < rhs.location.file }
+    let leftLine = lhs.location.line ?? 0
+    let rightLine = rhs.location.line ?? 0
+    if leftLine != rightLine { return leftLine < rightLine }
+    if lhs.ruleID != rhs.ruleID { return lhs.ruleID < rhs.ruleID }
+    if lhs.message.en != rhs.message.en { return lhs.message.en < rhs.message.en }
+    return (lhs.location.path ?? "") < (rhs.location.path ?? "")
+  }
+}
+
+/// The three outcomes of checking a packet, never confused.
+public enum Outcome: String, Sendable, Hashable, Codable, CaseIterable {
+  /// No error findings (warnings and infos allowed).
+  case accepted
+  /// At least one error finding.
+  case rejected
+  /// The check could not be carried out (unreadable input, schema or store failure).
+  case couldNotRun = "could-not-run"
+
+  /// The outcome implied by a set of findings, with warnings promoted under `strict`.
+  public static func of(_ findings: [Finding], strict: Bool = false) -> Outcome {
+    let rejecting = findings.contains {
+      $0.severity == .error || (strict && $0.severity == .warning)
+    }
+    return rejecting ? .rejected : .accepted
+  }
+}

@@ -1,0 +1,12 @@
+extension PacketSource {
+  /// Standard input as one packet, read up to one byte past `cap` (so an oversized packet is
+  /// reported as such without reading it all).
+  public static func standardInput(cap: Int) throws(OneWindowError) -> PacketSource {
+    let bytes: [UInt8]
+    switch try FileBytes.readStandardInput(cap: cap) {
+    case .bytes(let read): bytes = read
+    case .oversize(let size): bytes = Array(repeating: 0x20, count: min(size, cap + 1))
+    }
+    return PacketSource(displayName: "<stdin>", kind: .memory(bytes: bytes))
+  }
+}

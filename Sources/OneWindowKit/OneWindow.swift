@@ -1,0 +1,86 @@
+public import Foundation
+import OneWindowCore
+import OneWindowXML
+import Synchronization
+
+/// The embeddable facade: validate packets from bytes, files or folders.
+///
+/// Compiles the schemas once (per process and folder) and checks any number of packets, in
+/// parallel when asked. All results are `Sendable` values; nothing from libxml2 leaks out.
+///
+/// ```swift
+/// let oneWindow = try OneWindow()
+/// let report = oneWindow.validate(bytes: Array(xml.utf8), name: "packet.xml")
+/// print(report.outcome)
+/// ```
+public struct OneWindow: Sendable {
+  /// The folder the schemas were compiled from.
+  public let schemasFolder: String
+  let schemas: SchemaSet
+
+  /// Loads the schemas from `schemasFolder`, or from the usual places (see ``ResourceLocator``).
+  public init(schemasFolder: String? = nil) throws(OneWindowError) {
+    let folder = try ResourceLocator.folder(.schemas, explicit: schemasFolder)
+    self.schemasFolder = folder
+    self.schemas = try SchemaLibrary.schemaSet(folder: folder)
+  }
+
+  /// The packet families this instance knows: family name → root elements.
+  public var families: [String: [String]] {
+    Dictionary(schemas.entries.map { ($0.family, $0.rootElements) }, uniquingKeysWith: +)
+  }
+
+  /// Checks one packet held in memory.
+  public func validate(
+    bytes: [UInt8], name: String, options: ValidationOptions = ValidationOptions()
+  ) -> PacketReport {
+    validate([PacketSource(displayName: name, kind: .memory(bytes: bytes))], options: options)[0]
+  }
+
+  /// Checks one packet file, or a packet folder holding `packet.xml`.
+  public func validate(url: URL, options: ValidationOptions = ValidationOptions()) -> PacketReport {
+    var isDirectory: ObjCBool = false
+    let path = url.path
+    let kind: PacketSource.Kind =
+      FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        && isDirectory.boolValue ? .folder(path: path) : .file(path: path)
+    return validate([PacketSource(displayName: path, kind: kind)], options: options)[0]
+  }
+
+  /// Checks many packets, in order, with `options.jobs` workers.
+  ///
+  /// Each worker has its own parser and validation contexts; the compiled schemas are shared.
+  /// Reports come back in the order of `sources`, whatever order the workers finish in.
+  public func validate(_ sources: [PacketSource], options: ValidationOptions = ValidationOptions())
+    -> [PacketReport]
+  {
+    let workers = max(1, min(options.jobs, sources.count))
+    if workers == 1 {
+      guard let checker = try? PacketChecker(schemas: schemas, options: options) else {
+        return sources.map(Self.parserUnavailable)
+      }
+      return sources.map { checker.check($0) }
+    }
+    let next = Atomic<Int>(0)
+    let results = Mutex<[PacketReport?]>(Array(repeating: nil, count: sources.count))
+    let schemas = self.schemas
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+      let checker = try? PacketChecker(schemas: schemas, options: options)
+      while true {
+        let index = next.add(1, ordering: .relaxed).oldValue
+        guard index < sources.count else { break }
+        let report = checker?.check(sources[index]) ?? Self.parserUnavailable(sources[index])
+        results.withLock { $0[index] = report }
+      }
+    }
+    return results.withLock { $0 }.enumerated().map { index, report in
+      report ?? Self.parserUnavailable(sources[index])
+    }
+  }
+
+  private static func parserUnavailable(_ source: PacketSource) -> PacketReport {
+    PacketReport(
+      source: source.displayName, outcome: .couldNotRun,
+      failure: OneWindowError.parserUnavailable.description)
+  }
+}

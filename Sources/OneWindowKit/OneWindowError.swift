@@ -1,0 +1,28 @@
+/// Why OneWindow could not run (as opposed to findings, which are results).
+public enum OneWindowError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// A resource folder (schemas, data) was not found.
+  case resourceMissing(kind: String, tried: [String])
+  /// A schema did not compile.
+  case schemaDidNotCompile(path: String, detail: String)
+  /// A schema folder holds no entry schema.
+  case noSchemas(folder: String)
+  /// An input could not be read.
+  case unreadable(path: String, reason: String)
+  /// libxml2 could not allocate a parser.
+  case parserUnavailable
+
+  public var description: String {
+    switch self {
+    case .resourceMissing(let kind, let tried):
+      "cannot find the \(kind) folder; looked in: \(tried.joined(separator: ", "))"
+    case .schemaDidNotCompile(_, let detail):
+      detail
+    case .noSchemas(let folder):
+      "no entry schema (*.xsd outside common/) under '\(folder)'"
+    case .unreadable(let path, let reason):
+      "cannot read '\(path)': \(reason)"
+    case .parserUnavailable:
+      "libxml2 could not allocate a parser context"
+    }
+  }
+}

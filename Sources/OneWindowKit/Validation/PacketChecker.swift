@@ -1,0 +1,96 @@
+import Crypto
+import OneWindowCore
+import OneWindowXML
+
+/// Checks packets on one thread: load, guard, parse, validate, translate. Not `Sendable`; each
+/// worker makes its own and they share one compiled ``SchemaSet``.
+final class PacketChecker {
+  let schemas: SchemaSet
+  let options: ValidationOptions
+  private let validator: PacketValidator
+
+  init(schemas: SchemaSet, options: ValidationOptions) throws(OneWindowError) {
+    let limits = ParseLimits(
+      maxBytes: options.maxBytes, maxDepth: options.maxDepth,
+      maxAttributesPerElement: options.maxAttributesPerElement)
+    guard let validator = PacketValidator(schemas: schemas, limits: limits) else {
+      throw .parserUnavailable
+    }
+    self.schemas = schemas
+    self.options = options
+    self.validator = validator
+  }
+
+  func check(_ source: PacketSource) -> PacketReport {
+    let bytes: [UInt8]
+    do {
+      switch try PacketBytes.load(source, cap: options.maxBytes) {
+      case .bytes(let loaded):
+        bytes = loaded
+      case .oversize(let size):
+        let finding = SystemRules.packetTooLarge.finding(
+          at: SourceLocation(file: source.displayName),
+          detail: LocalizedText(
+            zh: "数据包有 \(size) 字节，超过上限 \(options.maxBytes) 字节",
+            en: "the packet is \(size) bytes, the limit is \(options.maxBytes)"))
+        return PacketReport(
+          source: source.displayName, size: size, outcome: .rejected, findings: [finding])
+      }
+    } catch {
+      return PacketReport(
+        source: source.displayName, outcome: .couldNotRun, failure: error.description)
+    }
+    return check(bytes: bytes, name: source.displayName)
+  }
+
+  func check(bytes: [UInt8], name: String) -> PacketReport {
+    let check = bytes.withUnsafeBytes { raw in
+      validator.check(raw, name: name) { _, _ in () }
+    }
+    let entry = check.schemaIndex.map { schemas.entries[$0] }
+    let translator = XMLFindingTranslator(
+      labels: entry?.chineseLabels ?? [:], formats: entry?.chineseFormats ?? [:],
+      family: entry?.family)
+    var findings = check.issues.map { translator.finding(for: $0, file: name) }
+    if check.wellFormed, check.schemaIndex == nil, let root = check.root {
+      findings.append(
+        SystemRules.unknownPacket.finding(
+          at: SourceLocation(file: name, line: check.rootLine, path: "/" + root.localName),
+          detail: LocalizedText(
+            zh: "根元素 \(root) 不是已知的数据包类型",
+            en: "the root element \(root) is not a known packet type"),
+          value: root.description))
+    }
+    findings.sort(by: Finding.reportOrder)
+    return PacketReport(
+      source: name, family: entry?.family, root: check.root?.localName,
+      sha256: options.computeHashes ? Self.sha256Hex(bytes) : nil, size: bytes.count,
+      outcome: Outcome.of(findings, strict: options.strict), findings: findings)
+  }
+
+  static func sha256Hex(_ bytes: [UInt8]) -> String {
+    let digits: [Character] = Array("0123456789abcdef")
+    var text = ""
+    text.reserveCapacity(64)
+    for byte in SHA256.hash(data: bytes) {
+      text.append(digits[Int(byte >> 4)])
+      text.append(digits[Int(byte & 0x0F)])
+    }
+    return text
+  }
+}
+
+/// Reads a packet source's main XML.
+enum PacketBytes {
+  static func load(_ source: PacketSource, cap: Int) throws(OneWindowError) -> FileBytes.Result {
+    switch source.kind {
+    case .file(let path):
+      return try FileBytes.load(path, cap: cap)
+    case .folder(let path):
+      return try FileBytes.load(
+        PacketSourceCollector.join(path, PacketSourceCollector.packetFileName), cap: cap)
+    case .memory(let bytes):
+      return bytes.count > cap ? .oversize(bytes.count) : .bytes(bytes)
+    }
+  }
+}

@@ -1,0 +1,109 @@
+public import OneWindowCore
+import OneWindowXML
+
+/// Findings that come from the input policy and the packet envelope rather than business rules.
+///
+/// Their ids follow the rule pattern and are listed in the rule catalogue like any rule.
+public enum SystemRules {
+  private static let policyBasis = LocalizedText(
+    zh: "OneWindow 输入安全策略：不处理 DTD 与实体，限制大小、层级与属性数量（见 README“安全”一节）",
+    en: "OneWindow input policy: no DTD or entity processing; bounded size, depth and attributes (README, Security)")
+
+  public static let doctypeForbidden = RuleDescriptor(
+    id: "SEC-001", severity: .error, category: .security,
+    summary: LocalizedText(
+      zh: "数据包不得含有 DOCTYPE 或其他标记声明。", en: "A packet carries no DOCTYPE or other markup declaration."),
+    message: LocalizedText(
+      zh: "数据包含有 DOCTYPE 或实体声明，出于安全原因不予处理",
+      en: "the packet contains a DOCTYPE or entity declaration, which is never processed"),
+    hint: LocalizedText(
+      zh: "删除 <!DOCTYPE …> 及所有 <!ENTITY …> 声明后重新提交。",
+      en: "Remove the <!DOCTYPE …> and any <!ENTITY …> declarations and submit again."),
+    legalBasis: policyBasis)
+
+  public static let packetTooLarge = RuleDescriptor(
+    id: "SEC-002", severity: .error, category: .security,
+    summary: LocalizedText(zh: "数据包大小不超过上限。", en: "A packet stays within the size limit."),
+    message: LocalizedText(zh: "数据包超过允许的大小", en: "the packet exceeds the size limit"),
+    hint: LocalizedText(
+      zh: "附件请放入数据包文件夹或 zip 包中，不要嵌入 XML；确需更大上限请联系窗口。",
+      en: "Put attachments beside the XML in a packet folder or zip instead of embedding them."),
+    legalBasis: policyBasis)
+
+  public static let nestingTooDeep = RuleDescriptor(
+    id: "SEC-003", severity: .error, category: .security,
+    summary: LocalizedText(zh: "元素嵌套层级不超过上限。", en: "Elements are not nested beyond the depth limit."),
+    message: LocalizedText(zh: "元素嵌套层级过深", en: "elements are nested too deeply"),
+    hint: LocalizedText(
+      zh: "按数据包规范的结构填写，不要自行增加嵌套层级。", en: "Follow the packet structure of the schema."),
+    legalBasis: policyBasis)
+
+  public static let tooManyAttributes = RuleDescriptor(
+    id: "SEC-004", severity: .error, category: .security,
+    summary: LocalizedText(zh: "单个元素的属性数量不超过上限。", en: "No start tag carries more attributes than the limit."),
+    message: LocalizedText(zh: "单个元素的属性过多", en: "one element carries too many attributes"),
+    hint: LocalizedText(zh: "删除多余的属性。", en: "Remove the surplus attributes."),
+    legalBasis: policyBasis)
+
+  public static let invalidUTF16 = RuleDescriptor(
+    id: "ENC-001", severity: .error, category: .security,
+    summary: LocalizedText(zh: "UTF-16 数据包能够正确解码。", en: "A UTF-16 packet decodes."),
+    message: LocalizedText(zh: "数据包看似 UTF-16 编码，但无法正确解码", en: "the packet looks like UTF-16 but does not decode"),
+    hint: LocalizedText(zh: "请以 UTF-8 编码重新保存数据包。", en: "Save the packet again as UTF-8."),
+    legalBasis: policyBasis)
+
+  public static let unsupportedEncoding = RuleDescriptor(
+    id: "ENC-002", severity: .error, category: .security,
+    summary: LocalizedText(zh: "数据包使用受支持的编码。", en: "A packet uses a supported encoding."),
+    message: LocalizedText(zh: "数据包使用了不受支持的编码（UTF-32）", en: "the packet uses an unsupported encoding (UTF-32)"),
+    hint: LocalizedText(zh: "请以 UTF-8 编码重新保存数据包。", en: "Save the packet again as UTF-8."),
+    legalBasis: policyBasis)
+
+  public static let unknownPacket = RuleDescriptor(
+    id: "PKT-001", severity: .error, category: .packet,
+    summary: LocalizedText(
+      zh: "数据包的根元素属于已知的数据包类型。", en: "A packet's root element belongs to a known packet family."),
+    message: LocalizedText(zh: "根元素不是已知的数据包类型", en: "the root element is not a known packet type"),
+    hint: LocalizedText(
+      zh: "检查根元素名称与命名空间（xmlns），应为 urn:onewindow:<类型>:v1。",
+      en: "Check the root element's name and namespace (xmlns): urn:onewindow:<family>:v1."),
+    legalBasis: LocalizedText(
+      zh: "OneWindow 数据包规范 v1（Schemas/）", en: "OneWindow packet specification v1 (Schemas/)"))
+
+  /// Every system rule, for the catalogue.
+  public static let all: [RuleDescriptor] = [
+    invalidUTF16, unsupportedEncoding, unknownPacket, doctypeForbidden, packetTooLarge,
+    nestingTooDeep, tooManyAttributes,
+  ]
+
+  static func policyRule(for violation: PolicyViolation?) -> RuleDescriptor {
+    switch violation {
+    case .doctype: doctypeForbidden
+    case .tooLarge: packetTooLarge
+    case .tooDeep: nestingTooDeep
+    case .tooManyAttributes: tooManyAttributes
+    case .invalidUTF16: invalidUTF16
+    case .unsupportedEncoding, nil: unsupportedEncoding
+    }
+  }
+
+  static let wellFormednessHint = LocalizedText(
+    zh: "数据包不是格式正确的 XML：请用导出工具重新生成，或按提示的行号修正标签与字符。",
+    en: "The packet is not well-formed XML: regenerate it, or fix the tags and characters at the line shown.")
+
+  static let formatBasis = LocalizedText(
+    zh: "可扩展标记语言 XML 1.0（W3C 推荐标准）", en: "Extensible Markup Language (XML) 1.0, W3C Recommendation")
+
+  static func schemaHint(family: String?) -> LocalizedText {
+    let where_ = family.map { "Schemas/\($0)/" } ?? "Schemas/"
+    return LocalizedText(
+      zh: "按数据包规范（\(where_)）修改该字段；字段说明见 Documentation/Schemas.md。",
+      en: "Correct the field as the packet schema (\(where_)) requires; see Documentation/Schemas.md.")
+  }
+
+  static func schemaBasis(family: String?) -> LocalizedText {
+    let name = family ?? "?"
+    return LocalizedText(
+      zh: "OneWindow 数据包规范 \(name) v1（XSD 1.0）", en: "OneWindow packet specification \(name) v1 (XSD 1.0)")
+  }
+}

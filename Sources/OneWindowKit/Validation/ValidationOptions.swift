@@ -1,0 +1,32 @@
+public import OneWindowCore
+
+/// How packets are checked.
+public struct ValidationOptions: Sendable, Hashable {
+  /// Largest packet accepted, in bytes (default 16 MiB).
+  public var maxBytes: Int
+  /// Deepest element nesting accepted (at most 256, libxml2's own ceiling).
+  public var maxDepth: Int
+  /// Most attributes on one start tag.
+  public var maxAttributesPerElement: Int
+  /// Warnings reject too.
+  public var strict: Bool
+  /// Parallel workers for many packets; each has its own parser, all share the compiled schemas.
+  public var jobs: Int
+  /// Compute each packet's SHA-256 for the report.
+  public var computeHashes: Bool
+  /// The reference date for date rules; nil means today in Asia/Shanghai.
+  public var asOf: CivilDate?
+
+  public init(
+    maxBytes: Int = 16 << 20, maxDepth: Int = 64, maxAttributesPerElement: Int = 256,
+    strict: Bool = false, jobs: Int = 1, computeHashes: Bool = true, asOf: CivilDate? = nil
+  ) {
+    self.maxBytes = maxBytes
+    self.maxDepth = maxDepth
+    self.maxAttributesPerElement = maxAttributesPerElement
+    self.strict = strict
+    self.jobs = jobs
+    self.computeHashes = computeHashes
+    self.asOf = asOf
+  }
+}

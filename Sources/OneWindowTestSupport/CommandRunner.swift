@@ -1,0 +1,67 @@
+import Foundation
+import Synchronization
+
+/// Runs the built `onewindow` binary, as argument-parser's own tests do.
+public struct CommandResult: Sendable {
+  public var status: Int32
+  public var stdout: String
+  public var stderr: String
+}
+
+public enum CommandRunner {
+  /// The `onewindow` binary beside the test bundle (same build folder).
+  public static var binary: String {
+    let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+    var folder = executable.deletingLastPathComponent()
+    // On macOS the bundle is .../debug/X.xctest/Contents/MacOS/X.
+    while folder.path != "/" && !FileManager.default.fileExists(
+      atPath: folder.appendingPathComponent("onewindow").path)
+    {
+      folder = folder.deletingLastPathComponent()
+    }
+    return folder.appendingPathComponent("onewindow").path
+  }
+
+  /// Runs `onewindow arguments…` in `directory` (the repository root by default).
+  public static func run(
+    _ arguments: [String], stdin: [UInt8]? = nil, environment: [String: String] = [:],
+    directory: String = Repository.root
+  ) throws -> CommandResult {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: binary)
+    process.arguments = arguments
+    process.currentDirectoryURL = URL(fileURLWithPath: directory)
+    var fullEnvironment = ProcessInfo.processInfo.environment
+    fullEnvironment["ONEWINDOW_SCHEMAS"] = nil
+    fullEnvironment["ONEWINDOW_DATA"] = nil
+    fullEnvironment["ONEWINDOW_DB"] = nil
+    for (key, value) in environment { fullEnvironment[key] = value }
+    process.environment = fullEnvironment
+    let outPipe = Pipe()
+    let errPipe = Pipe()
+    process.standardOutput = outPipe
+    process.standardError = errPipe
+    let inPipe = Pipe()
+    process.standardInput = inPipe
+    try process.run()
+    let writer = Thread {
+      if let stdin { inPipe.fileHandleForWriting.write(Data(stdin)) }
+      try? inPipe.fileHandleForWriting.close()
+    }
+    writer.start()
+    // Read both pipes concurrently so a chatty child cannot block on a full pipe.
+    let errorData = Mutex<Data>(Data())
+    let errorDone = DispatchSemaphore(value: 0)
+    Thread.detachNewThread {
+      let data = errPipe.fileHandleForReading.readDataToEndOfFile()
+      errorData.withLock { $0 = data }
+      errorDone.signal()
+    }
+    let output = outPipe.fileHandleForReading.readDataToEndOfFile()
+    errorDone.wait()
+    process.waitUntilExit()
+    return CommandResult(
+      status: process.terminationStatus, stdout: String(decoding: output, as: UTF8.self),
+      stderr: String(decoding: errorData.withLock { $0 }, as: UTF8.self))
+  }
+}

@@ -1,0 +1,67 @@
+internal import CLibXML2
+
+/// A read-only view of one element of a validated document.
+///
+/// Valid only inside the closure that ``PacketValidator/check(_:name:map:)`` hands it to: the
+/// document is freed when that closure returns. Not `Sendable`.
+package struct XMLElementView {
+  let node: UnsafeMutablePointer<xmlNode>
+
+  /// The local name (no prefix).
+  package var localName: String {
+    node.pointee.name.map { String(cString: $0) } ?? ""
+  }
+
+  /// The namespace URI, if any.
+  package var namespaceURI: String? {
+    node.pointee.ns?.pointee.href.map { String(cString: $0) }
+  }
+
+  /// 1-based line of the start tag.
+  package var line: Int { Int(xmlGetLineNo(node)) }
+
+  /// Concatenated text and CDATA children; empty when there are none.
+  package var text: String { NodePath.textChildren(of: node) ?? "" }
+
+  /// The path of this element, `[n]` only where the parent has several of that name.
+  package var path: String { NodePath.path(of: node) ?? "" }
+
+  /// The value of an attribute without a namespace, or nil when absent.
+  package func attribute(_ name: String) -> String? {
+    var attribute = node.pointee.properties
+    while let current = attribute {
+      if current.pointee.ns == nil, let attributeName = current.pointee.name,
+        String(cString: attributeName) == name
+      {
+        return current.withMemoryRebound(to: xmlNode.self, capacity: 1) {
+          NodePath.textChildren(of: $0) ?? ""
+        }
+      }
+      attribute = current.pointee.next
+    }
+    return nil
+  }
+
+  /// Element children in document order.
+  package var children: Children { Children(first: node.pointee.children) }
+
+  /// The first element child with this local name.
+  package func child(_ localName: String) -> XMLElementView? {
+    children.first { $0.localName == localName }
+  }
+
+  /// The element children of an element, as a sequence.
+  package struct Children: Sequence, IteratorProtocol {
+    var cursor: UnsafeMutablePointer<xmlNode>?
+
+    init(first: UnsafeMutablePointer<xmlNode>?) { cursor = first }
+
+    package mutating func next() -> XMLElementView? {
+      while let current = cursor {
+        cursor = current.pointee.next
+        if current.pointee.type == XML_ELEMENT_NODE { return XMLElementView(node: current) }
+      }
+      return nil
+    }
+  }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import OneWindowTestSupport
+import Testing
+
+/// `onewindow validate` as a user runs it: stdout, stderr and every exit code.
+struct ValidateCommandTests {
+  @Test func acceptsTheValidSamplesWithExitZero() throws {
+    let result = try CommandRunner.run(["validate", "SampleFilings/valid/prefiling"])
+    #expect(result.status == 0)
+    #expect(result.stdout == "共 3 个数据包：通过 3 个，退回 0 个；错误 0 条，警告 0 条，提示 0 条\n")
+    #expect(result.stderr.isEmpty)
+  }
+
+  @Test func rejectsAnInvalidPacketWithExitOneAndACompilerStyleLine() throws {
+    let result = try CommandRunner.run(["validate", "SampleFilings/invalid/prefiling/uscc-too-short.xml"])
+    #expect(result.status == 1)
+    let lines = result.stdout.split(separator: "\n")
+    #expect(lines.count == 2)
+    #expect(lines[0].hasPrefix("SampleFilings/invalid/prefiling/uscc-too-short.xml:12: error: [XSD-1839] USCC（统一社会信用代码）的值 '91370202MA3C5Y7R9' 格式不正确"))
+    #expect(lines[0].hasSuffix("(/AddressPreFiling/Owner/Organisation/USCC)"))
+    #expect(result.stderr.isEmpty)
+  }
+
+  @Test func printsEnglishWithLangEn() throws {
+    let result = try CommandRunner.run(["validate", "--lang", "en", "SampleFilings/invalid/prefiling/area-negative.xml"])
+    #expect(result.status == 1)
+    #expect(result.stdout == """
+      SampleFilings/invalid/prefiling/area-negative.xml:51: error: [XSD-1835] Element '{urn:onewindow:prefiling:v1}Area': [facet 'minExclusive'] The value '-42.00' must be greater than '0'. (/AddressPreFiling/Units/Unit[2]/Area)
+      1 packet: 0 accepted, 1 rejected; 1 error, 0 warnings, 0 infos
+
+      """)
+  }
+
+  @Test func walksDirectoriesSortedAndSummarises() throws {
+    let result = try CommandRunner.run(["validate", "SampleFilings"])
+    #expect(result.status == 1)
+    let findingLines = result.stdout.split(separator: "\n").dropLast()
+    #expect(findingLines.map { $0.split(separator: ":")[0] } == findingLines.map { $0.split(separator: ":")[0] }.sorted())
+    #expect(result.stdout.hasSuffix("退回 15 个；错误 16 条，警告 0 条，提示 0 条\n"))
+    #expect(result.stderr.isEmpty)
+  }
+
+  @Test func writesJSONWithBothLanguagesAndHashes() throws {
+    let result = try CommandRunner.run(["validate", "--format", "json", "SampleFilings/invalid/prefiling/planned-use-unknown.xml"])
+    #expect(result.status == 1)
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    #expect(json["outcome"] as? String == "rejected")
+    let packets = try #require(json["packets"] as? [[String: Any]])
+    #expect(packets.count == 1)
+    #expect((packets[0]["sha256"] as? String)?.count == 64)
+    #expect(packets[0]["family"] as? String == "prefiling")
+    let finding = try #require((packets[0]["findings"] as? [[String: Any]])?.first)
+    #expect(finding["ruleID"] as? String == "XSD-1840")
+    #expect(finding["value"] as? String == "SHOP")
+    let location = try #require(finding["location"] as? [String: Any])
+    #expect(location["line"] as? Int == 59)
+    #expect(location["path"] as? String == "/AddressPreFiling/Units/Unit[3]/PlannedUse")
+    let message = try #require(finding["message"] as? [String: String])
+    #expect(message["zh"]?.hasPrefix("PlannedUse（规划用途）的值 'SHOP' 不在允许的代码表中") == true)
+    #expect(message["en"]?.contains("[facet 'enumeration']") == true)
+  }
+
+  @Test func readsStandardInput() throws {
+    let bytes = try Repository.bytes("SampleFilings/invalid/prefiling/tag-mismatch.xml")
+    let result = try CommandRunner.run(["validate", "-"], stdin: bytes)
+    #expect(result.status == 1)
+    #expect(result.stdout.hasPrefix("<stdin>:35: error: [XML-76] "))
+    #expect(result.stderr.isEmpty)
+  }
+
+  @Test func strictTurnsWarningsIntoRejections() throws {
+    // No warnings exist yet in the samples: strict leaves an accepted packet accepted.
+    let result = try CommandRunner.run(["validate", "--strict", "SampleFilings/valid/prefiling/taixingli.xml"])
+    #expect(result.status == 0)
+  }
+
+  @Test func exitsTwoWhenItCannotRun() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ow-cli-\(UUID())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    // An unreadable packet: a packet folder whose packet.xml is not a regular file.
+    let folderPacket = folder.appendingPathComponent("folder-packet")
+    try FileManager.default.createDirectory(
+      at: folderPacket.appendingPathComponent("packet.xml"), withIntermediateDirectories: true)
+    let unreadable = try CommandRunner.run(["validate", folderPacket.path])
+    #expect(unreadable.status == 2)
+    #expect(unreadable.stderr == "onewindow: error: cannot read '\(folderPacket.path)/packet.xml': not a regular file\n")
+    #expect(unreadable.stdout.hasSuffix("无法检查 1 个；错误 0 条，警告 0 条，提示 0 条\n"))
+    // A schema folder with a schema that does not compile.
+    let schemas = folder.appendingPathComponent("schemas/broken")
+    try FileManager.default.createDirectory(at: schemas, withIntermediateDirectories: true)
+    try Data("<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\"><xs:element name=\"a\" type=\"nope\"/></xs:schema>".utf8)
+      .write(to: schemas.appendingPathComponent("Broken-v1.xsd"))
+    let broken = try CommandRunner.run(["validate", "--schemas", folder.appendingPathComponent("schemas").path, "SampleFilings/valid"])
+    #expect(broken.status == 2)
+    #expect(broken.stdout.isEmpty)
+    #expect(broken.stderr.hasPrefix("onewindow: error: schema '"))
+    // A schema folder that does not exist.
+    let missing = try CommandRunner.run(["validate", "SampleFilings/valid"], environment: ["ONEWINDOW_SCHEMAS": "/nonexistent"])
+    #expect(missing.status == 2)
+    #expect(missing.stderr.contains("cannot find the Schemas folder"))
+  }
+
+  @Test func exitsSixtyFourOnUsageErrors() throws {
+    let noPaths = try CommandRunner.run(["validate"])
+    #expect(noPaths.status == 64)
+    #expect(noPaths.stderr.contains("Give at least one packet"))
+    let badOption = try CommandRunner.run(["validate", "--colour", "x"])
+    #expect(badOption.status == 64)
+    let missingPath = try CommandRunner.run(["validate", "no/such/file.xml"])
+    #expect(missingPath.status == 64)
+    #expect(missingPath.stderr.contains("No such file or directory: 'no/such/file.xml'"))
+    let badFormat = try CommandRunner.run(["validate", "--format", "pdf", "SampleFilings"])
+    #expect(badFormat.status == 64)
+  }
+
+  @Test func neverPrintsLibxml2DiagnosticsToStderr() throws {
+    let result = try CommandRunner.run(["validate", "SampleFilings/invalid"])
+    #expect(result.status == 1)
+    #expect(result.stderr.isEmpty)
+  }
+
+  @Test func givesTheSameReportWithOneOrTwoWorkers() throws {
+    let one = try CommandRunner.run(["validate", "--jobs", "1", "SampleFilings"])
+    let two = try CommandRunner.run(["validate", "--jobs", "2", "SampleFilings"])
+    #expect(one.stdout == two.stdout)
+    #expect(one.status == two.status)
+  }
+}
