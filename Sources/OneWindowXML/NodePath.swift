@@ -46,15 +46,22 @@ enum NodePath {
     return textChildren(of: node).map { OffendingValue.clip($0) }
   }
 
-  /// The value of the attribute `name` (no namespace) of an element.
+  /// The value of the attribute `name` (no namespace) of an element, clipped for reports.
   static func attributeValue(named name: String, of element: UnsafeMutablePointer<xmlNode>)
+    -> String?
+  {
+    attributeValueUnclipped(named: name, of: element).map { OffendingValue.clip($0) }
+  }
+
+  /// The value of the attribute `name` of an element, in full.
+  static func attributeValueUnclipped(named name: String, of element: UnsafeMutablePointer<xmlNode>)
     -> String?
   {
     var attribute = element.pointee.properties
     while let current = attribute {
       if let attributeName = current.pointee.name, String(cString: attributeName) == name {
         return current.withMemoryRebound(to: xmlNode.self, capacity: 1) { textChildren(of: $0) }
-          .map { OffendingValue.clip($0) }
+          ?? ""
       }
       attribute = current.pointee.next
     }

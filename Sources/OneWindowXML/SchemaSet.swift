@@ -23,12 +23,31 @@ package struct SchemaEntry: Sendable {
   package let targetNamespace: String?
   /// Global element declarations: the roots a packet of this family may have.
   package let rootElements: [String]
-  /// `xs:documentation xml:lang="zh"` of each named element declaration, first one wins.
-  package let chineseLabels: [String: String]
-  /// For each element name, the first clause of the Chinese documentation of its named simple
-  /// type (the expected format, such as "SHA-256 摘要：64 位小写十六进制").
-  package let chineseFormats: [String: String]
+  /// Chinese label of every element, by path without indices (`RestaurantOpening/FoodLicence/Items/Item`).
+  package let labelsByPath: [String: String]
+  /// Chinese description of the expected format of every simple-typed element, by path
+  /// (the first clause of its type's documentation, such as "SHA-256 摘要：64 位小写十六进制").
+  package let formatsByPath: [String: String]
+  /// Chinese label by element name (first one wins), for issues that carry no path.
+  package let labelsByName: [String: String]
   package let compiled: CompiledSchema
+
+  /// The label of the element at `path` (indices such as `[2]` and attributes are ignored).
+  package func label(forPath path: String) -> String? {
+    labelsByPath[SchemaEntry.pathKey(path)]
+  }
+
+  /// The expected format of the element at `path`.
+  package func format(forPath path: String) -> String? {
+    formatsByPath[SchemaEntry.pathKey(path)]
+  }
+
+  /// `/A/B[2]/C/@id` → `A/B/C`.
+  static func pathKey(_ path: String) -> String {
+    path.split(separator: "/").filter { !$0.hasPrefix("@") }.map { step in
+      step.firstIndex(of: "[").map { step[..<$0] } ?? step
+    }.joined(separator: "/")
+  }
 }
 
 /// Every entry schema under a folder, compiled once per process.
@@ -47,15 +66,26 @@ package struct SchemaSet: Sendable {
     var byRoot: [QualifiedName: Int] = [:]
     for path in entryPaths.sorted() {
       let compiled = try CompiledSchema(path: path, loadRoot: folder)
-      let outline = SchemaOutline(path: path)
+      guard let description = SchemaDescription(path: path) else {
+        throw SchemaCompileError(
+          path: path,
+          issues: [
+            XMLIssue(
+              stage: .schemaCompile, code: 0, level: .error, message: "cannot read the schema",
+              file: path)
+          ])
+      }
       let components = path.split(separator: "/")
       let family = components.count >= 2 ? String(components[components.count - 2]) : path
+      var labels = FieldLabels()
+      for root in description.roots { labels.add(root, path: "", types: description.simpleTypes) }
+      let roots = description.roots.map(\.name)
       let entry = SchemaEntry(
-        family: family, path: path, targetNamespace: outline.targetNamespace,
-        rootElements: outline.globalElements, chineseLabels: outline.chineseLabels,
-        chineseFormats: outline.chineseFormats, compiled: compiled)
-      for root in outline.globalElements {
-        let name = QualifiedName(namespace: outline.targetNamespace, localName: root)
+        family: family, path: path, targetNamespace: description.targetNamespace,
+        rootElements: roots, labelsByPath: labels.byPath, formatsByPath: labels.formats,
+        labelsByName: labels.byName, compiled: compiled)
+      for root in roots {
+        let name = QualifiedName(namespace: description.targetNamespace, localName: root)
         if byRoot[name] != nil {
           throw SchemaCompileError(
             path: path,
@@ -87,159 +117,35 @@ package struct SchemaSet: Sendable {
   }
 }
 
-/// What a schema file declares at its top level, read with libxml2 (schemas are trusted files).
-struct SchemaOutline {
-  var targetNamespace: String?
-  var globalElements: [String] = []
-  var chineseLabels: [String: String] = [:]
-  var chineseFormats: [String: String] {
-    var formats: [String: String] = [:]
-    for (element, type) in elementTypes {
-      if let documentation = typeDocumentation[type] { formats[element] = documentation }
-    }
-    return formats
-  }
-  private var elementTypes: [String: String] = [:]
-  private var typeDocumentation: [String: String] = [:]
+/// Flattens a schema description into labels and formats by element path.
+private struct FieldLabels {
+  var byPath: [String: String] = [:]
+  var formats: [String: String] = [:]
+  var byName: [String: String] = [:]
 
-  private static let xsdNamespace = "http://www.w3.org/2001/XMLSchema"
-
-  init(path: String) {
-    guard let root = Self.readSchema(path) else { return }
-    defer { xmlFreeDoc(root.pointee.doc) }
-    targetNamespace = attribute(root, "targetNamespace")
-    var child = root.pointee.children
-    while let current = child {
-      if isXSD(current, "element"), let name = attribute(current, "name") {
-        globalElements.append(name)
-      }
-      child = current.pointee.next
-    }
-    var visited: Set<String> = [path]
-    collectLabels(root, schemaPath: path, visited: &visited)
-  }
-
-  /// Parses a schema file; the caller frees `root.pointee.doc`.
-  private static func readSchema(_ path: String) -> UnsafeMutablePointer<xmlNode>? {
-    let options = Int32(XML_PARSE_NONET.rawValue)
-    let collector = IssueCollector()
-    let document: xmlDocPtr? = withExtendedLifetime(collector) {
-      xmlSetStructuredErrorFunc(collector.opaque, Callbacks.collect)
-      defer { xmlSetStructuredErrorFunc(nil, nil) }
-      return xmlReadFile(path, nil, options)
-    }
-    guard let document else { return nil }
-    guard let root = xmlDocGetRootElement(document) else {
-      xmlFreeDoc(document)
-      return nil
-    }
-    return root
-  }
-
-  /// Labels of this schema and of the schemas it includes or imports (relative locations).
-  private mutating func collectLabels(
-    _ root: UnsafeMutablePointer<xmlNode>, schemaPath: String, visited: inout Set<String>
+  mutating func add(
+    _ element: SchemaDescription.Element, path: String,
+    types: [String: SchemaDescription.SimpleType]
   ) {
-    collectLabels(root)
-    var child = root.pointee.children
-    while let current = child {
-      if isXSD(current, "include") || isXSD(current, "import"),
-        let location = attribute(current, "schemaLocation"), !location.contains(":")
-      {
-        let folder = schemaPath.split(separator: "/", omittingEmptySubsequences: false)
-          .dropLast().joined(separator: "/")
-        let included = normalisedPath(folder + "/" + location)
-        if !visited.contains(included), let includedRoot = Self.readSchema(included) {
-          visited.insert(included)
-          collectLabels(includedRoot, schemaPath: included, visited: &visited)
-          xmlFreeDoc(includedRoot.pointee.doc)
-        }
-      }
-      child = current.pointee.next
+    let key = path.isEmpty ? element.name : path + "/" + element.name
+    let label = Self.firstClause(of: element.zh)
+    if !label.isEmpty {
+      byPath[key] = label
+      if byName[element.name] == nil { byName[element.name] = label }
     }
+    if let typeName = element.typeName,
+      let type = types[String(typeName.split(separator: ":").last ?? Substring(typeName))],
+      let format = type.zh.split(whereSeparator: { $0 == "；" || $0 == "。" }).first
+    {
+      formats[key] = String(format)
+    }
+    for child in element.children { add(child, path: key, types: types) }
   }
 
-  private mutating func collectLabels(_ node: UnsafeMutablePointer<xmlNode>) {
-    var child = node.pointee.children
-    while let current = child {
-      if current.pointee.type == XML_ELEMENT_NODE {
-        if isXSD(current, "element"), let name = attribute(current, "name") {
-          if chineseLabels[name] == nil, let label = chineseDocumentation(of: current) {
-            chineseLabels[name] = label
-          }
-          if elementTypes[name] == nil, let type = attribute(current, "type") {
-            elementTypes[name] = String(type.split(separator: ":").last ?? Substring(type))
-          }
-        }
-        if isXSD(current, "simpleType"), let name = attribute(current, "name"),
-          typeDocumentation[name] == nil,
-          let text = chineseDocumentation(of: current, firstClauseOnly: false)
-        {
-          typeDocumentation[name] = text.split(whereSeparator: { $0 == "；" || $0 == "。" })
-            .first.map(String.init) ?? text
-        }
-        collectLabels(current)
-      }
-      child = current.pointee.next
-    }
-  }
-
-  private func chineseDocumentation(
-    of element: UnsafeMutablePointer<xmlNode>, firstClauseOnly: Bool = true
-  ) -> String? {
-    var child = element.pointee.children
-    while let current = child {
-      if isXSD(current, "annotation") {
-        var documentation = current.pointee.children
-        while let doc = documentation {
-          if isXSD(doc, "documentation"),
-            let language = xmlNodeGetLang(doc).map({ pointer -> String in
-              defer { onewindow_xml_free(pointer) }
-              return String(cString: pointer)
-            }), language == "zh", let text = NodePath.textChildren(of: doc)
-          {
-            return firstClauseOnly ? firstClause(of: text) : text
-          }
-          documentation = doc.pointee.next
-        }
-      }
-      child = current.pointee.next
-    }
-    return nil
-  }
-
-  /// The label part of a documentation text: up to the first full-width or ASCII separator.
-  private func firstClause(of text: String) -> String {
-    let trimmed = text.split(whereSeparator: { $0 == "\n" }).first.map(String.init) ?? text
+  /// The label part of a documentation text: up to the first separator.
+  static func firstClause(of text: String) -> String {
     let stops: Set<Character> = ["：", "。", "；", "，", ":", "(", "（"]
-    let label = trimmed.prefix { !stops.contains($0) }
-    return String(label).trimmingTrailingWhitespace().drop(while: { $0.isWhitespace }).description
-  }
-
-  /// Removes `.` and `..` steps (our entity loader refuses paths that contain them).
-  private func normalisedPath(_ path: String) -> String {
-    var steps: [Substring] = []
-    for step in path.split(separator: "/") {
-      if step == "." { continue }
-      if step == ".." {
-        if !steps.isEmpty { steps.removeLast() }
-        continue
-      }
-      steps.append(step)
-    }
-    return "/" + steps.joined(separator: "/")
-  }
-
-  private func isXSD(_ node: UnsafeMutablePointer<xmlNode>, _ localName: String) -> Bool {
-    guard node.pointee.type == XML_ELEMENT_NODE, let name = node.pointee.name,
-      let namespace = node.pointee.ns?.pointee.href
-    else { return false }
-    return String(cString: name) == localName && String(cString: namespace) == Self.xsdNamespace
-  }
-
-  private func attribute(_ node: UnsafeMutablePointer<xmlNode>, _ name: String) -> String? {
-    guard let value = xmlGetProp(node, name) else { return nil }
-    defer { onewindow_xml_free(value) }
-    return String(cString: value)
+    return String(text.prefix { !stops.contains($0) && $0 != "\n" })
+      .trimmingTrailingWhitespace()
   }
 }

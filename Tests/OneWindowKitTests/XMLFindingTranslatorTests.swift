@@ -1,3 +1,4 @@
+import Foundation
 @testable import OneWindowKit
 import OneWindowXML
 import Testing
@@ -9,7 +10,10 @@ struct XMLFindingTranslatorTests {
     formats: ["USCC": "统一社会信用代码（GB 32100）：18 位"], family: "prefiling")
 
   private func zh(_ code: Int, _ message: String, value: String? = nil) -> String {
-    let issue = XMLIssue(stage: .schema, code: code, level: .error, message: message, line: 3, value: value)
+    let element = message.components(separatedBy: "}").dropFirst().first?.components(separatedBy: "'").first ?? "X"
+    let issue = XMLIssue(
+      stage: .schema, code: code, level: .error, message: message, line: 3, path: "/Root/\(element)",
+      value: value)
     let finding = translator.finding(for: issue, file: "a.xml")
     #expect(finding.message.en == message)
     #expect(finding.ruleID.rawValue == "XSD-\(code)")
@@ -41,7 +45,7 @@ struct XMLFindingTranslatorTests {
     #expect(zh(1824, "Element '{urn:x}Area': 'abc' is not a valid value of the atomic type '{urn:onewindow:common:v1}Area'.", value: "abc") == "Area（面积）的值 'abc' 不是合法的面积（大于 0 的数字，至多 2 位小数）")
     #expect(zh(1866, "Element '{urn:x}Unit', attribute 'colour': The attribute 'colour' is not allowed.") == "Unit（备案单元）不允许有属性 colour")
     #expect(zh(1868, "Element '{urn:x}Unit': The attribute 'id' is required but missing.") == "Unit（备案单元）缺少必需的属性 id")
-    #expect(zh(1877, "Element '{urn:x}Unit': Duplicate key-sequence ['U-1'] in key identity-constraint 'k'.", value: "U-1") == "Unit（备案单元）的编号 'U-1' 重复，同一数据包中编号必须唯一")
+    #expect(zh(1877, "Element '{urn:x}Unit': Duplicate key-sequence ['U-1'] in key identity-constraint 'k'.", value: "U-1") == "Unit（备案单元）的取值 'U-1' 重复，同一数据包中不得重复")
     #expect(zh(1877, "Element '{urn:x}Unit': No match found for key-sequence ['U-9'] of keyref 'r'.", value: "U-9") == "Unit（备案单元）引用的编号 'U-9' 在本数据包中不存在")
     #expect(zh(1845, "Element '{urn:x}Foo': No matching global declaration available for the validation root.") == "根元素 Foo 不是已知的数据包类型")
   }

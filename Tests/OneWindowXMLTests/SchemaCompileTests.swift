@@ -13,13 +13,15 @@ struct SchemaCompileTests {
   }
 
   @Test func findsRootsNamespacesAndChineseLabels() throws {
-    let entry = try #require(sharedSchemas.entries.first)
+    let entry = try #require(sharedSchemas.entries.first { $0.family == "prefiling" })
     #expect(entry.family == "prefiling")
     #expect(entry.targetNamespace == "urn:onewindow:prefiling:v1")
     #expect(entry.rootElements == ["AddressPreFiling"])
-    #expect(entry.chineseLabels["Area"] == "面积")
+    #expect(entry.label(forPath: "/AddressPreFiling/Units/Unit[2]/Area") == "面积")
+    #expect(entry.format(forPath: "/AddressPreFiling/Units/Unit/Area") == "面积（平方米）：大于 0，至多 2 位小数")
     // Labels from the chameleon-included common structures too.
-    #expect(entry.chineseLabels["USCC"] == "统一社会信用代码")
+    #expect(entry.label(forPath: "/AddressPreFiling/Owner/Organisation/USCC") == "统一社会信用代码")
+    #expect(entry.labelsByName["USCC"] == "统一社会信用代码")
   }
 
   @Test func reportsASchemaThatDoesNotCompile() throws {

@@ -48,10 +48,8 @@ final class PacketChecker {
       validator.check(raw, name: name) { _, _ in () }
     }
     let entry = check.schemaIndex.map { schemas.entries[$0] }
-    let translator = XMLFindingTranslator(
-      labels: entry?.chineseLabels ?? [:], formats: entry?.chineseFormats ?? [:],
-      family: entry?.family)
-    var findings = check.issues.map { translator.finding(for: $0, file: name) }
+    let translator = XMLFindingTranslator(entry: entry)
+    var findings = SchemaCascade.soften(check.issues.map { translator.finding(for: $0, file: name) })
     if check.wellFormed, check.schemaIndex == nil, let root = check.root {
       findings.append(
         SystemRules.unknownPacket.finding(
@@ -91,6 +89,32 @@ enum PacketBytes {
         PacketSourceCollector.join(path, PacketSourceCollector.packetFileName), cap: cap)
     case .memory(let bytes):
       return bytes.count > cap ? .oversize(bytes.count) : .bytes(bytes)
+    }
+  }
+}
+
+/// Marks schema findings that are only consequences of an earlier structural error.
+///
+/// When an element is out of place, libxml2 skips its content, so the ids inside it are never
+/// collected and every reference to them is reported as dangling. Such reference findings are
+/// kept, as infos saying they could not be checked, so the real error stands alone.
+enum SchemaCascade {
+  static let structuralCodes: Set<String> = ["XSD-1871", "XSD-1841", "XSD-1842", "XSD-1843"]
+
+  static func soften(_ findings: [Finding]) -> [Finding] {
+    guard findings.contains(where: { structuralCodes.contains($0.ruleID.rawValue) }) else {
+      return findings
+    }
+    return findings.map { finding in
+      guard finding.ruleID.rawValue == "XSD-1877", finding.message.en.contains("No match found")
+      else { return finding }
+      var softened = finding
+      softened.severity = .info
+      softened.message = LocalizedText(
+        zh: "未能核对（数据包结构有误，相关内容未被读取）：" + finding.message.zh,
+        en: "not checked (the packet's structure is wrong, so the referenced part was not read): "
+          + finding.message.en)
+      return softened
     }
   }
 }

@@ -7,11 +7,29 @@ import OneWindowXML
 /// Ids: `XML-<code>` for well-formedness, `XSD-<code>` for schema validity, and the `SEC-`,
 /// `ENC-` ids of ``SystemRules`` for policy refusals. The English message is libxml2's original.
 struct XMLFindingTranslator {
-  /// `xs:documentation xml:lang="zh"` labels of the packet's schema, by element name.
+  /// Labels by element name, for messages that name other elements (expected children).
   var labels: [String: String] = [:]
-  /// Chinese format descriptions of each element's type, by element name.
-  var formats: [String: String] = [:]
+  /// Chinese label and format of the element an issue is about, found by its path.
+  var labelForPath: (String) -> String? = { _ in nil }
+  var formatForPath: (String) -> String? = { _ in nil }
   var family: String?
+
+  init(entry: SchemaEntry?) {
+    labels = entry?.labelsByName ?? [:]
+    family = entry?.family
+    if let entry {
+      labelForPath = { entry.label(forPath: $0) }
+      formatForPath = { entry.format(forPath: $0) }
+    }
+  }
+
+  /// For tests: fixed tables by element name.
+  init(labels: [String: String], formats: [String: String], family: String?) {
+    self.labels = labels
+    self.family = family
+    labelForPath = { path in path.split(separator: "/").last.flatMap { labels[String($0)] } }
+    formatForPath = { path in path.split(separator: "/").last.flatMap { formats[String($0)] } }
+  }
 
   func finding(for issue: XMLIssue, file: String) -> Finding {
     let location = SourceLocation(
@@ -45,18 +63,25 @@ struct XMLFindingTranslator {
   func chineseSchemaMessage(_ issue: XMLIssue) -> String {
     let text = issue.message
     let elementName = MessageText.quoted(after: "Element '", in: text)
-    let element = elementName.map(describe) ?? "该元素"
+    let elementPath = issue.path.map { path in
+      path.split(separator: "/").filter { !$0.hasPrefix("@") }.joined(separator: "/")
+    }
+    let element = elementName.map { describe($0, path: elementPath) } ?? "该元素"
     let attribute = MessageText.quoted(after: "attribute '", in: text)
     let subject = attribute.map { "\(element)的属性 \($0) " } ?? element
     let value = issue.value.map { " '\($0)' " } ?? ""
-    let format = attribute == nil ? elementName.flatMap { formats[localName(of: $0)] } : nil
+    let format = attribute == nil ? elementPath.flatMap(formatForPath) : nil
     let expected = format.map { "；应为\($0)" } ?? ""
     switch issue.code {
     case 1871:
       let expected = MessageText.between("Expected is ( ", " )", in: text)
         ?? MessageText.between("Expected is one of ( ", " )", in: text)
-      let expectedText = expected.map { "；此处应为：\(describeList($0))" } ?? ""
-      if text.contains("Missing child element") {
+      let missingChild = text.contains("Missing child element")
+      // Expected elements are children of the reported element (missing child) or its siblings.
+      let parentPath = missingChild
+        ? elementPath : elementPath.map { $0.split(separator: "/").dropLast().joined(separator: "/") }
+      let expectedText = expected.map { "；此处应为：\(describeList($0, parentPath: parentPath))" } ?? ""
+      if missingChild {
         return "\(element)缺少必需的子元素\(expectedText)"
       }
       return "此处不应出现元素 \(element)\(expectedText)"
@@ -112,7 +137,7 @@ struct XMLFindingTranslator {
       if text.contains("No match found") {
         return "\(element)引用的编号\(value)在本数据包中不存在"
       }
-      return "\(element)的编号\(value)重复，同一数据包中编号必须唯一"
+      return "\(element)的取值\(value)重复，同一数据包中不得重复"
     case 1872:
       return "数据包没有根元素"
     case 1824...1879:
@@ -177,16 +202,19 @@ struct XMLFindingTranslator {
     return known[local] ?? "值（类型 \(local)）"
   }
 
-  /// `'{urn:…}Area'` → `Area（面积）`.
-  func describe(_ qualified: String) -> String {
+  /// `'{urn:…}Area'` → `Area（面积）`, the label taken from the element's path when known.
+  func describe(_ qualified: String, path: String? = nil) -> String {
     let local = qualified.split(separator: "}").last.map(String.init) ?? qualified
-    if let label = labels[local] { return "\(local)（\(label)）" }
+    if let label = path.flatMap(labelForPath) ?? labels[local] { return "\(local)（\(label)）" }
     return local
   }
 
-  func describeList(_ list: String) -> String {
-    list.split(separator: ",").map { describe($0.trimmingCharacters(in: .whitespaces)) }
-      .joined(separator: "、")
+  func describeList(_ list: String, parentPath: String? = nil) -> String {
+    list.split(separator: ",").map { item in
+      let qualified = item.trimmingCharacters(in: .whitespaces)
+      let childPath = parentPath.map { $0 + "/" + localName(of: qualified) }
+      return describe(qualified, path: childPath)
+    }.joined(separator: "、")
   }
 }
 

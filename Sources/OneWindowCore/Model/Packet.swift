@@ -1,0 +1,105 @@
+/// The kinds of packet, one per root element.
+public enum PacketKind: String, Sendable, Hashable, Codable, CaseIterable {
+  case preFiling = "AddressPreFiling"
+  case preFilingAmendment = "PreFilingAmendment"
+  case preFilingWithdrawal = "PreFilingWithdrawal"
+  case tenantRegistration = "TenantRegistration"
+  case restaurantOpening = "RestaurantOpening"
+  case restaurantChange = "RestaurantChange"
+  case restaurantCancellation = "RestaurantCancellation"
+  case businessLicenceApplication = "BusinessLicenceApplication"
+  case foodLicenceApplication = "FoodLicenceApplication"
+  case reviewDecision = "ReviewDecision"
+  case issuance = "Issuance"
+  case receipt = "Receipt"
+  case validationReport = "ValidationReport"
+  case replayScenario = "ReplayScenario"
+
+  /// The packet kinds business rules may apply to (what applicants and owners send).
+  public static let filings: Set<PacketKind> = [
+    .preFiling, .preFilingAmendment, .preFilingWithdrawal, .tenantRegistration, .restaurantOpening,
+    .restaurantChange, .restaurantCancellation, .businessLicenceApplication, .foodLicenceApplication,
+    .reviewDecision,
+  ]
+
+  /// The three restaurant bundle kinds.
+  public static let bundles: Set<PacketKind> = [.restaurantOpening, .restaurantChange, .restaurantCancellation]
+}
+
+/// A schema-valid packet as typed values.
+public enum Packet: Sendable, Hashable {
+  case preFiling(PreFiling)
+  case amendment(PreFilingAmendment)
+  case withdrawal(PreFilingWithdrawal)
+  case registration(TenantRegistration)
+  case opening(RestaurantOpening)
+  case change(RestaurantChange)
+  case cancellation(RestaurantCancellation)
+  case businessApplication(BusinessLicenceApplication)
+  case foodApplication(FoodLicenceApplication)
+  case decision(ReviewDecision)
+  /// A packet the rules do not look into (issuance, receipt, report, scenario).
+  case other(PacketKind, header: PacketHeader?)
+
+  public var kind: PacketKind {
+    switch self {
+    case .preFiling: .preFiling
+    case .amendment: .preFilingAmendment
+    case .withdrawal: .preFilingWithdrawal
+    case .registration: .tenantRegistration
+    case .opening: .restaurantOpening
+    case .change: .restaurantChange
+    case .cancellation: .restaurantCancellation
+    case .businessApplication: .businessLicenceApplication
+    case .foodApplication: .foodLicenceApplication
+    case .decision: .reviewDecision
+    case .other(let kind, _): kind
+    }
+  }
+
+  public var header: PacketHeader? {
+    switch self {
+    case .preFiling(let packet): packet.header
+    case .amendment(let packet): packet.header
+    case .withdrawal(let packet): packet.header
+    case .registration(let packet): packet.header
+    case .opening(let packet): packet.header
+    case .change(let packet): packet.header
+    case .cancellation(let packet): packet.header
+    case .businessApplication(let packet): packet.header
+    case .foodApplication(let packet): packet.header
+    case .decision(let packet): packet.header
+    case .other(_, let header): header
+    }
+  }
+
+  /// The materials manifest, empty for packets without one.
+  public var materials: [Material] {
+    switch self {
+    case .preFiling(let packet): packet.materials
+    case .amendment(let packet): packet.materials
+    case .registration(let packet): packet.materials
+    case .opening(let packet): packet.materials
+    case .change(let packet): packet.materials
+    case .cancellation(let packet): packet.materials
+    case .businessApplication(let packet): packet.materials
+    case .foodApplication(let packet): packet.materials
+    case .decision(let packet): packet.materials
+    case .withdrawal, .other: []
+    }
+  }
+}
+
+/// A typed packet with the map from its references back to lines and paths.
+public struct ParsedPacket: Sendable {
+  public var packet: Packet
+  public var sourceMap: SourceMap
+  /// The packet's element (the root), for findings about the packet as a whole.
+  public var root: NodeRef
+
+  public init(packet: Packet, sourceMap: SourceMap, root: NodeRef) {
+    self.packet = packet
+    self.sourceMap = sourceMap
+    self.root = root
+  }
+}

@@ -1,0 +1,355 @@
+/// The operator of an individual business.
+public struct Operator: Sendable, Hashable {
+  public var name = ""
+  public var document: IdDocument
+  public var residence = ""
+  public var phone = ""
+  public var node: NodeRef = .none
+
+  public init(document: IdDocument) { self.document = document }
+}
+
+/// A family member taking part in a family business.
+public struct FamilyMember: Sendable, Hashable {
+  public var name = ""
+  public var document: IdDocument
+  public var relationship = ""
+  public var node: NodeRef = .none
+
+  public init(document: IdDocument) { self.document = document }
+}
+
+/// An individual business name and its four parts.
+public struct BusinessName: Sendable, Hashable {
+  public var fullName = ""
+  public var division = ""
+  public var tradeName = ""
+  public var industry = ""
+  public var organisationForm = ""
+  public var node: NodeRef = .none
+
+  public init() {}
+}
+
+/// Premises that are not pre-filed: address, use, area and proofs.
+public struct DeclaredPremises: Sendable, Hashable {
+  public var address = Address()
+  public var floor: String?
+  public var room: String?
+  public var plannedUse: PlannedUse = .other
+  public var area: Double = 0
+  public var features: Set<UnitFeature> = []
+  public var proofs: [PremisesProof] = []
+  public var lease: EntryAgreement?
+  public var consent: ResidentialConsent?
+  public var node: NodeRef = .none
+
+  public init() {}
+}
+
+/// A property proof of premises that are not pre-filed.
+public struct PremisesProof: Sendable, Hashable {
+  public var type: PropertyProofType = .other
+  public var number = ""
+  public var issuer = ""
+  public var issuedOn: CivilDate?
+  public var plannedUse: PlannedUse = .other
+  public var material = MaterialRef("")
+  public var node: NodeRef = .none
+
+  public init() {}
+}
+
+/// Restaurant premises: a pre-filed unit with an entry agreement, or declared premises.
+public enum RestaurantPremises: Sendable, Hashable {
+  case preFiled(number: String, unitRef: String, agreement: EntryAgreement, node: NodeRef)
+  case declared(DeclaredPremises)
+
+  public var node: NodeRef {
+    switch self {
+    case .preFiled(_, _, _, let node): node
+    case .declared(let declared): declared.node
+    }
+  }
+
+  /// The entry agreement or lease, when there is one.
+  public var agreement: EntryAgreement? {
+    switch self {
+    case .preFiled(_, _, let agreement, _): agreement
+    case .declared(let declared): declared.lease
+    }
+  }
+}
+
+/// One item of a business scope.
+public struct ScopeItem: Sendable, Hashable {
+  public var text: String
+  public var code: String?
+  public var node: NodeRef
+
+  public init(text: String, code: String? = nil, node: NodeRef = .none) {
+    self.text = text
+    self.code = code
+    self.node = node
+  }
+}
+
+/// A business scope: licensed and general items.
+public struct BusinessScope: Sendable, Hashable {
+  public var licensed: [ScopeItem] = []
+  public var general: [ScopeItem] = []
+  public var node: NodeRef = .none
+
+  public init() {}
+
+  public var allItems: [ScopeItem] { licensed + general }
+
+  /// Whether a licensed item reads `text` (whitespace ignored).
+  public func hasLicensedItem(_ text: String) -> Bool {
+    licensed.contains { $0.text.filter { !$0.isWhitespace } == text }
+  }
+}
+
+/// The business-licence part of an application.
+public struct BusinessLicencePart: Sendable, Hashable {
+  public var fundsAmount: Double?
+  public var employees: Int?
+  public var liaison: Contact?
+  public var node: NodeRef = .none
+
+  public init() {}
+}
+
+/// One food business item with its bracket notes.
+public struct FoodItemEntry: Sendable, Hashable {
+  public var item: FoodItem
+  public var notes: [FoodItemNote] = []
+  public var node: NodeRef = .none
+
+  public init(item: FoodItem, notes: [FoodItemNote] = [], node: NodeRef = .none) {
+    self.item = item
+    self.notes = notes
+    self.node = node
+  }
+}
+
+/// A dedicated room or work area.
+public struct DedicatedSpace: Sendable, Hashable {
+  public var kind: DedicatedSpaceKind
+  public var purpose: DedicatedSpacePurpose
+  public var area: Double = 0
+  public var node: NodeRef = .none
+
+  public init(kind: DedicatedSpaceKind, purpose: DedicatedSpacePurpose) {
+    self.kind = kind
+    self.purpose = purpose
+  }
+}
+
+/// The food-safety manager.
+public struct FoodSafetyManager: Sendable, Hashable {
+  public var name = ""
+  public var phone = ""
+  public var trainingCertificate: String?
+  public var node: NodeRef = .none
+
+  public init() {}
+}
+
+/// A staff member's health certificate.
+public struct HealthCertificate: Sendable, Hashable {
+  public var number = ""
+  public var issuer = ""
+  public var issuedOn: CivilDate?
+  public var validUntil: CivilDate?
+  public var material: MaterialRef?
+  public var node: NodeRef = .none
+
+  public init() {}
+}
+
+/// A staff member.
+public struct StaffMember: Sendable, Hashable {
+  public var name = ""
+  public var role: StaffRole = .other
+  public var health = HealthCertificate()
+  public var node: NodeRef = .none
+
+  public init() {}
+}
+
+/// The food-licence part of an application.
+public struct FoodLicencePart: Sendable, Hashable {
+  public var category: OperatorCategory = .catering
+  public var cateringSubtype: CateringSubtype?
+  public var items: [FoodItemEntry] = []
+  public var itemsNode: NodeRef = .none
+  public var operatingArea: Double = 0
+  public var dedicatedSpaces: [DedicatedSpace] = []
+  public var manager = FoodSafetyManager()
+  public var staff: [StaffMember] = []
+  public var layoutPlan = MaterialRef("")
+  public var equipmentList = MaterialRef("")
+  public var safetyRules = MaterialRef("")
+  public var node: NodeRef = .none
+
+  public init() {}
+
+  public func has(_ item: FoodItem) -> Bool { items.contains { $0.item == item } }
+}
+
+/// Fields shared by openings and per-track applications.
+public struct RestaurantCore: Sendable, Hashable {
+  public var operatorInfo: Operator
+  public var compositionForm: CompositionForm = .individual
+  public var compositionFormNode: NodeRef = .none
+  public var familyMembers: [FamilyMember] = []
+  public var name = BusinessName()
+  public var premises: RestaurantPremises
+  public var scope = BusinessScope()
+  public var contact = Contact()
+
+  public init(operatorInfo: Operator, premises: RestaurantPremises) {
+    self.operatorInfo = operatorInfo
+    self.premises = premises
+  }
+}
+
+/// An agent filing on the operator's behalf.
+public struct Agent: Sendable, Hashable {
+  public var name = ""
+  public var document: IdDocument
+  public var powerOfAttorney = MaterialRef("")
+  public var node: NodeRef = .none
+
+  public init(document: IdDocument) { self.document = document }
+}
+
+/// A restaurant opening bundle (新办).
+public struct RestaurantOpening: Sendable, Hashable {
+  public var header = PacketHeader()
+  public var agent: Agent?
+  public var core: RestaurantCore
+  public var business = BusinessLicencePart()
+  public var food = FoodLicencePart()
+  public var declaration = Signature()
+  public var materials: [Material] = []
+  public var node: NodeRef = .none
+
+  public init(core: RestaurantCore) { self.core = core }
+}
+
+/// The licences an existing business holds.
+public struct CurrentLicences: Sendable, Hashable {
+  public var uscc = ""
+  public var usccNode: NodeRef = .none
+  public var foodLicenceNumber = ""
+  public var foodLicenceNode: NodeRef = .none
+  public var bundleNumber: String?
+  public var node: NodeRef = .none
+
+  public init() {}
+}
+
+/// The new values of a change packet; nil means unchanged.
+public struct RestaurantChanges: Sendable, Hashable {
+  public var name: BusinessName?
+  public var operatorInfo: Operator?
+  public var compositionForm: CompositionForm?
+  public var premises: RestaurantPremises?
+  public var scope: BusinessScope?
+  public var foodItems: [FoodItemEntry]?
+  public var operatingArea: Double?
+  public var dedicatedSpaces: [DedicatedSpace]?
+  public var layoutPlan: MaterialRef?
+  public var manager: FoodSafetyManager?
+  public var staff: [StaffMember]?
+  public var contact: Contact?
+  public var fundsAmount: Double?
+  public var employees: Int?
+  /// Where each new value stands, by the change field it answers.
+  public var nodes: [ChangeField: NodeRef] = [:]
+  public var node: NodeRef = .none
+
+  public init() {}
+
+  /// The change fields that have a new value.
+  public var providedFields: Set<ChangeField> { Set(nodes.keys) }
+}
+
+/// A restaurant change bundle (变更).
+public struct RestaurantChange: Sendable, Hashable {
+  public var header = PacketHeader()
+  public var current = CurrentLicences()
+  public var operatorPerson: Person
+  public var registeredName = ""
+  public var changedFields: [ChangeField] = []
+  public var changedFieldsNode: NodeRef = .none
+  public var changes = RestaurantChanges()
+  public var changedOn: CivilDate?
+  public var changedOnNode: NodeRef = .none
+  public var declaration = Signature()
+  public var materials: [Material] = []
+  public var node: NodeRef = .none
+
+  public init(operatorPerson: Person) { self.operatorPerson = operatorPerson }
+}
+
+/// The status an operator declares when cancelling.
+public struct CancellationStatus: Sendable, Hashable {
+  public var inAbnormalOperationList = false
+  public var pendingCases = false
+  public var unpaidFines = false
+  public var frozenOrPledged = false
+  public var node: NodeRef = .none
+
+  public init() {}
+}
+
+/// A restaurant cancellation bundle (注销).
+public struct RestaurantCancellation: Sendable, Hashable {
+  public var header = PacketHeader()
+  public var current = CurrentLicences()
+  public var operatorPerson: Person
+  public var registeredName = ""
+  public var reason: CancellationReason = .ceasedTrading
+  public var reasonText: String?
+  public var ceasedOn: CivilDate?
+  public var simplified = false
+  public var simplifiedNode: NodeRef = .none
+  public var status = CancellationStatus()
+  public var taxClearance: MaterialRef?
+  public var returnedLicence: MaterialRef?
+  public var declaration = Signature()
+  public var materials: [Material] = []
+  public var node: NodeRef = .none
+
+  public init(operatorPerson: Person) { self.operatorPerson = operatorPerson }
+}
+
+/// The business-licence track application, split from an opening bundle.
+public struct BusinessLicenceApplication: Sendable, Hashable {
+  public var header = PacketHeader()
+  public var bundleNumber: String?
+  public var core: RestaurantCore
+  public var business = BusinessLicencePart()
+  public var declaration = Signature()
+  public var materials: [Material] = []
+  public var node: NodeRef = .none
+
+  public init(core: RestaurantCore) { self.core = core }
+}
+
+/// The food-licence track application, split from an opening bundle.
+public struct FoodLicenceApplication: Sendable, Hashable {
+  public var header = PacketHeader()
+  public var bundleNumber: String?
+  public var core: RestaurantCore
+  public var uscc: String?
+  public var food = FoodLicencePart()
+  public var declaration = Signature()
+  public var materials: [Material] = []
+  public var node: NodeRef = .none
+
+  public init(core: RestaurantCore) { self.core = core }
+}
