@@ -37,12 +37,19 @@ let package = Package(
       name: "OneWindowCore",
       swiftSettings: swiftSettings
     ),
+    // Numbered business rules: pure functions of a typed packet and a context.
+    .target(
+      name: "OneWindowRules",
+      dependencies: ["OneWindowCore"],
+      swiftSettings: swiftSettings
+    ),
     // The embeddable facade: load, validate, report.
     .target(
       name: "OneWindowKit",
       dependencies: [
         "OneWindowXML",
         "OneWindowCore",
+        "OneWindowRules",
         .product(name: "Crypto", package: "swift-crypto"),
       ],
       swiftSettings: swiftSettings
@@ -59,7 +66,7 @@ let package = Package(
     // Test helpers shared by the test targets (repository paths, goldens, running the binary).
     .target(
       name: "OneWindowTestSupport",
-      dependencies: ["OneWindowKit"],
+      dependencies: ["OneWindowKit", "OneWindowRules"],
       swiftSettings: swiftSettings
     ),
     .testTarget(
@@ -70,6 +77,11 @@ let package = Package(
     .testTarget(
       name: "OneWindowCoreTests",
       dependencies: ["OneWindowCore"],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "OneWindowRulesTests",
+      dependencies: ["OneWindowRules", "OneWindowKit", "OneWindowTestSupport"],
       swiftSettings: swiftSettings
     ),
     .testTarget(

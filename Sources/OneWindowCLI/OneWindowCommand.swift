@@ -16,7 +16,7 @@ struct OneWindowCommand: ParsableCommand {
         64  usage error
       """,
     version: OneWindowVersion.current,
-    subcommands: [Validate.self],
+    subcommands: [Validate.self, Rules.self],
     defaultSubcommand: nil
   )
 }

@@ -35,6 +35,12 @@ public struct LocalizedText: Sendable, Hashable, Codable {
     self.en = en
   }
 
+  /// Chinese first, English second.
+  public init(_ zh: String, _ en: String) {
+    self.zh = zh
+    self.en = en
+  }
+
   public func text(in language: Language) -> String {
     switch language {
     case .zh: zh

@@ -16,13 +16,21 @@ import Synchronization
 public struct OneWindow: Sendable {
   /// The folder the schemas were compiled from.
   public let schemasFolder: String
+  /// The folder the calendars and the policy come from.
+  public let dataFolder: String
+  /// The policy values in force (`Data/policy.json`).
+  public let policy: Policy
   let schemas: SchemaSet
 
-  /// Loads the schemas from `schemasFolder`, or from the usual places (see ``ResourceLocator``).
-  public init(schemasFolder: String? = nil) throws(OneWindowError) {
+  /// Loads the schemas and data from the given folders, or from the usual places
+  /// (see ``ResourceLocator``).
+  public init(schemasFolder: String? = nil, dataFolder: String? = nil) throws(OneWindowError) {
     let folder = try ResourceLocator.folder(.schemas, explicit: schemasFolder)
+    let data = try ResourceLocator.folder(.data, explicit: dataFolder)
     self.schemasFolder = folder
+    self.dataFolder = data
     self.schemas = try SchemaLibrary.schemaSet(folder: folder)
+    self.policy = try PolicyLoader.load(dataFolder: data)
   }
 
   /// The packet families this instance knows: family name → root elements.
@@ -56,7 +64,7 @@ public struct OneWindow: Sendable {
   {
     let workers = max(1, min(options.jobs, sources.count))
     if workers == 1 {
-      guard let checker = try? PacketChecker(schemas: schemas, options: options) else {
+      guard let checker = try? PacketChecker(schemas: schemas, policy: policy, options: options) else {
         return sources.map(Self.parserUnavailable)
       }
       return sources.map { checker.check($0) }
@@ -64,8 +72,11 @@ public struct OneWindow: Sendable {
     let next = Atomic<Int>(0)
     let results = Mutex<[PacketReport?]>(Array(repeating: nil, count: sources.count))
     let schemas = self.schemas
-    DispatchQueue.concurrentPerform(iterations: workers) { _ in
-      let checker = try? PacketChecker(schemas: schemas, options: options)
+    let policy = self.policy
+    var options = options
+    options.asOf = options.referenceDate  // one reference date for every worker
+    DispatchQueue.concurrentPerform(iterations: workers) { [options] _ in
+      let checker = try? PacketChecker(schemas: schemas, policy: policy, options: options)
       while true {
         let index = next.add(1, ordering: .relaxed).oldValue
         guard index < sources.count else { break }

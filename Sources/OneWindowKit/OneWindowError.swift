@@ -10,6 +10,8 @@ public enum OneWindowError: Error, Sendable, Equatable, CustomStringConvertible 
   case unreadable(path: String, reason: String)
   /// libxml2 could not allocate a parser.
   case parserUnavailable
+  /// Two packets that should be a business and a food application of one bundle are not.
+  case notAPair(String)
 
   public var description: String {
     switch self {
@@ -23,6 +25,8 @@ public enum OneWindowError: Error, Sendable, Equatable, CustomStringConvertible 
       "cannot read '\(path)': \(reason)"
     case .parserUnavailable:
       "libxml2 could not allocate a parser context"
+    case .notAPair(let detail):
+      detail
     }
   }
 }

@@ -80,15 +80,17 @@ struct SchemaValidationTests {
     #expect(duplicateResult.summary.contains("schema 1877 \(duplicateLine) /AddressPreFiling/Units/Unit[2]"))
     #expect(duplicateResult.issues.first?.value == "U-101")
 
-    let dangling = preFiling(replacing: "<UnitRef>U-201</UnitRef>", with: "<UnitRef>U-999</UnitRef>")
+    let dangling = preFiling(replacing: "<UnitRef>U-102</UnitRef>", with: "<UnitRef>U-999</UnitRef>")
     let danglingLine = line(of: "<UnitRef>U-999", in: dangling)
-    #expect(check(dangling).summary == ["schema 1877 \(danglingLine) /AddressPreFiling/PropertyProofs/Proof/Covers/UnitRef[3]"])
+    #expect(check(dangling).summary == ["schema 1877 \(danglingLine) /AddressPreFiling/PropertyProofs/Proof[1]/Covers/UnitRef[2]"])
     #expect(check(dangling).issues.first?.value == "U-999")
   }
 
   @Test func reportsEveryErrorInOnePass() {
     var text = preFiling(replacing: "91370202MA3C5Y7R9D", with: "X")
-    text = text.replacingOccurrences(of: "<PlannedUse>OFFICE</PlannedUse>", with: "<PlannedUse>SHOP</PlannedUse>")
+    if let range = text.range(of: "<PlannedUse>OFFICE</PlannedUse>") {
+      text.replaceSubrange(range, with: "<PlannedUse>SHOP</PlannedUse>")
+    }
     #expect(check(text).issues.map(\.code) == [1839, 1840])
   }
 

@@ -1,5 +1,5 @@
 public import ArgumentParser
-import OneWindowKit
+public import OneWindowKit
 
 /// Report formats the CLI can print.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
@@ -25,4 +25,30 @@ struct ResourceOptions: ParsableArguments {
     help: "Schemas folder (default: $ONEWINDOW_SCHEMAS, then ../share/onewindow/Schemas beside the binary, then the package's Schemas/)."
   )
   var schemas: String?
+
+  @Option(
+    name: .long,
+    help: "Data folder with policy.json and calendars (default: $ONEWINDOW_DATA, then ../share/onewindow/Data, then the package's Data/)."
+  )
+  var data: String?
+
+  /// Loads the schemas and data, or reports why not and exits 2.
+  func oneWindow() throws -> OneWindow {
+    do {
+      return try OneWindow(schemasFolder: schemas, dataFolder: data)
+    } catch {
+      Console.error(error.description)
+      throw ExitCode(2)
+    }
+  }
+}
+
+extension CivilDate: ExpressibleByArgument {
+  public init?(argument: String) { self.init(argument) }
+}
+
+/// `--as-of`, shared by every command whose rules depend on a date.
+struct DateOptions: ParsableArguments {
+  @Option(name: .long, help: "The reference date, YYYY-MM-DD (default: today in Asia/Shanghai).")
+  var asOf: CivilDate?
 }

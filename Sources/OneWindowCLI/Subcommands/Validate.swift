@@ -17,6 +17,13 @@ extension OneWindowCommand {
 
     @OptionGroup var output: OutputOptions
     @OptionGroup var resources: ResourceOptions
+    @OptionGroup var dates: DateOptions
+
+    @Option(name: .customLong("rule"), help: "Run only this rule (repeatable).")
+    var onlyRules: [String] = []
+
+    @Option(name: .customLong("disable"), help: "Switch this rule off (repeatable).")
+    var disabledRules: [String] = []
 
     @Flag(name: .long, help: "Treat warnings as errors.")
     var strict = false
@@ -42,16 +49,14 @@ extension OneWindowCommand {
       if !(1...256).contains(maxDepth) {
         throw ValidationError("--max-depth must be between 1 and 256.")
       }
+      let known = Set(RuleRegistry.catalogue.map(\.id.rawValue) + SystemRules.all.map(\.id.rawValue))
+      for id in onlyRules + disabledRules where !known.contains(id) {
+        throw ValidationError("No rule '\(id)'; see `onewindow rules`.")
+      }
     }
 
     func run() throws {
-      let oneWindow: OneWindow
-      do {
-        oneWindow = try OneWindow(schemasFolder: resources.schemas)
-      } catch {
-        Console.error(error.description)
-        throw ExitCode(2)
-      }
+      let oneWindow = try resources.oneWindow()
       var sources: [PacketSource] = []
       var cannotRun = false
       let collected = PacketSourceCollector.collect(paths.filter { $0 != "-" })
@@ -68,12 +73,15 @@ extension OneWindowCommand {
           cannotRun = true
         }
       }
+      let rules = RuleSettings(
+        disabled: Set(disabledRules.map { RuleID($0) }),
+        only: onlyRules.isEmpty ? nil : Set(onlyRules.map { RuleID($0) }))
       let options = ValidationOptions(
         maxBytes: maxBytes, maxDepth: maxDepth, strict: strict,
         jobs: jobs ?? (sources.count > 1 ? ProcessInfo.processInfo.activeProcessorCount : 1),
-        computeHashes: output.format != .text)
+        computeHashes: output.format != .text, asOf: dates.asOf ?? CivilDate.today(), rules: rules)
       let run = ValidationRun(
-        packets: oneWindow.validate(sources, options: options), strict: strict)
+        packets: oneWindow.validate(sources, options: options), asOf: options.asOf, strict: strict)
       switch output.format {
       case .text: Console.out(TextReportRenderer(language: output.lang).render(run))
       case .json: Console.out(JSONReportRenderer().render(run))

@@ -171,6 +171,7 @@ public struct HealthCertificate: Sendable, Hashable {
 /// A staff member.
 public struct StaffMember: Sendable, Hashable {
   public var name = ""
+  public var document: IdDocument?
   public var role: StaffRole = .other
   public var health = HealthCertificate()
   public var node: NodeRef = .none

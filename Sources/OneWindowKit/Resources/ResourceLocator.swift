@@ -10,11 +10,14 @@ public enum ResourceLocator {
   public enum Kind: String, Sendable {
     case schemas = "Schemas"
     case data = "Data"
+    /// The sample corpus, for `onewindow rules ID` examples and replays.
+    case samples = "SampleFilings"
 
     var environmentVariable: String {
       switch self {
       case .schemas: "ONEWINDOW_SCHEMAS"
       case .data: "ONEWINDOW_DATA"
+      case .samples: "ONEWINDOW_SAMPLES"
       }
     }
   }

@@ -1,15 +1,19 @@
 import Crypto
 import OneWindowCore
+import OneWindowRules
 import OneWindowXML
 
 /// Checks packets on one thread: load, guard, parse, validate, translate. Not `Sendable`; each
 /// worker makes its own and they share one compiled ``SchemaSet``.
 final class PacketChecker {
   let schemas: SchemaSet
+  let policy: Policy
   let options: ValidationOptions
+  let asOf: CivilDate
   private let validator: PacketValidator
+  private let engine = RuleEngine()
 
-  init(schemas: SchemaSet, options: ValidationOptions) throws(OneWindowError) {
+  init(schemas: SchemaSet, policy: Policy, options: ValidationOptions) throws(OneWindowError) {
     let limits = ParseLimits(
       maxBytes: options.maxBytes, maxDepth: options.maxDepth,
       maxAttributesPerElement: options.maxAttributesPerElement)
@@ -17,16 +21,22 @@ final class PacketChecker {
       throw .parserUnavailable
     }
     self.schemas = schemas
+    self.policy = policy
     self.options = options
+    self.asOf = options.referenceDate
     self.validator = validator
   }
 
   func check(_ source: PacketSource) -> PacketReport {
     let bytes: [UInt8]
+    var attachments: Attachments?
     do {
       switch try PacketBytes.load(source, cap: options.maxBytes) {
       case .bytes(let loaded):
         bytes = loaded
+        if case .folder(let path) = source.kind {
+          attachments = try AttachmentReader.folder(path)
+        }
       case .oversize(let size):
         let finding = SystemRules.packetTooLarge.finding(
           at: SourceLocation(file: source.displayName),
@@ -40,12 +50,23 @@ final class PacketChecker {
       return PacketReport(
         source: source.displayName, outcome: .couldNotRun, failure: error.description)
     }
-    return check(bytes: bytes, name: source.displayName)
+    return check(bytes: bytes, name: source.displayName, attachments: attachments)
   }
 
-  func check(bytes: [UInt8], name: String) -> PacketReport {
+  func check(bytes: [UInt8], name: String, attachments: Attachments? = nil) -> PacketReport {
+    checkAndParse(bytes: bytes, name: name, attachments: attachments).report
+  }
+
+  /// Checks a packet and also returns its typed form when it was schema-valid.
+  func checkAndParse(bytes: [UInt8], name: String, attachments: Attachments? = nil)
+    -> (report: PacketReport, parsed: ParsedPacket?)
+  {
     let check = bytes.withUnsafeBytes { raw in
-      validator.check(raw, name: name) { _, _ in () }
+      validator.check(raw, name: name) { root, _ -> ParsedPacket in
+        let tree = ElementTree(root: root)
+        let packet = PacketMapper.packet(from: tree.root)
+        return ParsedPacket(packet: packet, sourceMap: tree.sourceMap, root: tree.root.node)
+      }
     }
     let entry = check.schemaIndex.map { schemas.entries[$0] }
     let translator = XMLFindingTranslator(entry: entry)
@@ -59,11 +80,38 @@ final class PacketChecker {
             en: "the root element \(root) is not a known packet type"),
           value: root.description))
     }
+    if let parsed = check.mapped {
+      var registryFacts: RegistryFacts?
+      if let registry = options.registry {
+        do {
+          registryFacts = try registry.facts(for: parsed.packet, asOf: asOf)
+        } catch {
+          let report = PacketReport(
+            source: name, family: entry?.family, root: check.root?.localName,
+            size: bytes.count, outcome: .couldNotRun, failure: error.description)
+          return (report, parsed)
+        }
+      }
+      let environment = RuleEnvironment(
+        asOf: asOf, policy: policy, registry: registryFacts, attachments: attachments)
+      findings += engine.run(on: parsed, file: name, environment: environment, settings: options.rules)
+    }
     findings.sort(by: Finding.reportOrder)
-    return PacketReport(
+    let report = PacketReport(
       source: name, family: entry?.family, root: check.root?.localName,
       sha256: options.computeHashes ? Self.sha256Hex(bytes) : nil, size: bytes.count,
       outcome: Outcome.of(findings, strict: options.strict), findings: findings)
+    return (report, check.mapped)
+  }
+
+  /// The pair rules over a business and a food application that are each schema-valid.
+  func checkTracks(business: ParsedPacket, food: ParsedPacket, foodName: String) -> [Finding] {
+    guard case .businessApplication(let businessApplication) = business.packet else { return [] }
+    let environment = RuleEnvironment(asOf: asOf, policy: policy)
+    return RuleEngine.runPairRules(
+      business: businessApplication, food: food, file: foodName, environment: environment,
+      settings: options.rules
+    ).sorted(by: Finding.reportOrder)
   }
 
   static func sha256Hex(_ bytes: [UInt8]) -> String {

@@ -1,7 +1,8 @@
 public import OneWindowCore
+public import OneWindowRules
 
 /// How packets are checked.
-public struct ValidationOptions: Sendable, Hashable {
+public struct ValidationOptions: Sendable {
   /// Largest packet accepted, in bytes (default 16 MiB).
   public var maxBytes: Int
   /// Deepest element nesting accepted (at most 256, libxml2's own ceiling).
@@ -16,10 +17,15 @@ public struct ValidationOptions: Sendable, Hashable {
   public var computeHashes: Bool
   /// The reference date for date rules; nil means today in Asia/Shanghai.
   public var asOf: CivilDate?
+  /// Which rules run and with which severity.
+  public var rules: RuleSettings
+  /// Where registry facts come from; nil means no registry (registry rules report an info).
+  public var registry: (any RegistryLookup)?
 
   public init(
     maxBytes: Int = 16 << 20, maxDepth: Int = 64, maxAttributesPerElement: Int = 256,
-    strict: Bool = false, jobs: Int = 1, computeHashes: Bool = true, asOf: CivilDate? = nil
+    strict: Bool = false, jobs: Int = 1, computeHashes: Bool = true, asOf: CivilDate? = nil,
+    rules: RuleSettings = RuleSettings(), registry: (any RegistryLookup)? = nil
   ) {
     self.maxBytes = maxBytes
     self.maxDepth = maxDepth
@@ -28,5 +34,10 @@ public struct ValidationOptions: Sendable, Hashable {
     self.jobs = jobs
     self.computeHashes = computeHashes
     self.asOf = asOf
+    self.rules = rules
+    self.registry = registry
   }
+
+  /// The reference date these options resolve to.
+  public var referenceDate: CivilDate { asOf ?? CivilDate.today() }
 }

@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import OneWindowKit
+
+extension OneWindowCommand {
+  struct Rules: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "List the rule catalogue, or show one rule with a failing and a passing example.",
+      discussion: """
+        Without an id: every rule, one line each (--format text), as JSON, or as the Markdown of
+        Documentation/Rules.md. With an id (FL-004): the rule in full, then the corpus sample that
+        breaks it with the finding it gets, and a sample that passes.
+        """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+      case text, json, markdown
+    }
+
+    @Argument(help: "A rule id such as FL-004.")
+    var id: String?
+
+    @Option(name: .long, help: "text, json or markdown.")
+    var format: Format = .text
+
+    @Option(name: .long, help: "Message language: zh (default) or en.")
+    var lang: Language = .zh
+
+    @OptionGroup var resources: ResourceOptions
+
+    @Option(name: .long, help: "Sample corpus for examples (default: $ONEWINDOW_SAMPLES, then the installed or package SampleFilings/).")
+    var samples: String?
+
+    func validate() throws {
+      if let id, RuleCatalogue.entries().first(where: { $0.rule.id.rawValue == id }) == nil {
+        throw ValidationError("No rule '\(id)'; `onewindow rules` lists them.")
+      }
+    }
+
+    func run() throws {
+      let samplesFolder = try? ResourceLocator.folder(.samples, explicit: samples)
+      let entries = RuleCatalogue.entries(samplesFolder: samplesFolder)
+      guard let id else {
+        switch format {
+        case .text: Console.out(RuleCatalogue.text(entries, language: lang))
+        case .json: Console.out(RuleCatalogue.json(entries))
+        case .markdown: Console.out(RuleCatalogue.markdown(entries))
+        }
+        return
+      }
+      guard let entry = entries.first(where: { $0.rule.id.rawValue == id }) else { throw ExitCode(64) }
+      if format == .json {
+        Console.out(RuleCatalogue.json([entry]))
+        return
+      }
+      Console.out(RuleCatalogue.detail(entry, language: lang))
+      guard let samplesFolder else { return }
+      let oneWindow = try resources.oneWindow()
+      let examples = oneWindow.examples(for: entry, samplesFolder: samplesFolder)
+      let renderer = TextReportRenderer(language: lang)
+      Console.out("\n" + (lang == .zh ? "不通过的示例：" : "Failing example: "))
+      if let failing = examples.failing {
+        Console.out(failing.source + "\n")
+        for finding in failing.findings { Console.out("  " + renderer.line(for: finding) + "\n") }
+      } else {
+        Console.out(lang == .zh ? "（该规则需要登记库或附件，见测试）\n" : "(this rule needs a registry or attachments; see its tests)\n")
+      }
+      Console.out((lang == .zh ? "通过的示例：" : "Passing example: ") + (examples.passing ?? "-") + "\n")
+    }
+  }
+}

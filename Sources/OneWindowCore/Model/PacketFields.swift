@@ -1,0 +1,358 @@
+/// Cross-family views of a packet, so a rule can look at "every USCC" or "every entry agreement"
+/// without knowing each family's layout.
+extension Packet {
+  /// A USCC value and where it stands.
+  public struct USCCField: Sendable, Hashable {
+    public var code: String
+    public var node: NodeRef
+  }
+
+  /// Every 统一社会信用代码 in the packet.
+  public var usccFields: [USCCField] {
+    var fields: [USCCField] = []
+    func add(_ identity: PartyIdentity) {
+      if case .uscc(let code, let node) = identity { fields.append(USCCField(code: code, node: node)) }
+    }
+    func add(_ premises: RestaurantPremises?) {
+      if let agreement = premises?.agreement { add(agreement.lessor.identity) }
+    }
+    switch self {
+    case .preFiling(let packet): add(packet.owner.identity)
+    case .amendment(let packet): add(packet.owner.identity)
+    case .withdrawal(let packet): add(packet.owner.identity)
+    case .registration(let packet):
+      if let uscc = packet.tenant.uscc { fields.append(USCCField(code: uscc, node: packet.tenant.usccNode)) }
+      add(packet.agreement.lessor.identity)
+    case .opening(let packet): add(packet.core.premises)
+    case .businessApplication(let packet): add(packet.core.premises)
+    case .foodApplication(let packet):
+      add(packet.core.premises)
+      if let uscc = packet.uscc { fields.append(USCCField(code: uscc, node: packet.core.contact.node)) }
+    case .change(let packet):
+      fields.append(USCCField(code: packet.current.uscc, node: packet.current.usccNode))
+      add(packet.changes.premises)
+    case .cancellation(let packet):
+      fields.append(USCCField(code: packet.current.uscc, node: packet.current.usccNode))
+    case .decision, .other: break
+    }
+    return fields
+  }
+
+  /// Every identity document of a natural person in the packet.
+  public var identityDocuments: [IdDocument] {
+    var documents: [IdDocument] = []
+    func add(_ identity: PartyIdentity) {
+      if case .document(let document) = identity { documents.append(document) }
+    }
+    func add(_ premises: RestaurantPremises?) {
+      if let agreement = premises?.agreement { add(agreement.lessor.identity) }
+    }
+    func add(_ core: RestaurantCore) {
+      documents.append(core.operatorInfo.document)
+      documents.append(contentsOf: core.familyMembers.map(\.document))
+      add(core.premises)
+    }
+    func add(_ staff: [StaffMember]) { documents.append(contentsOf: staff.compactMap(\.document)) }
+    switch self {
+    case .preFiling(let packet): add(packet.owner.identity)
+    case .amendment(let packet): add(packet.owner.identity)
+    case .withdrawal(let packet): add(packet.owner.identity)
+    case .registration(let packet):
+      documents.append(packet.tenant.representative.document)
+      add(packet.agreement.lessor.identity)
+    case .opening(let packet):
+      add(packet.core)
+      if let agent = packet.agent { documents.append(agent.document) }
+      add(packet.food.staff)
+    case .businessApplication(let packet): add(packet.core)
+    case .foodApplication(let packet):
+      add(packet.core)
+      add(packet.food.staff)
+    case .change(let packet):
+      documents.append(packet.operatorPerson.document)
+      if let newOperator = packet.changes.operatorInfo { documents.append(newOperator.document) }
+      add(packet.changes.premises)
+      add(packet.changes.staff ?? [])
+    case .cancellation(let packet): documents.append(packet.operatorPerson.document)
+    case .decision, .other: break
+    }
+    return documents
+  }
+
+  /// The operator of a restaurant packet (new operator of a change when it changes).
+  public var restaurantOperator: Operator? {
+    switch self {
+    case .opening(let packet): packet.core.operatorInfo
+    case .businessApplication(let packet): packet.core.operatorInfo
+    case .foodApplication(let packet): packet.core.operatorInfo
+    case .change(let packet): packet.changes.operatorInfo
+    default: nil
+    }
+  }
+
+  /// The restaurant core of an opening or per-track application.
+  public var restaurantCore: RestaurantCore? {
+    switch self {
+    case .opening(let packet): packet.core
+    case .businessApplication(let packet): packet.core
+    case .foodApplication(let packet): packet.core
+    default: nil
+    }
+  }
+
+  /// Business names the packet proposes (an opening's, or a change's new name).
+  public var businessNames: [BusinessName] {
+    switch self {
+    case .opening(let packet): [packet.core.name]
+    case .businessApplication(let packet): [packet.core.name]
+    case .foodApplication(let packet): [packet.core.name]
+    case .change(let packet): packet.changes.name.map { [$0] } ?? []
+    default: []
+    }
+  }
+
+  /// The business scope the packet proposes.
+  public var businessScope: BusinessScope? {
+    switch self {
+    case .opening(let packet): packet.core.scope
+    case .businessApplication(let packet): packet.core.scope
+    case .foodApplication(let packet): packet.core.scope
+    case .change(let packet): packet.changes.scope
+    default: nil
+    }
+  }
+
+  /// The premises the packet proposes for a restaurant.
+  public var restaurantPremises: RestaurantPremises? {
+    switch self {
+    case .opening(let packet): packet.core.premises
+    case .businessApplication(let packet): packet.core.premises
+    case .foodApplication(let packet): packet.core.premises
+    case .change(let packet): packet.changes.premises
+    default: nil
+    }
+  }
+
+  /// The food-licence view of the packet: an opening's or food application's food part, or
+  /// the food items and spaces a change proposes.
+  public var foodView: FoodView? {
+    switch self {
+    case .opening(let packet): return FoodView(packet.food)
+    case .foodApplication(let packet): return FoodView(packet.food)
+    case .change(let packet):
+      guard let items = packet.changes.foodItems else { return nil }
+      return FoodView(
+        category: nil, cateringSubtype: nil, items: items,
+        itemsNode: packet.changes.nodes[.foodItems] ?? packet.changes.node,
+        spaces: packet.changes.dedicatedSpaces ?? [], operatingArea: packet.changes.operatingArea,
+        staff: packet.changes.staff ?? [], manager: packet.changes.manager, node: packet.changes.node)
+    default: return nil
+    }
+  }
+
+  /// Every entry agreement or lease, with the applicant who should be its lessee.
+  public var agreements: [(agreement: EntryAgreement, applicants: [String])] {
+    func applicants(_ core: RestaurantCore) -> [String] { [core.operatorInfo.name, core.name.fullName] }
+    switch self {
+    case .registration(let packet): return [(packet.agreement, [packet.tenant.name])]
+    case .opening(let packet): return packet.core.premises.agreement.map { [($0, applicants(packet.core))] } ?? []
+    case .businessApplication(let packet): return packet.core.premises.agreement.map { [($0, applicants(packet.core))] } ?? []
+    case .foodApplication(let packet): return packet.core.premises.agreement.map { [($0, applicants(packet.core))] } ?? []
+    case .change(let packet):
+      guard let agreement = packet.changes.premises?.agreement else { return [] }
+      let names = [packet.changes.operatorInfo?.name ?? packet.operatorPerson.name,
+                   packet.changes.name?.fullName ?? packet.registeredName]
+      return [(agreement, names)]
+    default: return []
+    }
+  }
+
+  /// A reference to a pre-filed unit and the activity intended there.
+  public struct PreFiledUse: Sendable, Hashable {
+    public var preFilingNumber: String
+    public var unitRef: String
+    public var agreement: EntryAgreement
+    public var activity: Activity
+    public var node: NodeRef
+  }
+
+  /// The pre-filed unit the packet wants to use, if any.
+  public var preFiledUse: PreFiledUse? {
+    func use(_ premises: RestaurantPremises?, activity: Activity) -> PreFiledUse? {
+      guard case .preFiled(let number, let unit, let agreement, let node)? = premises else { return nil }
+      return PreFiledUse(preFilingNumber: number, unitRef: unit, agreement: agreement, activity: activity, node: node)
+    }
+    switch self {
+    case .registration(let packet):
+      return PreFiledUse(
+        preFilingNumber: packet.preFilingNumber, unitRef: packet.unitRef, agreement: packet.agreement,
+        activity: packet.activity, node: packet.node)
+    case .opening(let packet):
+      return use(packet.core.premises, activity: packet.food.category == .foodSales ? .retail : .catering)
+    case .businessApplication(let packet): return use(packet.core.premises, activity: .catering)
+    case .foodApplication(let packet):
+      return use(packet.core.premises, activity: packet.food.category == .foodSales ? .retail : .catering)
+    case .change(let packet): return use(packet.changes.premises, activity: .catering)
+    default: return nil
+    }
+  }
+
+  /// Premises declared with a full address (not pre-filed).
+  public var declaredPremises: DeclaredPremises? {
+    if case .declared(let declared)? = restaurantPremises { return declared }
+    return nil
+  }
+
+  /// Addresses the packet registers (pre-filed premises, declared restaurant premises).
+  public var addresses: [Address] {
+    switch self {
+    case .preFiling(let packet): [packet.premises.address]
+    default: declaredPremises.map { [$0.address] } ?? []
+    }
+  }
+
+  /// A date written in the packet and where.
+  public struct DateField: Sendable, Hashable {
+    public var date: CivilDate
+    public var node: NodeRef
+    public var field: String?
+  }
+
+  /// Dates that record something already done (signing, issuing, creating the packet).
+  public var pastDates: [DateField] {
+    var dates: [DateField] = []
+    func add(_ date: CivilDate?, _ node: NodeRef, _ field: String? = nil) {
+      if let date { dates.append(DateField(date: date, node: node, field: field)) }
+    }
+    if let header { add(header.createdOn, header.node, "CreatedAt") }
+    for material in materials { add(material.issuedOn, material.node, "IssuedOn") }
+    for (agreement, _) in agreements { add(agreement.signedOn, agreement.node, "SignedOn") }
+    switch self {
+    case .preFiling(let packet):
+      add(packet.declaration.signedOn, packet.declaration.node, "SignedOn")
+      for proof in packet.proofs { add(proof.issuedOn, proof.node, "IssuedOn") }
+      for step in packet.consolidation { add(step.confirmedOn, step.node, "ConfirmedOn") }
+    case .amendment(let packet):
+      add(packet.declaration.signedOn, packet.declaration.node, "SignedOn")
+      for proof in packet.addProofs + packet.replaceProofs.map(\.proof) { add(proof.issuedOn, proof.node, "IssuedOn") }
+    case .withdrawal(let packet): add(packet.signature.signedOn, packet.signature.node, "SignedOn")
+    case .registration(let packet): add(packet.signature.signedOn, packet.signature.node, "SignedOn")
+    case .opening(let packet):
+      add(packet.declaration.signedOn, packet.declaration.node, "SignedOn")
+      for member in packet.food.staff { add(member.health.issuedOn, member.health.node, "IssuedOn") }
+    case .foodApplication(let packet):
+      add(packet.declaration.signedOn, packet.declaration.node, "SignedOn")
+      for member in packet.food.staff { add(member.health.issuedOn, member.health.node, "IssuedOn") }
+    case .businessApplication(let packet): add(packet.declaration.signedOn, packet.declaration.node, "SignedOn")
+    case .change(let packet):
+      add(packet.declaration.signedOn, packet.declaration.node, "SignedOn")
+      add(packet.changedOn, packet.changedOnNode)
+    case .cancellation(let packet):
+      add(packet.declaration.signedOn, packet.declaration.node, "SignedOn")
+      add(packet.ceasedOn, packet.node, "CeasedOn")
+    case .decision(let packet):
+      add(packet.decidedOn, packet.node, "DecidedOn")
+      add(packet.inspection?.inspectedOn, packet.inspection?.node ?? packet.node, "InspectedOn")
+    case .other: break
+    }
+    return dates
+  }
+
+  /// Every reference to a material, with the kinds it may point at.
+  public var materialReferences: [(reference: MaterialRef, kinds: Set<MaterialKind>)] {
+    var references: [(MaterialRef, Set<MaterialKind>)] = []
+    let proofKinds: Set<MaterialKind> = [.propertyProof]
+    let agreementKinds: Set<MaterialKind> = [.entryAgreement, .lease]
+    func add(_ premises: RestaurantPremises?) {
+      guard let premises else { return }
+      switch premises {
+      case .preFiled(_, _, let agreement, _): references.append((agreement.material, agreementKinds))
+      case .declared(let declared):
+        for proof in declared.proofs { references.append((proof.material, proofKinds)) }
+        if let lease = declared.lease { references.append((lease.material, agreementKinds)) }
+        if let consent = declared.consent { references.append((consent.material, [.residentialConsent])) }
+      }
+    }
+    func add(_ food: FoodLicencePart) {
+      references.append((food.layoutPlan, [.layoutPlan]))
+      references.append((food.equipmentList, [.equipmentList]))
+      references.append((food.safetyRules, [.foodSafetyRules]))
+      for member in food.staff {
+        if let material = member.health.material { references.append((material, [.healthCertificate])) }
+      }
+    }
+    switch self {
+    case .preFiling(let packet):
+      for proof in packet.proofs { references.append((proof.material, proofKinds)) }
+      for consent in packet.consents { references.append((consent.material, [.residentialConsent])) }
+      for step in packet.consolidation {
+        if let material = step.material { references.append((material, [.consolidationNote])) }
+      }
+    case .amendment(let packet):
+      for proof in packet.addProofs + packet.replaceProofs.map(\.proof) { references.append((proof.material, proofKinds)) }
+      for consent in packet.consents { references.append((consent.material, [.residentialConsent])) }
+    case .registration(let packet): references.append((packet.agreement.material, agreementKinds))
+    case .opening(let packet):
+      add(packet.core.premises)
+      add(packet.food)
+      if let agent = packet.agent { references.append((agent.powerOfAttorney, [.powerOfAttorney])) }
+    case .businessApplication(let packet): add(packet.core.premises)
+    case .foodApplication(let packet):
+      add(packet.core.premises)
+      add(packet.food)
+    case .change(let packet):
+      add(packet.changes.premises)
+      if let layout = packet.changes.layoutPlan { references.append((layout, [.layoutPlan])) }
+      for member in packet.changes.staff ?? [] {
+        if let material = member.health.material { references.append((material, [.healthCertificate])) }
+      }
+    case .cancellation(let packet):
+      if let tax = packet.taxClearance { references.append((tax, [.taxClearance])) }
+      if let returned = packet.returnedLicence { references.append((returned, [.returnedLicence])) }
+    case .withdrawal, .decision, .other: break
+    }
+    return references
+  }
+}
+
+/// The food-licence facts of a packet, whichever family it is.
+public struct FoodView: Sendable, Hashable {
+  /// nil for a change, whose category is the registered one.
+  public var category: OperatorCategory?
+  public var cateringSubtype: CateringSubtype?
+  public var items: [FoodItemEntry]
+  public var itemsNode: NodeRef
+  public var spaces: [DedicatedSpace]
+  public var operatingArea: Double?
+  public var staff: [StaffMember]
+  public var manager: FoodSafetyManager?
+  public var node: NodeRef
+
+  public init(
+    category: OperatorCategory?, cateringSubtype: CateringSubtype?, items: [FoodItemEntry],
+    itemsNode: NodeRef, spaces: [DedicatedSpace], operatingArea: Double?, staff: [StaffMember],
+    manager: FoodSafetyManager?, node: NodeRef
+  ) {
+    self.category = category
+    self.cateringSubtype = cateringSubtype
+    self.items = items
+    self.itemsNode = itemsNode
+    self.spaces = spaces
+    self.operatingArea = operatingArea
+    self.staff = staff
+    self.manager = manager
+    self.node = node
+  }
+
+  init(_ part: FoodLicencePart) {
+    self.init(
+      category: part.category, cateringSubtype: part.cateringSubtype, items: part.items,
+      itemsNode: part.itemsNode, spaces: part.dedicatedSpaces, operatingArea: part.operatingArea,
+      staff: part.staff, manager: part.manager, node: part.node)
+  }
+
+  /// Whether any item is prepared on the premises (catering items).
+  public var hasPreparedFood: Bool {
+    items.contains { [.hotFood, .coldFood, .rawFood, .semiFinished, .beverage, .otherPrepared].contains($0.item) }
+  }
+}

@@ -1,0 +1,62 @@
+/// Values the law does not fix precisely, read from `Data/policy.json`.
+///
+/// Every value the brief marks [INFERENCE] or [UNVERIFIED] lives here with a note saying so
+/// (`assumptions`), so a bureau can change it without touching code.
+public struct Policy: Sendable, Codable, Hashable {
+  /// A requirement that an item or a bracket note brings a dedicated space with one of `purposes`.
+  public struct SpaceRequirement: Sendable, Codable, Hashable {
+    public var item: FoodItem?
+    public var note: FoodItemNote?
+    public var purposes: [DedicatedSpacePurpose]
+
+    public init(item: FoodItem? = nil, note: FoodItemNote? = nil, purposes: [DedicatedSpacePurpose]) {
+      self.item = item
+      self.note = note
+      self.purposes = purposes
+    }
+  }
+
+  public var version: String
+  public var issuingAuthority: String
+  public var divisionCode: String
+  public var divisionNames: [String]
+  public var foodLicenceCategoryDigits: [String: String]
+  public var foodLicenceValidityYears: Int
+  public var minimumInspectors: Int
+  public var preFilingValidityYears: Int
+  public var premisesChangeNeedsNewFoodLicence: Bool
+  public var dueWorkingDays: [String: Int]
+  public var dedicatedRooms: [SpaceRequirement]
+  public var dedicatedAreas: [SpaceRequirement]
+  public var activitiesByPlannedUse: [String: [Activity]]
+  public var cateringNeedsSmokeFlue: Bool
+  public var allowedOrganisationForms: [String]
+  public var forbiddenOrganisationForms: [String]
+  public var forbiddenNameWords: [String]
+  public var placeNames: [String]
+  public var requiredMaterials: [String: [MaterialKind]]
+  public var healthCertificateMaxDays: Int
+  public var centralOfficeMinimumAreaPerEntity: Double
+  public var changeFilingDeadlineDays: Int
+  public var minimumOperatorAge: Int
+  /// Why each inferred value is what it is, by key.
+  public var assumptions: [String: String]
+
+  /// The category digit of a JY number for an operator category.
+  public func foodLicenceCategoryDigit(for category: OperatorCategory) -> String? {
+    foodLicenceCategoryDigits[category.rawValue]
+  }
+
+  /// Working days allowed for a bundle kind (2 unless the policy says otherwise).
+  public func dueWorkingDays(for kind: BundleKind) -> Int { dueWorkingDays[kind.rawValue] ?? 2 }
+
+  /// Whether an activity suits a planned use.
+  public func allows(_ activity: Activity, in use: PlannedUse) -> Bool {
+    activitiesByPlannedUse[use.rawValue]?.contains(activity) ?? false
+  }
+
+  /// The materials a packet kind must list.
+  public func requiredMaterials(for kind: PacketKind) -> [MaterialKind] {
+    requiredMaterials[kind.rawValue] ?? []
+  }
+}

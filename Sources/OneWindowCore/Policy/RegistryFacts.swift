@@ -1,0 +1,136 @@
+/// The life-cycle state of a pre-filing in the registry.
+public enum PreFilingStatus: String, Sendable, Hashable, Codable, CaseIterable {
+  /// Submitted and waiting for a clerk.
+  case submitted
+  /// A clerk asked for corrections (补正).
+  case correctionRequested = "correction-requested"
+  case rejected
+  /// Approved and in force (within its validity window).
+  case active
+  case revoked
+  case withdrawn
+  case expired
+
+  public var label: LocalizedText {
+    switch self {
+    case .submitted: LocalizedText(zh: "待审查", en: "submitted")
+    case .correctionRequested: LocalizedText(zh: "待补正", en: "correction requested")
+    case .rejected: LocalizedText(zh: "不予备案", en: "rejected")
+    case .active: LocalizedText(zh: "已备案", en: "active")
+    case .revoked: LocalizedText(zh: "已撤销", en: "revoked")
+    case .withdrawn: LocalizedText(zh: "已撤回", en: "withdrawn")
+    case .expired: LocalizedText(zh: "已失效", en: "expired")
+    }
+  }
+}
+
+/// A unit of a pre-filing as the registry holds it.
+public struct RegisteredUnit: Sendable, Hashable, Codable {
+  public var id: String
+  public var plannedUse: PlannedUse
+  public var capacity: Int
+  public var area: Double
+  public var features: Set<UnitFeature>
+  public var retired: Bool
+  /// Tenancies in force on the reference date.
+  public var activeTenancies: Int
+  /// A unanimous 住改商 consent is on file for the unit.
+  public var hasResidentialConsent: Bool
+
+  public init(
+    id: String, plannedUse: PlannedUse, capacity: Int, area: Double = 0,
+    features: Set<UnitFeature> = [], retired: Bool = false, activeTenancies: Int = 0,
+    hasResidentialConsent: Bool = false
+  ) {
+    self.id = id
+    self.plannedUse = plannedUse
+    self.capacity = capacity
+    self.area = area
+    self.features = features
+    self.retired = retired
+    self.activeTenancies = activeTenancies
+    self.hasResidentialConsent = hasResidentialConsent
+  }
+}
+
+/// A pre-filing as the registry holds it, current version.
+public struct PreFilingRecord: Sendable, Hashable, Codable {
+  public var number: String
+  public var status: PreFilingStatus
+  public var validFrom: CivilDate?
+  public var validUntil: CivilDate?
+  public var ownerName: String
+  /// The owner's USCC or ID number.
+  public var ownerIdentity: String
+  public var units: [String: RegisteredUnit]
+  /// The proof ids of the current version.
+  public var proofIDs: Set<String>
+  public var multiLicenceMode: MultiLicenceMode?
+
+  public init(
+    number: String, status: PreFilingStatus, validFrom: CivilDate? = nil,
+    validUntil: CivilDate? = nil, ownerName: String, ownerIdentity: String,
+    units: [String: RegisteredUnit] = [:], proofIDs: Set<String> = [],
+    multiLicenceMode: MultiLicenceMode? = nil
+  ) {
+    self.number = number
+    self.status = status
+    self.validFrom = validFrom
+    self.validUntil = validUntil
+    self.ownerName = ownerName
+    self.ownerIdentity = ownerIdentity
+    self.units = units
+    self.proofIDs = proofIDs
+    self.multiLicenceMode = multiLicenceMode
+  }
+
+  /// Whether the pre-filing is in force on `date`.
+  public func isInForce(on date: CivilDate) -> Bool {
+    guard status == .active else { return false }
+    if let validFrom, date < validFrom { return false }
+    if let validUntil, date > validUntil { return false }
+    return true
+  }
+}
+
+/// The licences of an individual business as the registry holds them.
+public struct LicenceRecord: Sendable, Hashable, Codable {
+  public var uscc: String
+  public var foodLicenceNumber: String
+  public var active: Bool
+  public var name: String
+  public var operatorName: String
+  public var operatorIdentity: String
+  public var foodItems: [FoodItem]
+  public var premisesSummary: String
+  public var bundleNumber: String?
+
+  public init(
+    uscc: String, foodLicenceNumber: String, active: Bool, name: String, operatorName: String,
+    operatorIdentity: String, foodItems: [FoodItem] = [], premisesSummary: String = "",
+    bundleNumber: String? = nil
+  ) {
+    self.uscc = uscc
+    self.foodLicenceNumber = foodLicenceNumber
+    self.active = active
+    self.name = name
+    self.operatorName = operatorName
+    self.operatorIdentity = operatorIdentity
+    self.foodItems = foodItems
+    self.premisesSummary = premisesSummary
+    self.bundleNumber = bundleNumber
+  }
+}
+
+/// Facts looked up in the registry before the rules run (rules never do I/O).
+public struct RegistryFacts: Sendable, Hashable {
+  /// Pre-filings the packet refers to, by number (absent number: not in the registry).
+  public var preFilings: [String: PreFilingRecord]
+  /// Licences the packet refers to, by USCC.
+  public var licences: [String: LicenceRecord]
+
+  public init(preFilings: [String: PreFilingRecord] = [:], licences: [String: LicenceRecord] = [:]) {
+    self.preFilings = preFilings
+    self.licences = licences
+  }
+}

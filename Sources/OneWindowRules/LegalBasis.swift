@@ -1,0 +1,78 @@
+public import OneWindowCore
+
+/// The laws, standards and rules the rule catalogue cites, written once.
+public enum LegalBasis {
+  public static func cite(_ zh: String, _ en: String) -> LocalizedText { LocalizedText(zh, en) }
+
+  public static let gb32100 = cite(
+    "GB 32100-2015《法人和其他组织统一社会信用代码编码规则》第 4、5 条", "GB 32100-2015, unified social credit code, clauses 4–5")
+  public static let gb11714 = cite(
+    "GB 11714-1997《全国组织机构代码编制规则》第 5 条", "GB 11714-1997, organisation code, clause 5")
+  public static let gb11643 = cite(
+    "GB 11643-1999《公民身份号码》第 4、5 条", "GB 11643-1999, citizen identity number, clauses 4–5")
+  public static let gb2260 = cite(
+    "GB/T 2260《中华人民共和国行政区划代码》；2023 年统计用区划代码", "GB/T 2260 administrative division codes; 2023 statistical division codes")
+  public static let shandongAddress = cite(
+    "《山东省市场主体住所（经营场所）登记管理办法》（2024）第五条", "Shandong measures on registered premises (2024), art. 5")
+  public static let shandongCommitment = cite(
+    "《山东省市场主体住所（经营场所）登记管理办法》（2024）第六条", "Shandong measures on registered premises (2024), art. 6")
+  public static let jyNumber = cite(
+    "《食品经营许可和备案管理办法》（总局令第78号）许可证编号规则；校验位为 ISO 7064 MOD 11,10（推断，见 Data/policy.json）",
+    "Food business licensing measures (SAMR order 78), licence numbering; check digit ISO 7064 MOD 11,10 (inferred, see Data/policy.json)")
+  public static let individualName = cite(
+    "《个体工商户名称登记管理办法》第六条至第十一条；《市场主体登记管理条例实施细则》第六条",
+    "Measures on names of individual businesses, arts 6–11; implementing rules of the market-entity registration regulation, art. 6")
+  public static let individualItems = cite(
+    "《市场主体登记管理条例实施细则》第六条第（七）项、第七条第（七）项", "Implementing rules, art. 6(7) and art. 7(7)")
+  public static let scope = cite(
+    "《市场主体登记管理条例》第十四条；《市场主体登记管理条例实施细则》第十二条", "Market-entity registration regulation, art. 14; implementing rules, art. 12")
+  public static let capacity = cite(
+    "《中华人民共和国民法典》第十七条、第十八条；《促进个体工商户发展条例》第二条",
+    "Civil Code arts 17–18; Regulation on promoting individual businesses, art. 2")
+  public static let foodLicence = cite(
+    "《中华人民共和国食品安全法》第三十五条；《食品经营许可和备案管理办法》", "Food Safety Law art. 35; food business licensing measures (2023)")
+  public static let foodItems = cite(
+    "《食品经营许可和备案管理办法》（2023）经营项目；《食品经营许可审查通则》", "Food business licensing measures (2023), business items; general review rules")
+  public static let dedicatedSpaces = cite(
+    "《食品经营许可审查通则》；《餐饮服务食品安全操作规范》专间与专用操作区（对照表见 Data/policy.json）",
+    "General review rules for food licences; catering food-safety operating rules on dedicated rooms and areas (table in Data/policy.json)")
+  public static let health = cite(
+    "《中华人民共和国食品安全法》第四十五条", "Food Safety Law art. 45")
+  public static let foodManager = cite(
+    "《中华人民共和国食品安全法》第四十四条", "Food Safety Law art. 44")
+  public static let premisesConditions = cite(
+    "《中华人民共和国食品安全法》第三十三条；《食品经营许可审查通则》", "Food Safety Law art. 33; general review rules for food licences")
+  public static let premisesDocuments = cite(
+    "《市场主体登记管理条例》第十六条；《市场主体登记管理条例实施细则》第二十五条", "Market-entity registration regulation, art. 16; implementing rules, art. 25")
+  public static let residential = cite(
+    "《中华人民共和国民法典》第二百七十九条", "Civil Code art. 279")
+  public static let residentialNuisance = cite(
+    "《中华人民共和国民法典》第二百七十九条；住宅不得从事餐饮等扰民经营（天津、贵州等地住所登记规定，市南区适用性见 Data/policy.json）",
+    "Civil Code art. 279; residences may not host catering and similar nuisance trades (Tianjin and Guizhou rules; Shinan's list in Data/policy.json)")
+  public static let multiLicence = cite(
+    "《市场主体登记管理条例》第十一条；《青岛市集中办公区登记管理细则》（2021）", "Market-entity registration regulation, art. 11; Qingdao central office area rules (2021)")
+  public static let realEstate = cite(
+    "《不动产登记暂行条例》第二十一条；《不动产登记暂行条例实施细则》第十五条", "Interim regulation on real-estate registration, art. 21; its implementing rules, art. 15")
+  public static let prefilingReuse = cite(
+    "《市场主体登记管理条例》第十六条（能够通过政务信息共享平台获取的信息不得要求重复提供）；市南区住所预备案改革",
+    "Market-entity registration regulation, art. 16 (no repeated submission of shared information); Shinan address pre-filing reform")
+  public static let change = cite(
+    "《市场主体登记管理条例》第二十四条、第二十七条；《市场主体登记管理条例实施细则》第三十二条、第三十五条",
+    "Market-entity registration regulation, arts 24 and 27; implementing rules, arts 32 and 35")
+  public static let simplifiedCancellation = cite(
+    "《市场主体登记管理条例》第三十三条；《市场主体登记管理条例实施细则》第四十七条、第四十八条",
+    "Market-entity registration regulation, art. 33; implementing rules, arts 47–48")
+  public static let ordinaryCancellation = cite(
+    "《市场主体登记管理条例实施细则》第四十六条", "Implementing rules, art. 46")
+  public static let materials = cite(
+    "《市场主体登记管理条例》第十六条、第十九条；《食品经营许可和备案管理办法》申请材料", "Market-entity registration regulation, arts 16 and 19; food licensing measures, application materials")
+  public static let review = cite(
+    "《中华人民共和国行政许可法》第三十二条、第三十八条；《市场主体登记管理条例》第十九条", "Administrative Licensing Law arts 32 and 38; market-entity registration regulation, art. 19")
+  public static let inspection = cite(
+    "《食品经营许可和备案管理办法》现场核查（不少于 2 名核查人员，见 Data/policy.json）", "Food licensing measures, on-site inspection (at least 2 inspectors, see Data/policy.json)")
+  public static let oneThing = cite(
+    "《国务院关于进一步优化政务服务提升行政效能推动“高效办成一件事”的指导意见》（国发〔2024〕3号）；青审服字〔2024〕44号",
+    "State Council guidance on the 'one thing' reform (Guofa 2024 No. 3); Qingdao one-thing plan (Qingshenfu 2024 No. 44)")
+  public static let truthfulness = cite(
+    "《市场主体登记管理条例》第十七条（申请人对提交材料的真实性、合法性和有效性负责）", "Market-entity registration regulation, art. 17 (applicants answer for their materials)")
+}

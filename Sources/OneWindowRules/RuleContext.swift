@@ -1,0 +1,68 @@
+public import OneWindowCore
+
+/// The digests of the attachments that came with a packet (a packet folder or zip).
+public struct Attachments: Sendable, Hashable {
+  /// File name → lower-case hex SHA-256.
+  public var digests: [String: String]
+
+  public init(digests: [String: String]) { self.digests = digests }
+}
+
+/// What every rule may read, and the findings it reports.
+///
+/// The engine makes a fresh context per rule, holding that rule's descriptor, so a rule cannot
+/// get its own id or severity wrong.
+public struct RuleContext: Sendable {
+  /// The reference date: rules are judged as of this day.
+  public let asOf: CivilDate
+  public let policy: Policy
+  /// Registry facts looked up before the rules ran; nil without a registry.
+  public let registry: RegistryFacts?
+  /// Attachments supplied with the packet; nil when the packet came as a single file.
+  public let attachments: Attachments?
+  /// Lines and paths of the packet's elements.
+  public let sourceMap: SourceMap
+  /// The packet's root element.
+  public let root: NodeRef
+  /// How reports name the packet.
+  public let file: String
+  public let descriptor: RuleDescriptor
+  public private(set) var findings: [Finding] = []
+
+  public init(
+    asOf: CivilDate, policy: Policy, registry: RegistryFacts? = nil, attachments: Attachments? = nil,
+    sourceMap: SourceMap = SourceMap(), root: NodeRef = .none, file: String,
+    descriptor: RuleDescriptor
+  ) {
+    self.asOf = asOf
+    self.policy = policy
+    self.registry = registry
+    self.attachments = attachments
+    self.sourceMap = sourceMap
+    self.root = root
+    self.file = file
+    self.descriptor = descriptor
+  }
+
+  /// Reports a finding of this rule.
+  ///
+  /// - Parameters:
+  ///   - message: the finding's wording; the rule's default message when nil.
+  ///   - node: the element the finding is about.
+  ///   - field: a child element of `node` to point at instead, when it is there.
+  ///   - attribute: an attribute of the element pointed at.
+  ///   - value: the offending value.
+  ///   - severity: overrides the rule's default severity (for example an info).
+  public mutating func report(
+    _ message: LocalizedText? = nil, at node: NodeRef, field: String? = nil,
+    attribute: String? = nil, value: String? = nil, severity: Severity? = nil
+  ) {
+    var target = node
+    if let field, let child = sourceMap.child(of: node, named: field) { target = child }
+    var path = sourceMap.path(of: target)
+    if let attribute, let base = path { path = base + "/@" + attribute }
+    let location = SourceLocation(file: file, line: sourceMap.line(of: target), path: path)
+    findings.append(
+      descriptor.finding(at: location, detail: message, value: value, severity: severity))
+  }
+}

@@ -1,0 +1,77 @@
+public import OneWindowCore
+
+/// Which rules run, and with which severity.
+public struct RuleSettings: Sendable, Hashable {
+  /// Rules switched off by the operator.
+  public var disabled: Set<RuleID>
+  /// When set, only these rules run (tests, `--rule`).
+  public var only: Set<RuleID>?
+  /// Severity overrides by rule.
+  public var severities: [RuleID: Severity]
+
+  public init(disabled: Set<RuleID> = [], only: Set<RuleID>? = nil, severities: [RuleID: Severity] = [:]) {
+    self.disabled = disabled
+    self.only = only
+    self.severities = severities
+  }
+
+  public func isEnabled(_ id: RuleID) -> Bool {
+    !disabled.contains(id) && (only?.contains(id) ?? true)
+  }
+}
+
+/// The inputs of one rule run besides the packet.
+public struct RuleEnvironment: Sendable {
+  public var asOf: CivilDate
+  public var policy: Policy
+  public var registry: RegistryFacts?
+  public var attachments: Attachments?
+
+  public init(asOf: CivilDate, policy: Policy, registry: RegistryFacts? = nil, attachments: Attachments? = nil) {
+    self.asOf = asOf
+    self.policy = policy
+    self.registry = registry
+    self.attachments = attachments
+  }
+}
+
+/// Runs the rules in force on the reference date over one packet.
+public struct RuleEngine: Sendable {
+  public let rules: [any Rule.Type]
+
+  public init(rules: [any Rule.Type] = RuleRegistry.all) { self.rules = rules }
+
+  /// The findings of every applicable rule, in rule order.
+  ///
+  /// A rule that needs the registry, run without one, reports a single info saying it was not
+  /// evaluated; it never passes silently.
+  public func run(
+    on parsed: ParsedPacket, file: String, environment: RuleEnvironment,
+    settings: RuleSettings = RuleSettings()
+  ) -> [Finding] {
+    var findings: [Finding] = []
+    let kind = parsed.packet.kind
+    for rule in rules {
+      var descriptor = rule.descriptor
+      guard rule.appliesTo.contains(kind), settings.isEnabled(descriptor.id),
+        descriptor.isInForce(on: environment.asOf)
+      else { continue }
+      if let severity = settings.severities[descriptor.id] { descriptor.severity = severity }
+      var context = RuleContext(
+        asOf: environment.asOf, policy: environment.policy, registry: environment.registry,
+        attachments: environment.attachments, sourceMap: parsed.sourceMap, root: parsed.root,
+        file: file, descriptor: descriptor)
+      if rule.input == .registry && environment.registry == nil {
+        context.report(
+          LocalizedText(
+            zh: "未评估：没有连接登记库（用 --db 指定）。规则：" + descriptor.summary.zh,
+            en: "not evaluated: no registry (use --db). Rule: " + descriptor.summary.en),
+          at: parsed.root, severity: .info)
+      } else {
+        rule.init().check(parsed.packet, in: &context)
+      }
+      findings.append(contentsOf: context.findings)
+    }
+    return findings
+  }
+}

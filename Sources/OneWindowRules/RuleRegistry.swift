@@ -1,0 +1,108 @@
+public import OneWindowCore
+
+/// Every rule, kept by hand in id order (a test checks order, uniqueness and that every file in
+/// `Rules/` is listed). Retired ids stay in ``retired`` and are never handed out again.
+public enum RuleRegistry {
+  public static let all: [any Rule.Type] = [
+    AmendmentChangesSomething.self,  // AM-001
+    OwnerMatchesPreFiling.self,  // AM-002
+    PreFilingOpenForChange.self,  // AM-003
+    AmendmentReferencesExist.self,  // AM-004
+    RetiringOccupiedUnit.self,  // AM-005
+    NamePartsMakeTheName.self,  // BL-001
+    NameDivision.self,  // BL-002
+    TradeNameLength.self,  // BL-003
+    NameCharacters.self,  // BL-004
+    ForbiddenNameWords.self,  // BL-005
+    OrganisationFormAllowed.self,  // BL-006
+    OrganisationFormUsual.self,  // BL-007
+    TradeNameNotPlaceName.self,  // BL-008
+    FamilyMembersFiled.self,  // BL-009
+    ScopeNotEmpty.self,  // BL-010
+    OperatorOfAge.self,  // BL-011
+    SimplifiedCancellationAllowed.self,  // CA-001
+    SimplifiedCancellationClean.self,  // CA-002
+    OrdinaryCancellationTaxCleared.self,  // CA-003
+    ChangedFieldsHaveValues.self,  // CH-001
+    ChangeAltersRegistration.self,  // CH-002
+    ChangeFiledInTime.self,  // CH-003
+    LicencesAffectedByChange.self,  // CH-004
+    RequiredMaterials.self,  // DOC-001
+    AttachmentDigests.self,  // DOC-002
+    AttachmentsPresent.self,  // DOC-003
+    UnlistedAttachments.self,  // DOC-004
+    MaterialKindMatchesUse.self,  // DOC-005
+    MaterialNotExpired.self,  // DOC-006
+    NoFutureDates.self,  // DT-001
+    CateringNeedsCateringScope.self,  // FL-001
+    CateringScopeNeedsCateringLicence.self,  // FL-002
+    ItemsMatchCategory.self,  // FL-003
+    DedicatedRoomRequired.self,  // FL-004
+    DedicatedAreaRequired.self,  // FL-005
+    SemiFinishedOnlyCentralKitchen.self,  // FL-006
+    BracketNotesMatchItems.self,  // FL-007
+    HealthCertificateValid.self,  // FL-008
+    HealthCertificateTerm.self,  // FL-009
+    CateringSubtypeGiven.self,  // FL-010
+    ItemsNotDuplicated.self,  // FL-011
+    OperatingAreaWithinPremises.self,  // FL-012
+    SmokeFlueForCatering.self,  // FL-013
+    USCCCheckCharacter.self,  // ID-001
+    USCCOrganisationCode.self,  // ID-002
+    ResidentIdCheckCharacter.self,  // ID-003
+    ResidentIdBirthDate.self,  // ID-004
+    IdDocumentFormat.self,  // ID-005
+    FoodLicenceCheckDigit.self,  // ID-006
+    DistrictIsShinan.self,  // ID-007
+    SubdistrictNameMatchesCode.self,  // ID-008
+    IndividualBusinessCode.self,  // ID-009
+    LicencesOnRecord.self,  // LC-001
+    EveryUnitCovered.self,  // PF-001
+    ProofUseMatchesUnits.self,  // PF-002
+    ProofAreaCoversUnits.self,  // PF-003
+    ResidentialUnitsNeedConsent.self,  // PF-004
+    DeclarationCommitments.self,  // PF-005
+    CapacityNeedsMultiLicenceMode.self,  // PF-006
+    CentralOfficeDensity.self,  // PF-007
+    SubstituteProofsConsolidated.self,  // PF-008
+    RealEstateCertificateNumber.self,  // PF-009
+    ConsolidationStepsNameProofs.self,  // PF-010
+    NoNuisanceTradeInResidence.self,  // PR-001
+    ResidentialUseNeedsConsent.self,  // PR-002
+    AgreementCoversDate.self,  // PR-003
+    AgreementTermOrder.self,  // PR-004
+    LesseeIsApplicant.self,  // PR-005
+    AgreementUseMatchesActivity.self,  // PR-006
+    ReasonsForAdverseDecisions.self,  // RD-001
+    FoodApprovalInspected.self,  // RD-002
+    ValidityWindowOrdered.self,  // RD-003
+    PreFilingInForce.self,  // TR-001
+    UnitInScope.self,  // TR-002
+    LessorIsOwner.self,  // TR-003
+    UnitCapacity.self,  // TR-004
+    ActivitySuitsPlannedUse.self,  // TR-005
+    ResidentialUnitConsentOnFile.self,  // TR-006
+  ]
+
+  /// Rules over the two per-track applications of a bundle (checked on assembly).
+  public static let pairRules: [any TrackPairRule.Type] = [
+    TracksShareOperator.self,  // BD-001
+    TracksShareName.self,  // BD-002
+    TracksSharePremises.self,  // BD-003
+    TracksShareScope.self,  // BD-004
+    TracksShareBundle.self,  // BD-005
+  ]
+
+  /// Every rule's descriptor (packet rules and pair rules), in id order.
+  public static var catalogue: [RuleDescriptor] {
+    (all.map { $0.descriptor } + pairRules.map { $0.descriptor }).sorted { $0.id < $1.id }
+  }
+
+  /// Ids of rules that were retired; never reuse them.
+  public static let retired: [RuleID] = []
+
+  /// The rule with this id, if any.
+  public static func rule(_ id: RuleID) -> (any Rule.Type)? {
+    all.first { $0.descriptor.id == id }
+  }
+}

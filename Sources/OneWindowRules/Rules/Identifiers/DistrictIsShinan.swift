@@ -1,0 +1,35 @@
+public import OneWindowCore
+
+/// Premises registered here lie in Shinan District: division code 370202, named 市南区.
+///
+/// Finding: an error at the address's `DistrictCode` (or `District`) when it is not Shinan's.
+public struct DistrictIsShinan: Rule {
+  public static let descriptor = RuleDescriptor(
+    id: "ID-007", severity: .error, category: .premises,
+    summary: LocalizedText("场所地址位于市南区（行政区划代码 370202）。", "The premises lie in Shinan District (division code 370202)."),
+    message: LocalizedText("场所不在市南区，不属本局登记管辖", "the premises are outside Shinan District and not this bureau's to register"),
+    hint: LocalizedText("市南区以外的场所请向所在区（市）行政审批服务局申请。", "Premises outside Shinan are registered by their own district's bureau."),
+    legalBasis: LegalBasis.cite(
+      "《市场主体登记管理条例》第十一条；GB/T 2260 行政区划代码", "Market-entity registration regulation, art. 11; GB/T 2260 division codes"))
+  public static let appliesTo: Set<PacketKind> = [
+    .preFiling, .restaurantOpening, .restaurantChange, .businessLicenceApplication, .foodLicenceApplication,
+  ]
+
+  public init() {}
+
+  public func check(_ packet: Packet, in context: inout RuleContext) {
+    for address in packet.addresses {
+      if address.districtCode != context.policy.divisionCode {
+        context.report(
+          LocalizedText(
+            "行政区划代码 \(address.districtCode) 不是市南区（\(context.policy.divisionCode)）",
+            "division code \(address.districtCode) is not Shinan's (\(context.policy.divisionCode))"),
+          at: address.node, field: "DistrictCode", value: address.districtCode)
+      } else if address.district != "市南区" {
+        context.report(
+          LocalizedText("区名称“\(address.district)”与代码 370202（市南区）不符", "district name '\(address.district)' does not match code 370202 (市南区)"),
+          at: address.node, field: "District", value: address.district)
+      }
+    }
+  }
+}

@@ -1,0 +1,75 @@
+public import OneWindowCore
+
+/// Which licences a change affects, derived from its changed items.
+///
+/// Finding: one info at `ChangedFields` listing the licences to replace and whether an on-site
+/// inspection is needed: name and operator change both; food items, layout, dedicated spaces,
+/// area and staff change the food licence; premises change both and need an inspection.
+public struct LicencesAffectedByChange: Rule {
+  public static let descriptor = RuleDescriptor(
+    id: "CH-004", severity: .info, category: .lifecycle,
+    summary: LocalizedText("根据变更事项确定需换发的证照。", "Derives which licences a change affects."),
+    message: LocalizedText("需换发的证照", "licences to replace"),
+    hint: LocalizedText("窗口据此分派营业执照线与食品经营许可线审查。", "The clerk routes the change to the business and food tracks accordingly."),
+    legalBasis: LegalBasis.oneThing)
+  public static let appliesTo: Set<PacketKind> = [.restaurantChange]
+
+  /// The licences and inspection a set of changed items brings.
+  public struct Effect: Sendable, Hashable {
+    public var businessLicence = false
+    public var foodLicence = false
+    public var inspection = false
+
+    public init(businessLicence: Bool = false, foodLicence: Bool = false, inspection: Bool = false) {
+      self.businessLicence = businessLicence
+      self.foodLicence = foodLicence
+      self.inspection = inspection
+    }
+  }
+
+  public static func effect(of fields: [ChangeField]) -> Effect {
+    var effect = Effect()
+    for field in fields {
+      switch field {
+      case .name, .operator:
+        effect.businessLicence = true
+        effect.foodLicence = true
+      case .premises:
+        effect.businessLicence = true
+        effect.foodLicence = true
+        effect.inspection = true
+      case .compositionForm, .businessScope, .contact, .fundsAmount, .employees:
+        effect.businessLicence = true
+      case .layout, .dedicatedSpaces:
+        effect.foodLicence = true
+        effect.inspection = true
+      case .foodItems, .operatingArea, .foodSafetyManager, .staff:
+        effect.foodLicence = true
+      }
+    }
+    return effect
+  }
+
+  public init() {}
+
+  public func check(_ packet: Packet, in context: inout RuleContext) {
+    guard case .change(let change) = packet else { return }
+    let effect = Self.effect(of: change.changedFields)
+    var zh: [String] = []
+    var en: [String] = []
+    if effect.businessLicence {
+      zh.append("营业执照")
+      en.append("business licence")
+    }
+    if effect.foodLicence {
+      zh.append("食品经营许可证")
+      en.append("food licence")
+    }
+    let inspection = effect.inspection ? LocalizedText("；需现场核查", "; an on-site inspection is needed") : LocalizedText("", "")
+    context.report(
+      LocalizedText(
+        "需换发：" + (zh.isEmpty ? "无" : zh.joined(separator: "、")) + inspection.zh,
+        "to replace: " + (en.isEmpty ? "none" : en.joined(separator: ", ")) + inspection.en),
+      at: change.changedFieldsNode)
+  }
+}

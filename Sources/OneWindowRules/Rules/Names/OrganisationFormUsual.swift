@@ -1,0 +1,29 @@
+public import OneWindowCore
+
+/// The organisational form is one of the usual ones (店, 馆, 部, 行, 中心…).
+///
+/// Finding: a warning at `BusinessName/OrganisationForm` when it is not on the policy's list
+/// (and not already an error under BL-006).
+public struct OrganisationFormUsual: Rule {
+  public static let descriptor = RuleDescriptor(
+    id: "BL-007", severity: .warning, category: .name,
+    summary: LocalizedText("组织形式为常用形式（店、馆、部、行、中心等）。", "The form is a usual one (店, 馆, 部, 行, 中心…)."),
+    message: LocalizedText("组织形式不常见，请核实", "unusual organisational form; please check"),
+    hint: LocalizedText("常用组织形式见 Data/policy.json；确有需要可保留并由窗口核实。", "The usual forms are in Data/policy.json; a clerk may accept another."),
+    legalBasis: LegalBasis.individualName)
+  public static let appliesTo = NamePartsMakeTheName.appliesTo
+
+  public init() {}
+
+  public func check(_ packet: Packet, in context: inout RuleContext) {
+    let policy = context.policy
+    for name in packet.businessNames
+    where !policy.allowedOrganisationForms.contains(name.organisationForm)
+      && !policy.forbiddenOrganisationForms.contains(where: { name.organisationForm.hasSuffix($0) })
+    {
+      context.report(
+        LocalizedText("组织形式“\(name.organisationForm)”不在常用清单中", "'\(name.organisationForm)' is not on the usual list"),
+        at: name.node, field: "OrganisationForm", value: name.organisationForm)
+    }
+  }
+}

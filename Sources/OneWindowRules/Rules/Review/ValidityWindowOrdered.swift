@@ -1,0 +1,23 @@
+public import OneWindowCore
+
+/// A pre-filing approval's validity ends after it starts.
+///
+/// Finding: an error at `Validity/ValidUntil` when it is before `ValidFrom`.
+public struct ValidityWindowOrdered: Rule {
+  public static let descriptor = RuleDescriptor(
+    id: "RD-003", severity: .error, category: .dates,
+    summary: LocalizedText("预备案有效期截止日不早于起始日。", "A pre-filing's validity ends after it starts."),
+    message: LocalizedText("有效期截止日早于起始日", "the validity ends before it starts"),
+    hint: LocalizedText("更正有效期；默认有效期见 Data/policy.json。", "Correct the dates; the default period is in Data/policy.json."),
+    legalBasis: LegalBasis.review)
+  public static let appliesTo: Set<PacketKind> = [.reviewDecision]
+
+  public init() {}
+
+  public func check(_ packet: Packet, in context: inout RuleContext) {
+    guard case .decision(let decision) = packet, let from = decision.validFrom, let until = decision.validUntil,
+      until < from, let validity = context.sourceMap.child(of: decision.node, named: "Validity")
+    else { return }
+    context.report(at: validity, field: "ValidUntil", value: until.description)
+  }
+}

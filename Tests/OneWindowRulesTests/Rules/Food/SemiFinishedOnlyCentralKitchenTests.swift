@@ -1,0 +1,17 @@
+import OneWindowKit
+import OneWindowTestSupport
+import Testing
+
+struct SemiFinishedOnlyCentralKitchenTests {
+  @Test func acceptsTheValidSample() throws {
+    let run = try RuleHarness.run(SemiFinishedOnlyCentralKitchen.id, sample: "valid/bundle/tianshengjixiang-opening.xml")
+    #expect(run.specs.isEmpty)
+  }
+
+  @Test func flagsTheFailingSample() throws {
+    let run = try RuleHarness.run(SemiFinishedOnlyCentralKitchen.id, sample: "invalid/bundle/fl-006-semi-finished-small-restaurant.xml")
+    #expect(run.specs == [
+      FindingSpec("FL-006", .error, line: run.line(of: "<Item code=\"SEMI_FINISHED\"/>"), path: "/RestaurantOpening/FoodLicence/Items/Item[2]/@code")
+    ])
+  }
+}

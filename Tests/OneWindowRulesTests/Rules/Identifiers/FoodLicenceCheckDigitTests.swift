@@ -1,0 +1,17 @@
+import OneWindowKit
+import OneWindowTestSupport
+import Testing
+
+struct FoodLicenceCheckDigitTests {
+  @Test func acceptsTheValidSample() throws {
+    let run = try RuleHarness.run(FoodLicenceCheckDigit.id, sample: "valid/bundle/tianshengjixiang-change-cold-food.xml")
+    #expect(run.specs.isEmpty)
+  }
+
+  @Test func flagsTheFailingSample() throws {
+    let run = try RuleHarness.run(FoodLicenceCheckDigit.id, sample: "invalid/bundle/id-006-jy-check-digit.xml")
+    #expect(run.specs == [
+      FindingSpec("ID-006", .warning, line: run.line(of: "JY23702020003188"), path: "/RestaurantChange/CurrentLicences/FoodLicenceNumber")
+    ])
+  }
+}

@@ -1,0 +1,17 @@
+import OneWindowKit
+import OneWindowTestSupport
+import Testing
+
+struct SubdistrictNameMatchesCodeTests {
+  @Test func acceptsTheValidSample() throws {
+    let run = try RuleHarness.run(SubdistrictNameMatchesCode.id, sample: "valid/prefiling/taixingli.xml")
+    #expect(run.specs.isEmpty)
+  }
+
+  @Test func flagsTheFailingSample() throws {
+    let run = try RuleHarness.run(SubdistrictNameMatchesCode.id, sample: "invalid/prefiling/id-008-subdistrict-name-mismatch.xml")
+    #expect(run.specs == [
+      FindingSpec("ID-008", .error, line: run.line(of: "<Subdistrict>八大峡街道"), path: "/AddressPreFiling/Premises/Address/Subdistrict")
+    ])
+  }
+}

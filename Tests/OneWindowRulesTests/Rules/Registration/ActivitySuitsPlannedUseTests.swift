@@ -1,0 +1,20 @@
+import OneWindowKit
+import OneWindowTestSupport
+import Testing
+
+struct ActivitySuitsPlannedUseTests {
+  let sample = "valid/registration/taixingli-zhanqiao-media.xml"
+
+  @Test func acceptsOfficeWorkInAnOfficeUnit() throws {
+    let run = try RuleHarness.run(ActivitySuitsPlannedUse.id, sample: sample, registry: RegistryFixtures.facts(RegistryFixtures.taixingli()))
+    #expect(run.specs.isEmpty)
+  }
+
+  @Test func flagsCateringInAnOfficeUnit() throws {
+    let run = try RuleHarness.run(
+      ActivitySuitsPlannedUse.id, sample: sample,
+      replacing: [("<IntendedActivity>OFFICE</IntendedActivity>", "<IntendedActivity>CATERING</IntendedActivity>")],
+      registry: RegistryFixtures.facts(RegistryFixtures.taixingli()))
+    #expect(run.specs == [FindingSpec("TR-005", .error, line: run.line(of: "<IntendedActivity>"), path: "/TenantRegistration/IntendedActivity")])
+  }
+}
