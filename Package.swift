@@ -8,6 +8,12 @@ let swiftSettings: [SwiftSetting] = [
   .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
+/// The DocC plugin only when documentation is built (`ONEWINDOW_DOCS=1 swift package
+/// generate-documentation --target OneWindowKit`), so ordinary builds and CI stay lean.
+let documentationDependencies: [Package.Dependency] =
+  Context.environment["ONEWINDOW_DOCS"] == "1"
+  ? [.package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0")] : []
+
 let package = Package(
   name: "OneWindow",
   platforms: [.macOS(.v15)],
@@ -18,7 +24,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
-  ],
+  ] + documentationDependencies,
   targets: [
     // libxml2 from the system (Debian: libxml2-dev). Only a module map and a shim header.
     .systemLibrary(
