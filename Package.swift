@@ -24,6 +24,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ] + documentationDependencies,
   targets: [
     // libxml2 from the system (Debian: libxml2-dev). Only a module map and a shim header.
@@ -49,6 +50,16 @@ let package = Package(
       dependencies: ["OneWindowCore"],
       swiftSettings: swiftSettings
     ),
+    // The registry in SQLite through GRDB; the only module that imports GRDB.
+    .target(
+      name: "OneWindowStore",
+      dependencies: [
+        "OneWindowCore",
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ],
+      swiftSettings: swiftSettings
+    ),
     // The embeddable facade: load, validate, report.
     .target(
       name: "OneWindowKit",
@@ -56,6 +67,7 @@ let package = Package(
         "OneWindowXML",
         "OneWindowCore",
         "OneWindowRules",
+        "OneWindowStore",
         .product(name: "Crypto", package: "swift-crypto"),
       ],
       swiftSettings: swiftSettings
@@ -91,8 +103,14 @@ let package = Package(
       swiftSettings: swiftSettings
     ),
     .testTarget(
+      name: "OneWindowStoreTests",
+      dependencies: ["OneWindowStore", "OneWindowTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
       name: "OneWindowKitTests",
-      dependencies: ["OneWindowKit", "OneWindowTestSupport"],
+      // GRDB only to alter registry files behind OneWindow's back in the tamper tests.
+      dependencies: ["OneWindowKit", "OneWindowTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
       swiftSettings: swiftSettings
     ),
     .testTarget(

@@ -12,6 +12,10 @@ public enum OneWindowError: Error, Sendable, Equatable, CustomStringConvertible 
   case parserUnavailable
   /// Two packets that should be a business and a food application of one bundle are not.
   case notAPair(String)
+  /// The registry database could not be opened, read or written.
+  case registry(String)
+  /// A date outside the published working-day calendars (never guessed).
+  case calendar(String)
 
   public var description: String {
     switch self {
@@ -25,7 +29,7 @@ public enum OneWindowError: Error, Sendable, Equatable, CustomStringConvertible 
       "cannot read '\(path)': \(reason)"
     case .parserUnavailable:
       "libxml2 could not allocate a parser context"
-    case .notAPair(let detail):
+    case .notAPair(let detail), .registry(let detail), .calendar(let detail):
       detail
     }
   }

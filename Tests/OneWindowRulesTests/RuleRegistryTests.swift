@@ -18,6 +18,8 @@ struct RuleRegistryTests {
     #expect(RuleRegistry.pairRules.map { $0.id } == RuleRegistry.pairRules.map { $0.id }.sorted())
     for id in ids { #expect(id.isRuleShaped, "\(id)") }
     #expect(Set(ids).isDisjoint(with: SystemRules.all.map(\.id)))
+    #expect(Set(ids).isDisjoint(with: RegistryRules.all.map(\.id)))
+    #expect(Set(RegistryRules.all.map(\.id)).count == RegistryRules.all.count)
     #expect(ids.count >= 40)
   }
 

@@ -8,6 +8,7 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 extension Language: ExpressibleByArgument {}
+extension PreFilingStatus: ExpressibleByArgument {}
 
 /// `--format` and `--lang`, shared by the commands that print reports.
 struct OutputOptions: ParsableArguments {

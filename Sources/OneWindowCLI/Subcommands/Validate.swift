@@ -9,7 +9,8 @@ extension OneWindowCommand {
       discussion: """
         PATH is a packet file, a packet folder (a directory holding packet.xml and its
         attachments), any other directory (walked recursively for *.xml), or - for standard input.
-        Nothing is written anywhere; the report goes to standard output.
+        Nothing is written anywhere; the report goes to standard output. With --db, registry rules
+        (TR-001…) are checked against that registry, opened read-only.
         """)
 
     @Argument(help: "Packets, folders, or - for standard input.")
@@ -24,6 +25,9 @@ extension OneWindowCommand {
 
     @Option(name: .customLong("disable"), help: "Switch this rule off (repeatable).")
     var disabledRules: [String] = []
+
+    @Option(name: .long, help: "Check registry rules against this registry, read-only (default: not evaluated; validate never writes).")
+    var db: String?
 
     @Flag(name: .long, help: "Treat warnings as errors.")
     var strict = false
@@ -49,7 +53,7 @@ extension OneWindowCommand {
       if !(1...256).contains(maxDepth) {
         throw ValidationError("--max-depth must be between 1 and 256.")
       }
-      let known = Set(RuleRegistry.catalogue.map(\.id.rawValue) + SystemRules.all.map(\.id.rawValue))
+      let known = Set(RuleRegistry.catalogue.map(\.id.rawValue) + SystemRules.all.map(\.id.rawValue) + RegistryRules.all.map(\.id.rawValue))
       for id in onlyRules + disabledRules where !known.contains(id) {
         throw ValidationError("No rule '\(id)'; see `onewindow rules`.")
       }
@@ -76,10 +80,20 @@ extension OneWindowCommand {
       let rules = RuleSettings(
         disabled: Set(disabledRules.map { RuleID($0) }),
         only: onlyRules.isEmpty ? nil : Set(onlyRules.map { RuleID($0) }))
-      let options = ValidationOptions(
+      var registry: Registry?
+      if let db {
+        do {
+          registry = try Registry(oneWindow: oneWindow, path: db, readOnly: true)
+        } catch {
+          Console.error(error.description)
+          throw ExitCode(2)
+        }
+      }
+      var options = ValidationOptions(
         maxBytes: maxBytes, maxDepth: maxDepth, strict: strict,
         jobs: jobs ?? (sources.count > 1 ? ProcessInfo.processInfo.activeProcessorCount : 1),
         computeHashes: output.format != .text, asOf: dates.asOf ?? CivilDate.today(), rules: rules)
+      options.registry = registry
       let run = ValidationRun(
         packets: oneWindow.validate(sources, options: options), asOf: options.asOf, strict: strict)
       switch output.format {

@@ -34,6 +34,8 @@ public struct Inspection: Sendable, Hashable {
 /// What a review decision is about.
 public enum DecisionSubject: Sendable, Hashable {
   case preFiling(String)
+  /// A submitted pre-filing not numbered yet, by its submission receipt.
+  case submission(String)
   case bundleTrack(String, Track)
 }
 

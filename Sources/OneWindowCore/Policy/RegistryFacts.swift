@@ -91,6 +91,12 @@ public struct PreFilingRecord: Sendable, Hashable, Codable {
     if let validUntil, date > validUntil { return false }
     return true
   }
+
+  /// The status on `date`: an active pre-filing past the end of its validity has expired.
+  public func effectiveStatus(on date: CivilDate) -> PreFilingStatus {
+    if status == .active, let validUntil, date > validUntil { return .expired }
+    return status
+  }
 }
 
 /// The licences of an individual business as the registry holds them.

@@ -323,6 +323,8 @@ extension PacketMapper {
     let subject: DecisionSubject
     if let number = root.string("PreFilingNumber") {
       subject = .preFiling(number)
+    } else if let receipt = root.string("SubmissionReceipt") {
+      subject = .submission(receipt)
     } else {
       subject = .bundleTrack(root.string("BundleNumber") ?? "", root.code("Track", as: Track.self) ?? .business)
     }

@@ -31,6 +31,9 @@ public enum RuleCatalogue {
     entries += SystemRules.all.map {
       CatalogueEntry(rule: $0, appliesTo: ["*"], input: "system", failingExample: nil)
     }
+    entries += RegistryRules.all.map {
+      CatalogueEntry(rule: $0, appliesTo: ["registry operations"], input: "registry", failingExample: nil)
+    }
     if let samplesFolder {
       let examples = failingExamples(in: samplesFolder)
       for index in entries.indices { entries[index].failingExample = examples[entries[index].rule.id] }
@@ -97,7 +100,7 @@ public enum RuleCatalogue {
     var out = """
       # OneWindow rule catalogue
 
-      Generated from the rules the engine runs (`RuleRegistry`, `SystemRules`); a test fails when
+      Generated from the rules the engine runs (`RuleRegistry`, `SystemRules`, `RegistryRules`); a test fails when
       this file is stale. Regenerate it with `onewindow rules --format markdown > Documentation/Rules.md`
       (or `ONEWINDOW_UPDATE_GOLDENS=1 swift test --filter RuleCatalogueTests`).
 

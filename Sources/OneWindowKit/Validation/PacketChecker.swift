@@ -10,7 +10,7 @@ final class PacketChecker {
   let policy: Policy
   let options: ValidationOptions
   let asOf: CivilDate
-  private let validator: PacketValidator
+  let validator: PacketValidator
   private let engine = RuleEngine()
 
   init(schemas: SchemaSet, policy: Policy, options: ValidationOptions) throws(OneWindowError) {
@@ -58,9 +58,13 @@ final class PacketChecker {
   }
 
   /// Checks a packet and also returns its typed form when it was schema-valid.
-  func checkAndParse(bytes: [UInt8], name: String, attachments: Attachments? = nil)
-    -> (report: PacketReport, parsed: ParsedPacket?)
-  {
+  ///
+  /// - Parameter lookup: where registry facts come from; by default the options' registry. Write
+  ///   commands pass a lookup into their own transaction, so the check sees what it will change.
+  func checkAndParse(
+    bytes: [UInt8], name: String, attachments: Attachments? = nil,
+    lookup: ((Packet) throws -> RegistryFacts)? = nil
+  ) -> (report: PacketReport, parsed: ParsedPacket?) {
     let check = bytes.withUnsafeBytes { raw in
       validator.check(raw, name: name) { root, _ -> ParsedPacket in
         let tree = ElementTree(root: root)
@@ -82,13 +86,16 @@ final class PacketChecker {
     }
     if let parsed = check.mapped {
       var registryFacts: RegistryFacts?
-      if let registry = options.registry {
+      let asOf = self.asOf
+      let registry = options.registry
+      let lookup = lookup ?? registry.map { registry in { packet in try registry.facts(for: packet, asOf: asOf) } }
+      if let lookup {
         do {
-          registryFacts = try registry.facts(for: parsed.packet, asOf: asOf)
+          registryFacts = try lookup(parsed.packet)
         } catch {
           let report = PacketReport(
             source: name, family: entry?.family, root: check.root?.localName,
-            size: bytes.count, outcome: .couldNotRun, failure: error.description)
+            size: bytes.count, outcome: .couldNotRun, failure: String(describing: error))
           return (report, parsed)
         }
       }

@@ -1,10 +1,10 @@
 public import OneWindowCore
 
 /// An amendment retires and replaces only what the pre-filing has, adds units under new ids,
-/// and new proofs cover units that exist (before or after the amendment).
+/// adds proofs under new ids, and new proofs cover units that exist (before or after the amendment).
 ///
 /// Finding: an error at each retired unit, replaced proof or covered unit that is unknown, and
-/// at each added unit whose id already exists.
+/// at each added unit or added proof whose id is already in use.
 public struct AmendmentReferencesExist: Rule {
   public static let descriptor = RuleDescriptor(
     id: "AM-004", severity: .error, category: .registry,
@@ -35,6 +35,11 @@ public struct AmendmentReferencesExist: Rule {
       context.report(
         LocalizedText("单元编号 \(unit.id) 在预备案中已存在", "unit id \(unit.id) already exists"),
         at: unit.node, attribute: "id", value: unit.id)
+    }
+    for proof in amendment.addProofs where record.proofIDs.contains(proof.id) {
+      context.report(
+        LocalizedText("证明编号 \(proof.id) 在预备案中已存在（替换证明请用 ReplaceProofs）", "proof id \(proof.id) already exists (use ReplaceProofs to replace it)"),
+        at: proof.node, attribute: "id", value: proof.id)
     }
     let known = Set(record.units.keys).union(amendment.addUnits.map(\.id))
     for proof in amendment.addProofs + amendment.replaceProofs.map(\.proof) {

@@ -24,4 +24,11 @@ struct AmendmentReferencesExistTests {
       registry: RegistryFixtures.facts(RegistryFixtures.taixingli()))
     #expect(run.specs == [FindingSpec("AM-004", .error, line: run.line(of: "<ProofRef>P-9"), path: "/PreFilingAmendment/ReplaceProofs/Replace/ProofRef")])
   }
+
+  @Test func flagsAnAddedProofIdThatExists() throws {
+    let run = try RuleHarness.run(
+      AmendmentReferencesExist.id, sample: sample, replacing: [("<Proof id=\"P-3\">", "<Proof id=\"P-2\">")],
+      registry: RegistryFixtures.facts(RegistryFixtures.taixingli()))
+    #expect(run.specs == [FindingSpec("AM-004", .error, line: run.line(of: "<Proof id=\"P-2\">"), path: "/PreFilingAmendment/AddProofs/Proof/@id")])
+  }
 }

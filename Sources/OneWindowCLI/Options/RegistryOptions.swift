@@ -1,0 +1,151 @@
+import ArgumentParser
+import Foundation
+import OneWindowKit
+
+/// `--db` and `--as-of` for commands that read or write the registry.
+struct RegistryOptions: ParsableArguments {
+  @Option(name: .long, help: "Registry database (default: $ONEWINDOW_DB, then $XDG_DATA_HOME/onewindow/registry.sqlite).")
+  var db: String?
+
+  @Option(name: .long, help: "The reference date, YYYY-MM-DD (default: today in Asia/Shanghai); receipts are stamped 09:00 that day.")
+  var asOf: CivilDate?
+
+  var clock: RegistryClock { asOf.map(RegistryClock.fixed) ?? RegistryClock.current() }
+
+  /// Opens the registry, or reports why not and exits 2.
+  func open(_ oneWindow: OneWindow) throws -> Registry {
+    do {
+      return try Registry(oneWindow: oneWindow, path: Registry.defaultPath(explicit: db))
+    } catch {
+      Console.error(error.description)
+      throw ExitCode(2)
+    }
+  }
+}
+
+/// Who acts: exactly one of `--clerk`, `--owner`, `--applicant`.
+struct ActorOptions: ParsableArguments {
+  @Option(name: .long, help: "A clerk's staff number.")
+  var clerk: String?
+
+  @Option(name: .long, help: "An owner's 统一社会信用代码 or ID number.")
+  var owner: String?
+
+  @Option(name: .long, help: "An applicant's 统一社会信用代码 or ID number.")
+  var applicant: String?
+
+  func validate() throws {
+    let given = [clerk, owner, applicant].compactMap { $0 }
+    if given.count != 1 { throw ValidationError("Name exactly one actor: --clerk, --owner or --applicant.") }
+    if given[0].trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("The actor's id is empty.") }
+  }
+
+  var actor: Actor {
+    if let clerk { return .clerk(clerk) }
+    if let owner { return .owner(owner) }
+    return .applicant(applicant ?? "")
+  }
+}
+
+/// Receipt formats.
+enum ReceiptFormat: String, ExpressibleByArgument, CaseIterable {
+  case text, json, xml
+}
+
+/// `--format`, `--lang` and `--receipt-out` for write commands.
+struct ReceiptOutputOptions: ParsableArguments {
+  @Option(name: .long, help: "Receipt format: text, json or xml (the Receipt packet).")
+  var format: ReceiptFormat = .text
+
+  @Option(name: .long, help: "Message language: zh (default) or en.")
+  var lang: Language = .zh
+
+  @Option(name: .long, help: "Also write the receipt packet (XML) to this file.")
+  var receiptOut: String?
+
+  /// Prints the receipt, saves it when asked, and exits 1 when it refused the packet.
+  func answer(_ receipt: Receipt) throws {
+    try show(receipt)
+    try exit(for: [receipt])
+  }
+
+  /// Prints one receipt as soon as it is issued (and writes it to `--receipt-out`: a file, or a
+  /// folder receiving `<number>.xml` when it is an existing directory).
+  func show(_ receipt: Receipt) throws {
+    switch format {
+    case .text: Console.out(RegistryTextRenderer(language: lang).render(receipt))
+    case .json: Console.out(RegistryTextRenderer.json(receipt))
+    case .xml: Console.out(receipt.xml)
+    }
+    guard let receiptOut else { return }
+    var isDirectory: ObjCBool = false
+    let path =
+      FileManager.default.fileExists(atPath: receiptOut, isDirectory: &isDirectory) && isDirectory.boolValue
+      ? receiptOut + "/" + receipt.number + ".xml" : receiptOut
+    do {
+      try Data(receipt.xml.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+    } catch {
+      Console.error("cannot write the receipt to \(path): \(error.localizedDescription)")
+      throw ExitCode(2)
+    }
+  }
+
+  /// Exit 0 when every receipt accepted, 2 when one could not run, else 1 when one refused.
+  func exit(for receipts: [Receipt]) throws {
+    if receipts.contains(where: { $0.outcome == .couldNotRun }) { throw ExitCode(2) }
+    if receipts.contains(where: { $0.outcome == .rejected }) { throw ExitCode(1) }
+  }
+}
+
+extension RegistryOptions {
+  /// Runs one write per packet, printing each receipt as soon as it is issued, then exits by the
+  /// worst outcome.
+  func writeEach(
+    _ packets: [String], output: ReceiptOutputOptions, resources: ResourceOptions,
+    _ operation: (Registry, PacketSource, RegistryClock) throws(OneWindowError) -> Receipt
+  ) throws {
+    let sources = try packets.map(packetSource)
+    let registry = try open(try resources.oneWindow())
+    var receipts: [Receipt] = []
+    for source in sources {
+      let clock = self.clock
+      let receipt = try registryCall { () throws(OneWindowError) in try operation(registry, source, clock) }
+      try output.show(receipt)
+      receipts.append(receipt)
+    }
+    try output.exit(for: receipts)
+  }
+}
+
+/// Runs a registry call, turning a tool failure into exit 2.
+func registryCall<T>(_ body: () throws(OneWindowError) -> T) throws -> T {
+  do {
+    return try body()
+  } catch {
+    Console.error(error.description)
+    throw ExitCode(2)
+  }
+}
+
+/// A packet argument as a source: a file, a packet folder, or `-`.
+func packetSource(_ path: String) throws -> PacketSource {
+  if path == "-" {
+    do {
+      return try PacketSource.standardInput(cap: 16 << 20)
+    } catch {
+      Console.error(error.description)
+      throw ExitCode(2)
+    }
+  }
+  var isDirectory: ObjCBool = false
+  guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+    throw ValidationError("No such file or directory: '\(path)'.")
+  }
+  if isDirectory.boolValue {
+    guard FileManager.default.fileExists(atPath: path + "/packet.xml") else {
+      throw ValidationError("'\(path)' is a folder without packet.xml; give one packet.")
+    }
+    return PacketSource(displayName: path, kind: .folder(path: path))
+  }
+  return PacketSource(displayName: path, kind: .file(path: path))
+}

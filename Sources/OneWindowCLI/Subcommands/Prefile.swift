@@ -1,0 +1,196 @@
+import ArgumentParser
+import Foundation
+import OneWindowKit
+
+extension OneWindowCommand {
+  struct Prefile: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Address pre-filing (住所预备案): submit, review, amend, withdraw, revoke, show, list.",
+      discussion: """
+        An owner files the property proofs of a building once; tenants then register with only an
+        entry agreement (`onewindow register`). Write commands answer with a receipt and exit 1
+        when they refuse.
+        """,
+      subcommands: [Submit.self, Review.self, Amend.self, Withdraw.self, Revoke.self, Show.self, List.self])
+  }
+}
+
+extension OneWindowCommand.Prefile {
+  struct Submit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "An owner (or a clerk at the window) submits pre-filing packets.",
+      discussion: """
+        Each packet gets its own receipt, printed as soon as it is issued. A rejected packet is
+        stored too; its receipt lists the findings.
+        """)
+
+    @Argument(help: "AddressPreFiling packets: files, packet folders, or -.") var packets: [String]
+    @OptionGroup var actor: ActorOptions
+    @OptionGroup var registry: RegistryOptions
+    @OptionGroup var output: ReceiptOutputOptions
+    @OptionGroup var resources: ResourceOptions
+
+    func run() throws {
+      let actor = actor.actor
+      try registry.writeEach(packets, output: output, resources: resources) { registry, source, clock throws(OneWindowError) in
+        try registry.submitPreFiling(source, by: actor, clock: clock)
+      }
+    }
+  }
+
+  struct Review: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "A clerk approves, rejects, or asks for corrections.",
+      discussion: """
+        REFERENCE is the submission receipt (before approval) or the YBA number. Approval numbers
+        the pre-filing and sets its validity (default: from the reference date for the policy's
+        years). The decision is stored as a review-decision packet; --packet FILE gives a
+        ReviewDecision packet instead of REFERENCE and the decision flags.
+        """)
+
+    @Argument(help: "The submission receipt or pre-filing number.") var reference: String?
+    @Flag(name: .long, help: "Approve.") var approve = false
+    @Option(name: .long, help: "Reject, with a reason (repeatable; start with a rule id to cite it).") var reject: [String] = []
+    @Option(name: .long, help: "Ask for corrections, with a reason (repeatable).") var requestCorrection: [String] = []
+    @Option(name: .long, help: "Validity start when approving (default: the reference date).") var validFrom: CivilDate?
+    @Option(name: .long, help: "Validity end when approving.") var validUntil: CivilDate?
+    @Option(name: .long, help: "A ReviewDecision packet to store as the decision.") var packet: String?
+    @OptionGroup var actor: ActorOptions
+    @OptionGroup var registry: RegistryOptions
+    @OptionGroup var output: ReceiptOutputOptions
+    @OptionGroup var resources: ResourceOptions
+
+    func validate() throws {
+      let chosen = [approve, !reject.isEmpty, !requestCorrection.isEmpty].filter { $0 }.count
+      if packet != nil {
+        if chosen > 0 || reference != nil || validFrom != nil || validUntil != nil {
+          throw ValidationError("--packet carries the decision; give no REFERENCE or decision flags with it.")
+        }
+        return
+      }
+      if reference == nil { throw ValidationError("Give the submission receipt or pre-filing number, or --packet FILE.") }
+      if chosen != 1 { throw ValidationError("Choose one: --approve, --reject REASON or --request-correction REASON.") }
+      if !approve, validFrom != nil || validUntil != nil { throw ValidationError("--valid-from and --valid-until go with --approve.") }
+    }
+
+    func run() throws {
+      let decision: PreFilingDecision =
+        approve ? .approve(validFrom: validFrom, validUntil: validUntil)
+        : reject.isEmpty ? .requestCorrection(reasons: requestCorrection) : .reject(reasons: reject)
+      let decisionPacket = try packet.map(packetSource)
+      let registry = try registry.open(try resources.oneWindow())
+      let clock = self.registry.clock
+      try output.answer(try registryCall { () throws(OneWindowError) in
+        if let decisionPacket {
+          return try registry.reviewPreFiling(decisionPacket: decisionPacket, by: actor.actor, clock: clock)
+        }
+        return try registry.reviewPreFiling(reference ?? "", decision: decision, by: actor.actor, clock: clock)
+      })
+    }
+  }
+
+  struct Amend: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "The owner amends an active pre-filing (adds or retires units, replaces proofs).",
+      discussion: "Each accepted amendment is a new version; the old one is kept.")
+
+    @Argument(help: "The PreFilingAmendment packet.") var packet: String
+    @OptionGroup var actor: ActorOptions
+    @OptionGroup var registry: RegistryOptions
+    @OptionGroup var output: ReceiptOutputOptions
+    @OptionGroup var resources: ResourceOptions
+
+    func run() throws {
+      let actor = actor.actor
+      try registry.writeEach([packet], output: output, resources: resources) { registry, source, clock throws(OneWindowError) in
+        try registry.amendPreFiling(source, by: actor, clock: clock)
+      }
+    }
+  }
+
+  struct Withdraw: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "The owner withdraws a pre-filing (a PreFilingWithdrawal packet).")
+
+    @Argument(help: "The PreFilingWithdrawal packet.") var packet: String
+    @OptionGroup var actor: ActorOptions
+    @OptionGroup var registry: RegistryOptions
+    @OptionGroup var output: ReceiptOutputOptions
+    @OptionGroup var resources: ResourceOptions
+
+    func run() throws {
+      let actor = actor.actor
+      try registry.writeEach([packet], output: output, resources: resources) { registry, source, clock throws(OneWindowError) in
+        try registry.withdrawPreFiling(source, by: actor, clock: clock)
+      }
+    }
+  }
+
+  struct Revoke: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "A clerk revokes an active pre-filing; later registrations are refused.")
+
+    @Argument(help: "The pre-filing number.") var reference: String
+    @Option(name: .long, help: "Why (required).") var reason: String
+    @OptionGroup var actor: ActorOptions
+    @OptionGroup var registry: RegistryOptions
+    @OptionGroup var output: ReceiptOutputOptions
+    @OptionGroup var resources: ResourceOptions
+
+    func validate() throws {
+      if reason.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--reason must say why.") }
+    }
+
+    func run() throws {
+      let registry = try registry.open(try resources.oneWindow())
+      let clock = self.registry.clock
+      try output.answer(try registryCall { () throws(OneWindowError) in
+        try registry.revokePreFiling(reference, reason: reason, by: actor.actor, clock: clock)
+      })
+    }
+  }
+
+  struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "One pre-filing: state on the reference date, units and their occupation, proofs, versions, history.")
+
+    @Argument(help: "The pre-filing number or its submission receipt.") var reference: String
+    @OptionGroup var registry: RegistryOptions
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var resources: ResourceOptions
+
+    func run() throws {
+      let registry = try registry.open(try resources.oneWindow())
+      let asOf = self.registry.clock.today
+      guard let detail = try registryCall({ () throws(OneWindowError) in try registry.preFiling(reference, asOf: asOf) }) else {
+        Console.error("no pre-filing \(reference) in \(registry.location)")
+        throw ExitCode(1)
+      }
+      switch output.format {
+      case .text: Console.out(RegistryTextRenderer(language: output.lang).render(detail))
+      case .json: Console.out(RegistryTextRenderer.json(detail))
+      }
+    }
+  }
+
+  struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Pre-filings as they stand on the reference date.")
+
+    @Option(name: .long, help: "Only this status: submitted, correction-requested, rejected, active, revoked, withdrawn, expired.")
+    var status: PreFilingStatus?
+    @Option(name: .customLong("owner-id"), help: "Only this owner's (统一社会信用代码 or ID number).") var ownerID: String?
+    @OptionGroup var registry: RegistryOptions
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var resources: ResourceOptions
+
+    func run() throws {
+      let registry = try registry.open(try resources.oneWindow())
+      let asOf = self.registry.clock.today
+      let filter = PreFilingFilter(status: status, ownerIdentity: ownerID)
+      let summaries = try registryCall { () throws(OneWindowError) in try registry.preFilings(asOf: asOf, filter: filter) }
+      switch output.format {
+      case .text: Console.out(RegistryTextRenderer(language: output.lang).render(summaries))
+      case .json: Console.out(RegistryTextRenderer.json(summaries))
+      }
+    }
+  }
+}
+

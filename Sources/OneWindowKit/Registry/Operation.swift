@@ -1,0 +1,186 @@
+import Foundation
+import OneWindowCore
+import OneWindowRules
+import OneWindowStore
+
+/// A packet handed to a write command, read once: bytes, attachments, digest.
+struct Intake: Sendable {
+  var name: String
+  var bytes: [UInt8]
+  var attachments: [String: [UInt8]]
+  var sha256: String
+  /// Built by OneWindow from a clerk's flags (a decision), not submitted by anyone.
+  var generated = false
+
+  /// Reads a packet source, with a folder's attachments, under the size caps of `options`.
+  static func load(_ source: PacketSource, maxBytes: Int) throws(OneWindowError) -> Intake {
+    let bytes: [UInt8]
+    switch try PacketBytes.load(source, cap: maxBytes) {
+    case .bytes(let loaded): bytes = loaded
+    case .oversize(let size):
+      throw .unreadable(path: source.displayName, reason: "the packet is \(size) bytes, over the \(maxBytes)-byte limit")
+    }
+    var attachments: [String: [UInt8]] = [:]
+    if case .folder(let path) = source.kind {
+      attachments = try AttachmentReader.folderContents(path)
+    }
+    return Intake(name: source.displayName, bytes: bytes, attachments: attachments, sha256: PacketChecker.sha256Hex(bytes))
+  }
+
+  /// The attachments' digests for the DOC rules; nil for a single-file packet.
+  var digests: Attachments? {
+    attachments.isEmpty ? nil : Attachments(digests: attachments.mapValues(PacketChecker.sha256Hex))
+  }
+}
+
+/// One write command in progress, inside its transaction.
+struct Operation {
+  let name: String
+  let actor: Actor
+  let clock: RegistryClock
+  /// Allocated first, so records can refer to the receipt that created them.
+  let receiptNumber: String
+  /// Where refusals are located: the submitted packet's name, else the operation's.
+  var file: String
+  var findings: [Finding] = []
+  var subject: String?
+  var dueOn: CivilDate?
+  var materialsSaved: Receipt.MaterialsSaved?
+  var resubmits: String?
+  var packetID: Int64?
+  var packetSHA256: String?
+  var packetFamily: String?
+  var packetHeaderID: String?
+  /// Audit events to append: action, subject, detail.
+  var events: [(action: String, subject: String, detail: String)] = []
+
+  var outcome: Outcome { Outcome.of(findings) }
+
+  /// Adds a refusal by an operation rule, located at the operation.
+  mutating func refuse(_ rule: RuleDescriptor, _ detail: LocalizedText, value: String? = nil) {
+    findings.append(rule.finding(at: SourceLocation(file: file), detail: detail, value: value))
+  }
+
+  mutating func log(_ action: String, _ subject: String, _ detail: String) {
+    events.append((action, subject, detail))
+  }
+}
+
+extension Registry {
+  /// Runs one write command in one transaction and answers with its receipt.
+  func perform(
+    _ name: String, actor: Actor, clock: RegistryClock,
+    _ body: (RegistryTransaction, inout Operation) throws -> Void
+  ) throws(OneWindowError) -> Receipt {
+    do {
+      return try store.write { transaction in
+        let day = clock.today.description.replacingOccurrences(of: "-", with: "")
+        let sequence = try transaction.nextValue("RCPT-\(day)")
+        var operation = Operation(
+          name: name, actor: actor, clock: clock, receiptNumber: "RCPT-\(day)-\(Self.pad(sequence))", file: name)
+        try body(transaction, &operation)
+        if operation.events.isEmpty {
+          let action = operation.outcome == .accepted ? name : name + ".refused"
+          operation.log(action, operation.subject ?? "-", "")
+        }
+        var head = try transaction.auditHead()
+        for event in operation.events {
+          let detail = event.detail.isEmpty ? "receipt=\(operation.receiptNumber)" : "receipt=\(operation.receiptNumber); " + event.detail
+          head = try transaction.appendAudit(
+            at: clock.now, actorRole: actor.role.rawValue, actorID: actor.id, action: event.action,
+            subject: event.subject, detail: detail)
+        }
+        let receipt = Receipt(
+          number: operation.receiptNumber, issuedAt: clock.now, operation: name, actorRole: actor.role,
+          actorID: actor.id, outcome: operation.outcome, subject: operation.subject,
+          packetSHA256: operation.packetSHA256, packetID: operation.packetHeaderID, packetFamily: operation.packetFamily,
+          dueOn: operation.dueOn, materialsSaved: operation.materialsSaved, resubmits: operation.resubmits,
+          findings: operation.findings.sorted(by: Finding.reportOrder), auditSequence: head.sequence,
+          auditHead: head.hash)
+        let body = String(decoding: try JSONEncoder().encode(receipt), as: UTF8.self)
+        try transaction.insertReceipt(
+          ReceiptRow(
+            number: receipt.number, issuedAt: receipt.issuedAt, operation: name, actorRole: actor.role.rawValue,
+            actorID: actor.id, packetID: operation.packetID, outcome: receipt.outcome.rawValue,
+            subject: receipt.subject, dueOn: receipt.dueOn?.description, savedCount: receipt.materialsSaved?.count,
+            savedPercent: receipt.materialsSaved?.percent, resubmits: receipt.resubmits, body: body,
+            auditSequence: head.sequence, auditHead: head.hash, document: receipt.xml))
+        return receipt
+      }
+    } catch let error as OneWindowError {
+      throw error
+    } catch {
+      throw .registry(String(describing: error))
+    }
+  }
+
+  /// Checks a packet inside the operation's transaction (schema, rules, registry facts read in
+  /// the same transaction) and records its findings. Returns the typed packet when it parsed and
+  /// is of an expected kind.
+  func check(
+    _ intake: Intake, kinds: Set<PacketKind>, in transaction: RegistryTransaction, operation: inout Operation,
+    rules: RuleSettings = RuleSettings()
+  ) throws -> ParsedPacket? {
+    if !intake.generated { operation.file = intake.name }
+    let options = ValidationOptions(computeHashes: false, asOf: operation.clock.today, rules: rules)
+    let checker = try PacketChecker(schemas: oneWindow.schemas, policy: oneWindow.policy, options: options)
+    let asOf = operation.clock.today
+    let (report, parsed) = checker.checkAndParse(
+      bytes: intake.bytes, name: intake.name, attachments: intake.digests,
+      lookup: { packet in try RegistryFactsBuilder.facts(for: packet, asOf: asOf, in: transaction) })
+    if report.outcome == .couldNotRun { throw OneWindowError.registry(report.failure ?? "the packet could not be checked") }
+    operation.findings += report.findings
+    operation.packetSHA256 = intake.sha256
+    operation.packetFamily = report.family
+    operation.packetHeaderID = parsed?.packet.header?.packetID
+    operation.resubmits = parsed?.packet.header?.resubmits
+    if !intake.generated, let earlier = try transaction.acceptingReceipt(sha256: intake.sha256, operation: operation.name) {
+      operation.refuse(
+        RegistryRules.notADuplicate,
+        LocalizedText("相同的数据包已由回执 \(earlier) 受理", "the same packet was accepted under receipt \(earlier)"),
+        value: earlier)
+    }
+    if let resubmits = operation.resubmits {
+      let earlier = try transaction.receipt(resubmits)
+      if earlier?.outcome != Outcome.rejected.rawValue {
+        let state = earlier == nil ? LocalizedText("登记库中没有回执 \(resubmits)", "no receipt \(resubmits) in the registry")
+          : LocalizedText("回执 \(resubmits) 并未退回数据包", "receipt \(resubmits) did not refuse a packet")
+        let node = parsed.flatMap { parsed in
+          parsed.packet.header.flatMap { parsed.sourceMap.child(of: $0.node, named: "Resubmits") }
+        }
+        let location = SourceLocation(
+          file: intake.name, line: node.flatMap { parsed?.sourceMap.line(of: $0) },
+          path: node.flatMap { parsed?.sourceMap.path(of: $0) })
+        operation.findings.append(
+          RegistryRules.resubmitsRejected.finding(
+            at: location,
+            detail: state, value: resubmits))
+      }
+    }
+    guard let parsed else { return nil }
+    guard kinds.contains(parsed.packet.kind) else {
+      operation.refuse(
+        RegistryRules.packetKindFits,
+        LocalizedText(
+          "\(operation.name) 需要 \(kinds.map(\.rawValue).sorted().joined(separator: "、"))，收到的是 \(parsed.packet.kind.rawValue)",
+          "\(operation.name) takes \(kinds.map(\.rawValue).sorted().joined(separator: ", ")), not \(parsed.packet.kind.rawValue)"),
+        value: parsed.packet.kind.rawValue)
+      return nil
+    }
+    return parsed
+  }
+
+  /// Stores the packet verbatim with the operation's outcome so far.
+  func store(_ intake: Intake, in transaction: RegistryTransaction, operation: inout Operation) throws {
+    operation.packetID = try transaction.insertPacket(
+      StoredPacket(
+        sha256: intake.sha256, family: operation.packetFamily, root: nil, source: intake.name, bytes: intake.bytes,
+        attachments: intake.attachments, receivedAt: operation.clock.now, operation: operation.name,
+        actorRole: operation.actor.role.rawValue, actorID: operation.actor.id, outcome: operation.outcome.rawValue))
+  }
+
+  static func pad(_ value: Int, width: Int = 6) -> String {
+    let text = String(value)
+    return String(repeating: "0", count: max(0, width - text.count)) + text
+  }
+}

@@ -1,0 +1,152 @@
+public import OneWindowCore
+
+/// The answer to every write command: what was received, the outcome, the findings, and the
+/// audit-chain head at that moment (so deleting the newest audit events is detectable too).
+public struct Receipt: Sendable, Hashable, Codable {
+  public var number: String
+  public var issuedAt: String
+  /// `prefile.submit`, `prefile.review`, `register`, `bundle.issue`…
+  public var operation: String
+  public var actorRole: ActorRole
+  public var actorID: String
+  public var outcome: Outcome
+  /// The pre-filing, bundle or receipt the operation concerns.
+  public var subject: String?
+  public var packetSHA256: String?
+  public var packetID: String?
+  public var packetFamily: String?
+  public var dueOn: CivilDate?
+  /// Materials the tenant did not have to submit thanks to the pre-filing.
+  public var materialsSaved: MaterialsSaved?
+  public var resubmits: String?
+  public var findings: [Finding]
+  public var auditSequence: Int64
+  public var auditHead: String
+
+  /// Count and share of materials saved.
+  public struct MaterialsSaved: Sendable, Hashable, Codable {
+    public var count: Int
+    public var percent: Double
+    /// What the full proof set for the unit would have been.
+    public var fullSet: Int
+
+    public init(count: Int, percent: Double, fullSet: Int) {
+      self.count = count
+      self.percent = percent
+      self.fullSet = fullSet
+    }
+  }
+}
+
+extension Receipt {
+  /// The receipt as a `Receipt` packet (valid against `Schemas/receipt/Receipt-v1.xsd`).
+  public var xml: String {
+    var out = XMLWriter()
+    out.open("Receipt", attributes: ["xmlns": "urn:onewindow:receipt:v1"])
+    out.element("Number", number)
+    out.element("IssuedAt", issuedAt)
+    out.element("Operation", operation)
+    out.empty("Actor", attributes: ["role": actorRole.rawValue, "id": actorID])
+    if let packetSHA256 {
+      out.open("Packet")
+      out.element("SHA256", packetSHA256)
+      if let packetID { out.element("PacketId", packetID) }
+      if let packetFamily { out.element("Family", packetFamily) }
+      out.close("Packet")
+    }
+    out.element("Outcome", outcome.code)
+    if let subject, subject.hasPrefix("YBA-") { out.element("PreFilingNumber", subject) }
+    if let subject, subject.hasPrefix("YJS-") { out.element("BundleNumber", subject) }
+    if let dueOn { out.element("DueOn", dueOn.description) }
+    if let materialsSaved {
+      out.open("MaterialsSaved")
+      out.element("Count", String(materialsSaved.count))
+      out.element("Percent", String(format1: materialsSaved.percent))
+      out.close("MaterialsSaved")
+    }
+    if let resubmits { out.element("Resubmits", resubmits) }
+    if !findings.isEmpty {
+      out.open("Findings")
+      for finding in findings {
+        out.open("Finding")
+        out.element("RuleId", finding.ruleID.rawValue)
+        out.element("Severity", finding.severity.rawValue.uppercased())
+        if let line = finding.location.line { out.element("Line", String(line)) }
+        if let path = finding.location.path { out.element("Path", path) }
+        if let value = finding.value, !value.isEmpty { out.element("Value", value) }
+        out.element("MessageZh", finding.message.zh)
+        out.element("MessageEn", finding.message.en)
+        out.close("Finding")
+      }
+      out.close("Findings")
+    }
+    out.open("AuditChain")
+    out.element("Sequence", String(auditSequence))
+    out.element("Head", auditHead)
+    out.close("AuditChain")
+    out.close("Receipt")
+    return out.text
+  }
+}
+
+extension Outcome {
+  /// The code used in XML packets (`ACCEPTED`, `REJECTED`, `COULD_NOT_RUN`).
+  public var code: String {
+    switch self {
+    case .accepted: "ACCEPTED"
+    case .rejected: "REJECTED"
+    case .couldNotRun: "COULD_NOT_RUN"
+    }
+  }
+}
+
+extension String {
+  /// One decimal, without Foundation formatting (12.5, 100.0).
+  init(format1 value: Double) {
+    let tenths = Int((value * 10).rounded())
+    self = "\(tenths / 10).\(abs(tenths % 10))"
+  }
+}
+
+/// A tiny XML writer with escaping, for the packets OneWindow produces.
+struct XMLWriter {
+  private(set) var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  private var depth = 0
+
+  static func escape(_ value: String) -> String {
+    var out = ""
+    out.reserveCapacity(value.utf8.count)
+    for character in value {
+      switch character {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      default: out.append(character)
+      }
+    }
+    return out
+  }
+
+  private func attributeText(_ attributes: KeyValuePairs<String, String>) -> String {
+    attributes.map { " \($0.key)=\"\(Self.escape($0.value))\"" }.joined()
+  }
+
+  mutating func open(_ name: String, attributes: KeyValuePairs<String, String> = [:]) {
+    text += String(repeating: "  ", count: depth) + "<\(name)\(attributeText(attributes))>\n"
+    depth += 1
+  }
+
+  mutating func close(_ name: String) {
+    depth -= 1
+    text += String(repeating: "  ", count: depth) + "</\(name)>\n"
+  }
+
+  mutating func element(_ name: String, _ value: String, attributes: KeyValuePairs<String, String> = [:]) {
+    text += String(repeating: "  ", count: depth) + "<\(name)\(attributeText(attributes))>\(Self.escape(value))</\(name)>\n"
+  }
+
+  mutating func empty(_ name: String, attributes: KeyValuePairs<String, String> = [:]) {
+    text += String(repeating: "  ", count: depth) + "<\(name)\(attributeText(attributes))/>\n"
+  }
+}

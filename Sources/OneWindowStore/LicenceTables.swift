@@ -1,0 +1,88 @@
+internal import GRDB
+package import OneWindowCore
+
+/// A licence row: the business licence's USCC and the food licence of one individual business.
+package struct LicenceRow: Sendable, Hashable {
+  package var uscc: String
+  package var foodLicenceNumber: String
+  package var active: Bool
+  package var name: String
+  package var operatorName: String
+  package var operatorIdentity: String
+  /// Comma-separated food item codes.
+  package var foodItems: String
+  package var premises: String
+  package var bundleNumber: String
+  package var registeredOn: String
+  package var foodValidFrom: String
+  package var foodValidUntil: String
+  package var endedOn: String?
+
+  package init(
+    uscc: String, foodLicenceNumber: String, active: Bool, name: String, operatorName: String,
+    operatorIdentity: String, foodItems: String, premises: String, bundleNumber: String, registeredOn: String,
+    foodValidFrom: String, foodValidUntil: String, endedOn: String? = nil
+  ) {
+    self.uscc = uscc
+    self.foodLicenceNumber = foodLicenceNumber
+    self.active = active
+    self.name = name
+    self.operatorName = operatorName
+    self.operatorIdentity = operatorIdentity
+    self.foodItems = foodItems
+    self.premises = premises
+    self.bundleNumber = bundleNumber
+    self.registeredOn = registeredOn
+    self.foodValidFrom = foodValidFrom
+    self.foodValidUntil = foodValidUntil
+    self.endedOn = endedOn
+  }
+}
+
+extension RegistryTransaction {
+  package func licenceRow(uscc: String) throws -> LicenceRow? {
+    try Row.fetchOne(db, sql: "SELECT * FROM licence WHERE uscc = ?", arguments: [uscc]).map { row in
+      LicenceRow(
+        uscc: row["uscc"], foodLicenceNumber: row["food_licence_number"], active: row["active"], name: row["name"],
+        operatorName: row["operator_name"], operatorIdentity: row["operator_identity"], foodItems: row["food_items"],
+        premises: row["premises"], bundleNumber: row["bundle_number"], registeredOn: row["registered_on"],
+        foodValidFrom: row["food_valid_from"], foodValidUntil: row["food_valid_until"], endedOn: row["ended_on"])
+    }
+  }
+
+  /// The licences as rule facts.
+  package func licence(uscc: String) throws -> LicenceRecord? {
+    try licenceRow(uscc: uscc).map { row in
+      LicenceRecord(
+        uscc: row.uscc, foodLicenceNumber: row.foodLicenceNumber, active: row.active, name: row.name,
+        operatorName: row.operatorName, operatorIdentity: row.operatorIdentity,
+        foodItems: row.foodItems.split(separator: ",").compactMap { FoodItem(rawValue: String($0)) },
+        premisesSummary: row.premises, bundleNumber: row.bundleNumber)
+    }
+  }
+
+  package func upsertLicence(_ row: LicenceRow) throws {
+    try db.execute(
+      sql: """
+        INSERT INTO licence(uscc, food_licence_number, active, name, operator_name, operator_identity, food_items,
+          premises, bundle_number, registered_on, food_valid_from, food_valid_until, ended_on)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT(uscc) DO UPDATE SET food_licence_number = excluded.food_licence_number, active = excluded.active,
+          name = excluded.name, operator_name = excluded.operator_name, operator_identity = excluded.operator_identity,
+          food_items = excluded.food_items, premises = excluded.premises, bundle_number = excluded.bundle_number,
+          food_valid_from = excluded.food_valid_from, food_valid_until = excluded.food_valid_until,
+          ended_on = excluded.ended_on
+        """,
+      arguments: [
+        row.uscc, row.foodLicenceNumber, row.active, row.name, row.operatorName, row.operatorIdentity, row.foodItems,
+        row.premises, row.bundleNumber, row.registeredOn, row.foodValidFrom, row.foodValidUntil, row.endedOn,
+      ])
+  }
+
+  /// Whether a number was ever issued as a USCC or a food licence number.
+  package func licenceNumberExists(_ number: String) throws -> Bool {
+    try Bool.fetchOne(
+      db, sql: "SELECT EXISTS(SELECT 1 FROM licence WHERE uscc = ? OR food_licence_number = ?)", arguments: [number, number]
+    ) ?? false
+  }
+}

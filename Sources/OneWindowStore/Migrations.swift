@@ -1,0 +1,206 @@
+internal import GRDB
+
+/// Named, forward-only migrations. Never edit one that has shipped; add a new one.
+enum Migrations {
+  static var migrator: DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    migrator.registerMigration("v1: packets, receipts, audit log, counters") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE packet (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            sha256 TEXT NOT NULL,
+            family TEXT,
+            root TEXT,
+            source TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            bytes BLOB NOT NULL,
+            received_at TEXT NOT NULL,
+            operation TEXT NOT NULL,
+            actor_role TEXT NOT NULL,
+            actor_id TEXT NOT NULL,
+            outcome TEXT NOT NULL
+          );
+          CREATE INDEX packet_sha256 ON packet(sha256);
+          CREATE TABLE packet_attachment (
+            packet_id INTEGER NOT NULL REFERENCES packet(id),
+            file_name TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            bytes BLOB NOT NULL,
+            PRIMARY KEY (packet_id, file_name)
+          );
+          CREATE TABLE receipt (
+            number TEXT PRIMARY KEY,
+            issued_at TEXT NOT NULL,
+            operation TEXT NOT NULL,
+            actor_role TEXT NOT NULL,
+            actor_id TEXT NOT NULL,
+            packet_id INTEGER REFERENCES packet(id),
+            outcome TEXT NOT NULL,
+            subject TEXT,
+            due_on TEXT,
+            saved_count INTEGER,
+            saved_percent REAL,
+            resubmits TEXT,
+            body TEXT NOT NULL,
+            audit_sequence INTEGER NOT NULL,
+            audit_head TEXT NOT NULL,
+            document TEXT NOT NULL
+          );
+          CREATE INDEX receipt_subject ON receipt(subject);
+          CREATE TABLE audit_event (
+            sequence INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            actor_role TEXT NOT NULL,
+            actor_id TEXT NOT NULL,
+            action TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            detail TEXT NOT NULL,
+            previous_hash TEXT NOT NULL,
+            hash TEXT NOT NULL
+          );
+          CREATE TRIGGER audit_event_no_update BEFORE UPDATE ON audit_event
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+          CREATE TRIGGER audit_event_no_delete BEFORE DELETE ON audit_event
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+          CREATE TABLE counter (
+            name TEXT PRIMARY KEY,
+            value INTEGER NOT NULL
+          );
+          """)
+    }
+    migrator.registerMigration("v2: pre-filings, units, proofs, tenancies") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE prefiling (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            number TEXT UNIQUE,
+            status TEXT NOT NULL,
+            owner_name TEXT NOT NULL,
+            owner_identity TEXT NOT NULL,
+            premises_name TEXT NOT NULL,
+            address TEXT NOT NULL,
+            multi_licence_mode TEXT,
+            building_materials INTEGER NOT NULL,
+            valid_from TEXT,
+            valid_until TEXT,
+            version INTEGER NOT NULL,
+            submitted_receipt TEXT NOT NULL UNIQUE,
+            submitted_by_role TEXT NOT NULL,
+            submitted_by_id TEXT NOT NULL,
+            decided_by TEXT,
+            reason TEXT,
+            updated_at TEXT NOT NULL
+          );
+          CREATE TABLE prefiling_version (
+            prefiling_id INTEGER NOT NULL REFERENCES prefiling(id),
+            version INTEGER NOT NULL,
+            packet_id INTEGER NOT NULL REFERENCES packet(id),
+            receipt_number TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (prefiling_id, version)
+          );
+          CREATE TABLE unit (
+            prefiling_id INTEGER NOT NULL REFERENCES prefiling(id),
+            unit_id TEXT NOT NULL,
+            floor TEXT NOT NULL,
+            room TEXT NOT NULL,
+            area REAL NOT NULL,
+            planned_use TEXT NOT NULL,
+            capacity INTEGER NOT NULL,
+            features TEXT NOT NULL,
+            has_consent INTEGER NOT NULL,
+            proof_materials INTEGER NOT NULL,
+            added_in INTEGER NOT NULL,
+            retired_in INTEGER,
+            PRIMARY KEY (prefiling_id, unit_id)
+          );
+          CREATE TABLE proof (
+            prefiling_id INTEGER NOT NULL REFERENCES prefiling(id),
+            proof_id TEXT NOT NULL,
+            type TEXT NOT NULL,
+            number TEXT NOT NULL,
+            planned_use TEXT NOT NULL,
+            covers TEXT NOT NULL,
+            material_file TEXT NOT NULL,
+            added_in INTEGER NOT NULL,
+            replaced_in INTEGER,
+            PRIMARY KEY (prefiling_id, proof_id, added_in)
+          );
+          CREATE TABLE tenancy (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            prefiling_id INTEGER NOT NULL REFERENCES prefiling(id),
+            unit_id TEXT NOT NULL,
+            tenant_name TEXT NOT NULL,
+            tenant_identity TEXT,
+            activity TEXT NOT NULL,
+            term_start TEXT NOT NULL,
+            term_end TEXT NOT NULL,
+            registered_on TEXT NOT NULL,
+            receipt_number TEXT NOT NULL,
+            bundle_number TEXT,
+            ended_on TEXT
+          );
+          CREATE INDEX tenancy_unit ON tenancy(prefiling_id, unit_id);
+          """)
+    }
+    migrator.registerMigration("v3: bundles, tracks, licences") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE bundle (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            number TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL,
+            status TEXT NOT NULL,
+            operator_name TEXT NOT NULL,
+            operator_identity TEXT NOT NULL,
+            business_name TEXT NOT NULL,
+            uscc TEXT,
+            food_licence TEXT,
+            prefiling_number TEXT,
+            unit_id TEXT,
+            changed_fields TEXT NOT NULL,
+            inspection_needed INTEGER NOT NULL,
+            accepted_on TEXT NOT NULL,
+            clock_start TEXT NOT NULL,
+            due_on TEXT NOT NULL,
+            issued_on TEXT,
+            working_days_taken INTEGER,
+            packet_id INTEGER NOT NULL REFERENCES packet(id),
+            receipt_number TEXT NOT NULL,
+            submitted_by_role TEXT NOT NULL,
+            submitted_by_id TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+          );
+          CREATE INDEX bundle_uscc ON bundle(uscc);
+          CREATE TABLE bundle_track (
+            bundle_id INTEGER NOT NULL REFERENCES bundle(id),
+            track TEXT NOT NULL,
+            status TEXT NOT NULL,
+            decided_by TEXT,
+            decided_on TEXT,
+            reasons TEXT NOT NULL,
+            decision_packet_id INTEGER REFERENCES packet(id),
+            PRIMARY KEY (bundle_id, track)
+          );
+          CREATE TABLE licence (
+            uscc TEXT PRIMARY KEY,
+            food_licence_number TEXT NOT NULL UNIQUE,
+            active INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            operator_name TEXT NOT NULL,
+            operator_identity TEXT NOT NULL,
+            food_items TEXT NOT NULL,
+            premises TEXT NOT NULL,
+            bundle_number TEXT NOT NULL,
+            registered_on TEXT NOT NULL,
+            food_valid_from TEXT NOT NULL,
+            food_valid_until TEXT NOT NULL,
+            ended_on TEXT
+          );
+          """)
+    }
+    return migrator
+  }
+}

@@ -1,0 +1,206 @@
+import Crypto
+import Foundation
+internal import GRDB
+
+/// The registry as seen inside one transaction. Not `Sendable`: it lives only inside
+/// ``RegistryStore/write(_:)`` or ``RegistryStore/read(_:)``.
+package struct RegistryTransaction {
+  let db: Database
+
+  // MARK: - Counters
+
+  /// The next value of a named counter (1 for a new one), in this transaction.
+  package func nextValue(_ counter: String) throws -> Int {
+    let current = try Int.fetchOne(db, sql: "SELECT value FROM counter WHERE name = ?", arguments: [counter]) ?? 0
+    try db.execute(
+      sql: "INSERT INTO counter(name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value",
+      arguments: [counter, current + 1])
+    return current + 1
+  }
+
+  // MARK: - Packets
+
+  /// Stores a packet verbatim (with its attachments) and returns its row id.
+  package func insertPacket(_ packet: StoredPacket) throws -> Int64 {
+    try db.execute(
+      sql: """
+        INSERT INTO packet(sha256, family, root, source, size, bytes, received_at, operation, actor_role, actor_id, outcome)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [
+        packet.sha256, packet.family, packet.root, packet.source, packet.bytes.count, Data(packet.bytes),
+        packet.receivedAt, packet.operation, packet.actorRole, packet.actorID, packet.outcome,
+      ])
+    let id = db.lastInsertedRowID
+    for (name, bytes) in packet.attachments.sorted(by: { $0.key < $1.key }) {
+      let digest = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+      try db.execute(
+        sql: "INSERT INTO packet_attachment(packet_id, file_name, sha256, bytes) VALUES (?, ?, ?, ?)",
+        arguments: [id, name, digest, Data(bytes)])
+    }
+    return id
+  }
+
+  /// The stored bytes and SHA-256 of a packet.
+  package func packet(id: Int64) throws -> (bytes: [UInt8], sha256: String)? {
+    guard let row = try Row.fetchOne(db, sql: "SELECT bytes, sha256 FROM packet WHERE id = ?", arguments: [id]) else {
+      return nil
+    }
+    let data: Data = row["bytes"]
+    return (Array(data), row["sha256"])
+  }
+
+  /// The receipt that accepted the same bytes for the same operation, if any.
+  package func acceptingReceipt(sha256: String, operation: String) throws -> String? {
+    try String.fetchOne(
+      db,
+      sql: """
+        SELECT receipt.number FROM packet JOIN receipt ON receipt.packet_id = packet.id
+        WHERE packet.sha256 = ? AND packet.operation = ? AND packet.outcome = 'accepted'
+        ORDER BY packet.id LIMIT 1
+        """,
+      arguments: [sha256, operation])
+  }
+
+  package func packetCount() throws -> Int {
+    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM packet") ?? 0
+  }
+
+  // MARK: - Receipts
+
+  package func insertReceipt(_ receipt: ReceiptRow) throws {
+    try db.execute(
+      sql: """
+        INSERT INTO receipt(number, issued_at, operation, actor_role, actor_id, packet_id, outcome, subject, due_on,
+          saved_count, saved_percent, resubmits, body, audit_sequence, audit_head, document)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [
+        receipt.number, receipt.issuedAt, receipt.operation, receipt.actorRole, receipt.actorID, receipt.packetID,
+        receipt.outcome, receipt.subject, receipt.dueOn, receipt.savedCount, receipt.savedPercent,
+        receipt.resubmits, receipt.body, receipt.auditSequence, receipt.auditHead, receipt.document,
+      ])
+  }
+
+  package func receipt(_ number: String) throws -> ReceiptRow? {
+    try Row.fetchOne(db, sql: "SELECT * FROM receipt WHERE number = ?", arguments: [number]).map(Self.receipt)
+  }
+
+  package func receipts() throws -> [ReceiptRow] {
+    try Row.fetchAll(db, sql: "SELECT * FROM receipt ORDER BY audit_sequence, number").map(Self.receipt)
+  }
+
+  static func receipt(_ row: Row) -> ReceiptRow {
+    ReceiptRow(
+      number: row["number"], issuedAt: row["issued_at"], operation: row["operation"], actorRole: row["actor_role"],
+      actorID: row["actor_id"], packetID: row["packet_id"], outcome: row["outcome"], subject: row["subject"],
+      dueOn: row["due_on"], savedCount: row["saved_count"], savedPercent: row["saved_percent"],
+      resubmits: row["resubmits"], body: row["body"], auditSequence: row["audit_sequence"],
+      auditHead: row["audit_head"], document: row["document"])
+  }
+
+  // MARK: - Audit log
+
+  /// Appends an event chained to the previous one and returns the new head.
+  package func appendAudit(
+    at: String, actorRole: String, actorID: String, action: String, subject: String, detail: String
+  ) throws -> AuditHead {
+    let previous = try auditHead()
+    let sequence = previous.sequence + 1
+    let hash = AuditChain.hash(
+      sequence: sequence, at: at, actorRole: actorRole, actorID: actorID, action: action, subject: subject,
+      detail: detail, previousHash: previous.hash)
+    try db.execute(
+      sql: """
+        INSERT INTO audit_event(sequence, at, actor_role, actor_id, action, subject, detail, previous_hash, hash)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [sequence, at, actorRole, actorID, action, subject, detail, previous.hash, hash])
+    return AuditHead(sequence: sequence, hash: hash)
+  }
+
+  /// The newest event's sequence and hash, or the genesis head of an empty log.
+  package func auditHead() throws -> AuditHead {
+    guard let row = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM audit_event ORDER BY sequence DESC LIMIT 1")
+    else { return .genesis }
+    return AuditHead(sequence: row["sequence"], hash: row["hash"])
+  }
+
+  package func auditEvents(subject: String? = nil) throws -> [AuditEvent] {
+    let rows: [Row]
+    if let subject {
+      rows = try Row.fetchAll(db, sql: "SELECT * FROM audit_event WHERE subject = ? ORDER BY sequence", arguments: [subject])
+    } else {
+      rows = try Row.fetchAll(db, sql: "SELECT * FROM audit_event ORDER BY sequence")
+    }
+    return rows.map { row in
+      AuditEvent(
+        sequence: row["sequence"], at: row["at"], actorRole: row["actor_role"], actorID: row["actor_id"],
+        action: row["action"], subject: row["subject"], detail: row["detail"], previousHash: row["previous_hash"],
+        hash: row["hash"])
+    }
+  }
+
+  package func integrityCheck() throws -> String {
+    try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ")
+  }
+}
+
+/// The hash chain of the audit log.
+package enum AuditChain {
+  /// SHA-256 over the event's fields and the previous event's hash.
+  package static func hash(
+    sequence: Int64, at: String, actorRole: String, actorID: String, action: String, subject: String,
+    detail: String, previousHash: String
+  ) -> String {
+    let canonical = [String(sequence), at, actorRole, actorID, action, subject, detail, previousHash]
+      .map { $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|") }
+      .joined(separator: "|")
+    return SHA256.hash(data: Array(canonical.utf8)).map { String(format: "%02x", $0) }.joined()
+  }
+
+  /// What is wrong with a log, checked against the heads recorded on receipts.
+  package struct Problem: Sendable, Hashable {
+    package var sequence: Int64
+    package var description: String
+  }
+
+  /// Walks the log from the start: sequences contiguous from 1, each previous hash the hash of the
+  /// event before, each hash recomputable; then every receipt's recorded head must still be there,
+  /// which catches the newest events deleted.
+  package static func verify(events: [AuditEvent], receiptHeads: [(receipt: String, head: AuditHead)]) -> [Problem] {
+    var problems: [Problem] = []
+    var previous = AuditHead.genesis
+    for event in events {
+      if event.sequence != previous.sequence + 1 {
+        problems.append(Problem(
+          sequence: event.sequence,
+          description: "events \(previous.sequence + 1)–\(event.sequence - 1) are missing"))
+      }
+      if event.previousHash != previous.hash && event.sequence == previous.sequence + 1 {
+        problems.append(Problem(sequence: event.sequence, description: "event \(event.sequence) does not follow the event before it"))
+      }
+      let recomputed = hash(
+        sequence: event.sequence, at: event.at, actorRole: event.actorRole, actorID: event.actorID,
+        action: event.action, subject: event.subject, detail: event.detail, previousHash: event.previousHash)
+      if recomputed != event.hash {
+        problems.append(Problem(sequence: event.sequence, description: "event \(event.sequence) was altered"))
+      }
+      previous = AuditHead(sequence: event.sequence, hash: event.hash)
+    }
+    let bySequence = Dictionary(events.map { ($0.sequence, $0.hash) }, uniquingKeysWith: { first, _ in first })
+    for (receipt, head) in receiptHeads where head.sequence > 0 {
+      guard let hash = bySequence[head.sequence] else {
+        problems.append(Problem(
+          sequence: head.sequence,
+          description: "receipt \(receipt) records event \(head.sequence), which is no longer in the log"))
+        continue
+      }
+      if hash != head.hash {
+        problems.append(Problem(
+          sequence: head.sequence, description: "receipt \(receipt) records a different event \(head.sequence)"))
+      }
+    }
+    return problems.sorted { ($0.sequence, $0.description) < ($1.sequence, $1.description) }
+  }
+}

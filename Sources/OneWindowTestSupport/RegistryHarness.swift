@@ -1,0 +1,94 @@
+import Foundation
+import OneWindowCore
+public import OneWindowKit
+
+/// A registry for a test: in memory, or in a fresh temporary file (for concurrency, crash and
+/// tamper tests), with the schemas compiled once per process.
+public struct RegistryHarness: Sendable {
+  /// Schemas and data from the repository, compiled once.
+  public static let oneWindow: OneWindow = {
+    do {
+      return try OneWindow(schemasFolder: Repository.schemas, dataFolder: Repository.data)
+    } catch {
+      fatalError("the repository's schemas do not load: \(error)")
+    }
+  }()
+
+  public let registry: Registry
+  /// The database file, or nil in memory.
+  public let path: String?
+
+  /// A fresh registry; `onDisk` puts it in a new temporary folder.
+  public init(onDisk: Bool = false) throws {
+    if onDisk {
+      let folder = FileManager.default.temporaryDirectory.appendingPathComponent("onewindow-tests-\(UUID().uuidString)")
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      path = folder.appendingPathComponent("registry.sqlite").path
+    } else {
+      path = nil
+    }
+    registry = try Registry(oneWindow: Self.oneWindow, path: path)
+  }
+
+  /// A second connection to the same file (as a second process or window would have).
+  public func reopened() throws -> Registry {
+    try Registry(oneWindow: Self.oneWindow, path: path)
+  }
+
+  /// A sample packet (path relative to the repository root), named as given.
+  public static func source(_ relative: String) -> PacketSource {
+    let path = Repository.path(relative)
+    var isDirectory: ObjCBool = false
+    _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+    return PacketSource(displayName: relative, kind: isDirectory.boolValue ? .folder(path: path) : .file(path: path))
+  }
+
+  /// A sample packet with some text replaced (a new PacketId, another number…), in memory
+  /// under the sample's name. Fails the test run when a fragment is missing.
+  public static func source(_ relative: String, replacing replacements: [(String, String)]) throws -> PacketSource {
+    var text = String(decoding: try Repository.bytes(relative), as: UTF8.self)
+    for (old, new) in replacements {
+      guard text.contains(old) else { fatalError("\(relative) has no \(old)") }
+      text = text.replacingOccurrences(of: old, with: new)
+    }
+    return source(text, named: relative)
+  }
+
+  /// A packet held in memory.
+  public static func source(_ text: String, named name: String) -> PacketSource {
+    PacketSource(displayName: name, kind: .memory(bytes: Array(text.utf8)))
+  }
+
+  /// The fixed clock of a day, `2026-03-04`.
+  public static func on(_ day: String) -> RegistryClock {
+    guard let date = CivilDate(day) else { fatalError("not a date: \(day)") }
+    return .fixed(date)
+  }
+}
+
+/// The 太兴里 story of the sample corpus: owner, clerks, and packets in the order they happen.
+public enum Taixingli {
+  public static let owner = Actor.owner("91370202MA3C5Y7R9D")
+  public static let number = "YBA-370202-2026-000001"
+  public static let entryClerk = Actor.clerk("0232")
+  public static let reviewClerk = Actor.clerk("0231")
+
+  public static let preFiling = "SampleFilings/valid/prefiling/taixingli.xml"
+  public static let addUnitU202 = "SampleFilings/valid/amendment/taixingli-add-unit.xml"
+  public static let zhanqiaoU201 = "SampleFilings/valid/registration/taixingli-zhanqiao-media.xml"
+  public static let haiheU201 = "SampleFilings/scenarios/taixingli-lifecycle/u201-haihe-consulting.xml"
+  public static let qinyuU201 = "SampleFilings/scenarios/taixingli-lifecycle/u201-qinyu-design.xml"
+  public static let shibeiU201 = "SampleFilings/scenarios/taixingli-lifecycle/u201-shibei-training.xml"
+  public static let shibeiU202 = "SampleFilings/valid/registration/taixingli-u202-training-resubmitted.xml"
+  public static let newCompanyU102 = "SampleFilings/valid/registration/taixingli-u102-new-company-street-centre.xml"
+
+  /// Submitted 2026-03-02 and approved 2026-03-04 by another clerk: the receipts.
+  @discardableResult
+  public static func approved(in registry: Registry) throws -> (submitted: Receipt, approved: Receipt) {
+    let submitted = try registry.submitPreFiling(
+      RegistryHarness.source(preFiling), by: owner, clock: RegistryHarness.on("2026-03-02"))
+    let approved = try registry.reviewPreFiling(
+      submitted.number, decision: .approve(), by: reviewClerk, clock: RegistryHarness.on("2026-03-04"))
+    return (submitted, approved)
+  }
+}

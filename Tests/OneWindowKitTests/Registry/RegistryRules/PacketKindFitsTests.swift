@@ -1,0 +1,23 @@
+import OneWindowKit
+import OneWindowTestSupport
+import Testing
+
+/// RG-005: each operation takes its own kind of packet.
+struct PacketKindFitsTests {
+  let on = RegistryHarness.on
+
+  @Test func aPreFilingFitsSubmit() throws {
+    let registry = try RegistryHarness().registry
+    let receipt = try registry.submitPreFiling(RegistryHarness.source(Taixingli.preFiling), by: Taixingli.owner, clock: on("2026-03-02"))
+    #expect(receipt.findings.map(\.ruleID).contains("RG-005") == false)
+  }
+
+  @Test func aRegistrationDoesNotFitSubmitAndIsStillStored() throws {
+    let registry = try RegistryHarness().registry
+    let receipt = try registry.submitPreFiling(RegistryHarness.source(Taixingli.zhanqiaoU201), by: Taixingli.owner, clock: on("2026-04-08"))
+    // The packet's own rules still run (no pre-filing in this registry), then RG-005.
+    #expect(receipt.findings.filter { $0.severity == .error }.map(\.ruleID.rawValue) == ["RG-005", "TR-001"])
+    #expect(receipt.findings.first { $0.ruleID == "RG-005" }?.value == "TenantRegistration")
+    #expect(try registry.packet(forReceipt: receipt.number)?.bytes == (try Repository.bytes(Taixingli.zhanqiaoU201)))
+  }
+}

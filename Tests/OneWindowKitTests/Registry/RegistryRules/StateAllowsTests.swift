@@ -1,0 +1,31 @@
+import OneWindowKit
+import OneWindowTestSupport
+import Testing
+
+/// RG-003: a decision needs the state it decides from (submitted to review, active to revoke).
+struct StateAllowsTests {
+  let on = RegistryHarness.on
+
+  @Test func revokingAnActivePreFilingIsAllowed() throws {
+    let registry = try RegistryHarness().registry
+    try Taixingli.approved(in: registry)
+    let revoked = try registry.revokePreFiling(Taixingli.number, reason: "住所灭失", by: Taixingli.reviewClerk, clock: on("2026-06-01"))
+    #expect(revoked.outcome == .accepted)
+  }
+
+  @Test func aSecondApprovalIsRefused() throws {
+    let registry = try RegistryHarness().registry
+    let (submitted, _) = try Taixingli.approved(in: registry)
+    let again = try registry.reviewPreFiling(submitted.number, decision: .approve(), by: .clerk("0233"), clock: on("2026-03-05"))
+    #expect(again.findings.map(\.ruleID.rawValue) == ["RG-003"])
+    #expect(again.findings[0].value == "active")
+    #expect(again.findings[0].message.zh == "预备案 RCPT-20260302-000001 当前为“已备案”，不能准予")
+  }
+
+  @Test func revokingASubmittedPreFilingIsRefused() throws {
+    let registry = try RegistryHarness().registry
+    let submitted = try registry.submitPreFiling(RegistryHarness.source(Taixingli.preFiling), by: Taixingli.owner, clock: on("2026-03-02"))
+    let refused = try registry.revokePreFiling(submitted.number, reason: "x", by: Taixingli.reviewClerk, clock: on("2026-03-03"))
+    #expect(refused.findings.map(\.ruleID.rawValue) == ["RG-003"])
+  }
+}
