@@ -20,6 +20,8 @@ public struct OneWindow: Sendable {
   public let dataFolder: String
   /// The policy values in force (`Data/policy.json`).
   public let policy: Policy
+  /// The working-day calendar (`Data/calendar/<year>.json`); refuses years it has no notice for.
+  public let calendar: WorkingCalendar
   let schemas: SchemaSet
 
   /// Loads the schemas and data from the given folders, or from the usual places
@@ -31,6 +33,7 @@ public struct OneWindow: Sendable {
     self.dataFolder = data
     self.schemas = try SchemaLibrary.schemaSet(folder: folder)
     self.policy = try PolicyLoader.load(dataFolder: data)
+    self.calendar = try CalendarLoader.load(dataFolder: data)
   }
 
   /// The packet families this instance knows: family name → root elements.
