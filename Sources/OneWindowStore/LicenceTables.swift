@@ -17,11 +17,13 @@ package struct LicenceRow: Sendable, Hashable {
   package var foodValidFrom: String
   package var foodValidUntil: String
   package var endedOn: String?
+  /// What the certificates say, as JSON owned by the caller (for replacement certificates).
+  package var details: String
 
   package init(
     uscc: String, foodLicenceNumber: String, active: Bool, name: String, operatorName: String,
     operatorIdentity: String, foodItems: String, premises: String, bundleNumber: String, registeredOn: String,
-    foodValidFrom: String, foodValidUntil: String, endedOn: String? = nil
+    foodValidFrom: String, foodValidUntil: String, endedOn: String? = nil, details: String = "{}"
   ) {
     self.uscc = uscc
     self.foodLicenceNumber = foodLicenceNumber
@@ -36,6 +38,7 @@ package struct LicenceRow: Sendable, Hashable {
     self.foodValidFrom = foodValidFrom
     self.foodValidUntil = foodValidUntil
     self.endedOn = endedOn
+    self.details = details
   }
 }
 
@@ -46,7 +49,8 @@ extension RegistryTransaction {
         uscc: row["uscc"], foodLicenceNumber: row["food_licence_number"], active: row["active"], name: row["name"],
         operatorName: row["operator_name"], operatorIdentity: row["operator_identity"], foodItems: row["food_items"],
         premises: row["premises"], bundleNumber: row["bundle_number"], registeredOn: row["registered_on"],
-        foodValidFrom: row["food_valid_from"], foodValidUntil: row["food_valid_until"], endedOn: row["ended_on"])
+        foodValidFrom: row["food_valid_from"], foodValidUntil: row["food_valid_until"], endedOn: row["ended_on"],
+        details: row["details"])
     }
   }
 
@@ -65,24 +69,43 @@ extension RegistryTransaction {
     try db.execute(
       sql: """
         INSERT INTO licence(uscc, food_licence_number, active, name, operator_name, operator_identity, food_items,
-          premises, bundle_number, registered_on, food_valid_from, food_valid_until, ended_on)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          premises, bundle_number, registered_on, food_valid_from, food_valid_until, ended_on, details)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT(uscc) DO UPDATE SET food_licence_number = excluded.food_licence_number, active = excluded.active,
           name = excluded.name, operator_name = excluded.operator_name, operator_identity = excluded.operator_identity,
           food_items = excluded.food_items, premises = excluded.premises, bundle_number = excluded.bundle_number,
           food_valid_from = excluded.food_valid_from, food_valid_until = excluded.food_valid_until,
-          ended_on = excluded.ended_on
+          ended_on = excluded.ended_on, details = excluded.details
         """,
       arguments: [
         row.uscc, row.foodLicenceNumber, row.active, row.name, row.operatorName, row.operatorIdentity, row.foodItems,
         row.premises, row.bundleNumber, row.registeredOn, row.foodValidFrom, row.foodValidUntil, row.endedOn,
+        row.details,
       ])
   }
 
-  /// Whether a number was ever issued as a USCC or a food licence number.
+  /// Whether a number was ever issued (or is on a licence loaded from elsewhere).
   package func licenceNumberExists(_ number: String) throws -> Bool {
     try Bool.fetchOne(
-      db, sql: "SELECT EXISTS(SELECT 1 FROM licence WHERE uscc = ? OR food_licence_number = ?)", arguments: [number, number]
-    ) ?? false
+      db,
+      sql: """
+        SELECT EXISTS(SELECT 1 FROM issued_number WHERE number = ?)
+          OR EXISTS(SELECT 1 FROM licence WHERE uscc = ? OR food_licence_number = ?)
+        """,
+      arguments: [number, number, number]) ?? false
+  }
+
+  /// Records a number as issued; the primary key makes a second issue of it fail.
+  package func recordIssuedNumber(_ number: String, kind: String, bundleNumber: String, on date: String) throws {
+    try db.execute(
+      sql: "INSERT INTO issued_number(number, kind, bundle_number, issued_on) VALUES (?, ?, ?, ?)",
+      arguments: [number, kind, bundleNumber, date])
+  }
+
+  /// Every number issued, oldest first: number, kind, bundle.
+  package func issuedNumbers() throws -> [(number: String, kind: String, bundle: String)] {
+    try Row.fetchAll(db, sql: "SELECT * FROM issued_number ORDER BY rowid").map {
+      ($0["number"], $0["kind"], $0["bundle_number"])
+    }
   }
 }

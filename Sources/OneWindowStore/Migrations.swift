@@ -201,6 +201,33 @@ enum Migrations {
           );
           """)
     }
+    migrator.registerMigration("v4: issued numbers, bundle versions, inspections, licence details") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE issued_number (
+            number TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            bundle_number TEXT NOT NULL,
+            issued_on TEXT NOT NULL
+          );
+          CREATE TABLE bundle_packet (
+            bundle_id INTEGER NOT NULL REFERENCES bundle(id),
+            version INTEGER NOT NULL,
+            packet_id INTEGER NOT NULL REFERENCES packet(id),
+            receipt_number TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (bundle_id, version)
+          );
+          ALTER TABLE bundle ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+          ALTER TABLE bundle ADD COLUMN issuance_packet_id INTEGER REFERENCES packet(id);
+          ALTER TABLE bundle_track ADD COLUMN inspected_on TEXT;
+          ALTER TABLE bundle_track ADD COLUMN inspectors TEXT NOT NULL DEFAULT '';
+          ALTER TABLE bundle_track ADD COLUMN inspection_result TEXT;
+          ALTER TABLE licence ADD COLUMN details TEXT NOT NULL DEFAULT '{}';
+          CREATE INDEX bundle_status ON bundle(status, due_on);
+          """)
+    }
     return migrator
   }
 }

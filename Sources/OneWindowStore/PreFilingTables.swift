@@ -166,15 +166,19 @@ extension RegistryTransaction {
     return db.lastInsertedRowID
   }
 
-  /// Tenancies in force on `date` in one unit (not ended, term not over).
-  package func activeTenancyCount(preFilingID: Int64, unitID: String, on date: String) throws -> Int {
+  /// Tenancies in force on `date` in one unit (not ended, term not over), leaving out the one a
+  /// bundle under correction already holds (its resubmission keeps that place).
+  package func activeTenancyCount(
+    preFilingID: Int64, unitID: String, on date: String, excludingBundle: String? = nil
+  ) throws -> Int {
     try Int.fetchOne(
       db,
       sql: """
         SELECT COUNT(*) FROM tenancy
         WHERE prefiling_id = ? AND unit_id = ? AND ended_on IS NULL AND term_end >= ? AND registered_on <= ?
+          AND (bundle_number IS NULL OR bundle_number IS NOT ?)
         """,
-      arguments: [preFilingID, unitID, date, date]) ?? 0
+      arguments: [preFilingID, unitID, date, date, excludingBundle]) ?? 0
   }
 
   package func tenancies(preFilingID: Int64) throws -> [TenancyRow] {
@@ -185,6 +189,24 @@ extension RegistryTransaction {
   package func endTenancies(bundleNumber: String, on date: String) throws {
     try db.execute(
       sql: "UPDATE tenancy SET ended_on = ? WHERE bundle_number = ? AND ended_on IS NULL", arguments: [date, bundleNumber])
+  }
+
+  /// Sets the tenant's USCC on the tenancy a bundle took, once the number is issued.
+  package func setTenancyIdentity(bundleNumber: String, identity: String) throws {
+    try db.execute(
+      sql: "UPDATE tenancy SET tenant_identity = ? WHERE bundle_number = ? AND ended_on IS NULL",
+      arguments: [identity, bundleNumber])
+  }
+
+  /// Whether a pre-filing or bundle (by number or submission receipt) waits for a correction.
+  package func awaitsCorrection(_ reference: String) throws -> Bool {
+    try Bool.fetchOne(
+      db,
+      sql: """
+        SELECT EXISTS(SELECT 1 FROM prefiling WHERE (number = ? OR submitted_receipt = ?) AND status = 'correction-requested')
+          OR EXISTS(SELECT 1 FROM bundle WHERE (number = ? OR receipt_number = ?) AND status = 'correction-requested')
+        """,
+      arguments: [reference, reference, reference, reference]) ?? false
   }
 
   static func tenancy(_ row: Row) -> TenancyRow {

@@ -92,3 +92,32 @@ public enum Taixingli {
     return (submitted, approved)
   }
 }
+
+/// 市南区天晟吉祥烤鸭店 of the sample corpus: opens in 三江里 A-1, adds 冷食类 items, closes.
+public enum TianShengJiXiang {
+  public static let operatorID = "370202197805122312"
+  public static let sanjiangliOwner = Actor.owner("91370202MA3D8K2Q87")
+  public static let sanjiangli = "SampleFilings/valid/prefiling/sanjiangli-consolidated.xml"
+  public static let opening = "SampleFilings/valid/bundle/tianshengjixiang-opening.xml"
+  public static let change = "SampleFilings/valid/bundle/tianshengjixiang-change-cold-food.xml"
+  public static let cancellation = "SampleFilings/valid/bundle/tianshengjixiang-cancellation-simplified.xml"
+  /// Another opening (木滋嗒味, declared premises), for tests that need a second bundle.
+  public static let muzidawei = "SampleFilings/valid/bundle/muzidawei-opening.xml"
+  /// The numbers the samples were written with, before OneWindow issued real ones.
+  public static let sampleUSCC = "92370202MA7HK3P289"
+  public static let sampleFoodLicence = "JY23702020003187"
+
+  /// 太兴里 (YBA-…-000001) and then 三江里 (YBA-…-000002) approved, as the opening expects.
+  public static func preFiled(in registry: Registry) throws {
+    try Taixingli.approved(in: registry)
+    let submitted = try registry.submitPreFiling(
+      RegistryHarness.source(sanjiangli), by: sanjiangliOwner, clock: RegistryHarness.on("2026-03-10"))
+    _ = try registry.reviewPreFiling(
+      submitted.number, decision: .approve(), by: Taixingli.reviewClerk, clock: RegistryHarness.on("2026-03-12"))
+  }
+
+  /// A later packet of the story with the numbers OneWindow actually issued.
+  public static func source(_ relative: String, uscc: String, foodLicence: String) throws -> PacketSource {
+    try RegistryHarness.source(relative, replacing: [(sampleUSCC, uscc), (sampleFoodLicence, foodLicence)])
+  }
+}

@@ -9,6 +9,7 @@ struct MigrationTests {
     "v1: packets, receipts, audit log, counters",
     "v2: pre-filings, units, proofs, tenancies",
     "v3: bundles, tracks, licences",
+    "v4: issued numbers, bundle versions, inspections, licence details",
   ]
 
   private func temporaryPath() throws -> String {

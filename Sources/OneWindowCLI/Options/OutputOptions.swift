@@ -9,6 +9,10 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
 
 extension Language: ExpressibleByArgument {}
 extension PreFilingStatus: ExpressibleByArgument {}
+extension BundleStatus: ExpressibleByArgument {}
+extension BundleKind: ExpressibleByArgument {}
+extension Track: ExpressibleByArgument {}
+extension InspectionResult: ExpressibleByArgument {}
 
 /// `--format` and `--lang`, shared by the commands that print reports.
 struct OutputOptions: ParsableArguments {

@@ -39,6 +39,8 @@ public struct Policy: Sendable, Codable, Hashable {
   public var centralOfficeMinimumAreaPerEntity: Double
   public var changeFilingDeadlineDays: Int
   public var minimumOperatorAge: Int
+  /// The first characters of the organisation body of a USCC OneWindow issues (`MA`).
+  public var usccBodyPrefix: String
   /// Why each inferred value is what it is, by key.
   public var assumptions: [String: String]
 

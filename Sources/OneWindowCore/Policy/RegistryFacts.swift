@@ -134,9 +134,33 @@ public struct RegistryFacts: Sendable, Hashable {
   public var preFilings: [String: PreFilingRecord]
   /// Licences the packet refers to, by USCC.
   public var licences: [String: LicenceRecord]
+  /// Bundles the packet refers to (a track decision), by number.
+  public var bundles: [String: BundleRecord]
 
-  public init(preFilings: [String: PreFilingRecord] = [:], licences: [String: LicenceRecord] = [:]) {
+  public init(
+    preFilings: [String: PreFilingRecord] = [:], licences: [String: LicenceRecord] = [:],
+    bundles: [String: BundleRecord] = [:]
+  ) {
     self.preFilings = preFilings
     self.licences = licences
+    self.bundles = bundles
+  }
+}
+
+/// A restaurant bundle as the registry holds it, for rules about decisions on it.
+public struct BundleRecord: Sendable, Hashable, Codable {
+  public var number: String
+  public var kind: BundleKind
+  /// The tracks the bundle needs (a change may need only one).
+  public var tracks: Set<Track>
+  /// Whether approving the food track needs an on-site inspection: an opening, or a change of
+  /// premises, layout or dedicated spaces.
+  public var inspectionRequired: Bool
+
+  public init(number: String, kind: BundleKind, tracks: Set<Track>, inspectionRequired: Bool) {
+    self.number = number
+    self.kind = kind
+    self.tracks = tracks
+    self.inspectionRequired = inspectionRequired
   }
 }

@@ -47,6 +47,11 @@ struct Operation {
   var dueOn: CivilDate?
   var materialsSaved: Receipt.MaterialsSaved?
   var resubmits: String?
+  var licences: Receipt.IssuedLicences?
+  var reasons: [Receipt.Reason] = []
+  /// Why the operation could not run (a date outside the published calendars); the packet is
+  /// still stored and answered.
+  var failure: String?
   var packetID: Int64?
   var packetSHA256: String?
   var packetFamily: String?
@@ -54,7 +59,7 @@ struct Operation {
   /// Audit events to append: action, subject, detail.
   var events: [(action: String, subject: String, detail: String)] = []
 
-  var outcome: Outcome { Outcome.of(findings) }
+  var outcome: Outcome { failure == nil ? Outcome.of(findings) : .couldNotRun }
 
   /// Adds a refusal by an operation rule, located at the operation.
   mutating func refuse(_ rule: RuleDescriptor, _ detail: LocalizedText, value: String? = nil) {
@@ -80,7 +85,7 @@ extension Registry {
           name: name, actor: actor, clock: clock, receiptNumber: "RCPT-\(day)-\(Self.pad(sequence))", file: name)
         try body(transaction, &operation)
         if operation.events.isEmpty {
-          let action = operation.outcome == .accepted ? name : name + ".refused"
+          let action = operation.outcome == .accepted ? name : operation.outcome == .rejected ? name + ".refused" : name + ".not-run"
           operation.log(action, operation.subject ?? "-", "")
         }
         var head = try transaction.auditHead()
@@ -95,7 +100,7 @@ extension Registry {
           actorID: actor.id, outcome: operation.outcome, subject: operation.subject,
           packetSHA256: operation.packetSHA256, packetID: operation.packetHeaderID, packetFamily: operation.packetFamily,
           dueOn: operation.dueOn, materialsSaved: operation.materialsSaved, resubmits: operation.resubmits,
-          findings: operation.findings.sorted(by: Finding.reportOrder), auditSequence: head.sequence,
+          licences: operation.licences, reasons: operation.reasons, findings: operation.findings.sorted(by: Finding.reportOrder), auditSequence: head.sequence,
           auditHead: head.hash)
         let body = String(decoding: try JSONEncoder().encode(receipt), as: UTF8.self)
         try transaction.insertReceipt(
@@ -142,7 +147,8 @@ extension Registry {
     }
     if let resubmits = operation.resubmits {
       let earlier = try transaction.receipt(resubmits)
-      if earlier?.outcome != Outcome.rejected.rawValue {
+      let awaitsCorrection = try earlier?.subject.map { try transaction.awaitsCorrection($0) } ?? false
+      if earlier?.outcome != Outcome.rejected.rawValue && !awaitsCorrection {
         let state = earlier == nil ? LocalizedText("登记库中没有回执 \(resubmits)", "no receipt \(resubmits) in the registry")
           : LocalizedText("回执 \(resubmits) 并未退回数据包", "receipt \(resubmits) did not refuse a packet")
         let node = parsed.flatMap { parsed in

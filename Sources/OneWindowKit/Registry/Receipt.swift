@@ -19,9 +19,35 @@ public struct Receipt: Sendable, Hashable, Codable {
   /// Materials the tenant did not have to submit thanks to the pre-filing.
   public var materialsSaved: MaterialsSaved?
   public var resubmits: String?
+  /// Numbers issued or replaced by this operation (bundle issuance).
+  public var licences: IssuedLicences?
+  /// Reasons of an adverse decision; a rejected bundle lists both tracks'.
+  public var reasons: [Reason] = []
   public var findings: [Finding]
   public var auditSequence: Int64
   public var auditHead: String
+
+  /// The licence numbers on the certificates issued.
+  public struct IssuedLicences: Sendable, Hashable, Codable {
+    public var uscc: String?
+    public var foodLicenceNumber: String?
+
+    public init(uscc: String?, foodLicenceNumber: String?) {
+      self.uscc = uscc
+      self.foodLicenceNumber = foodLicenceNumber
+    }
+  }
+
+  /// A reason given by a clerk, with the track it belongs to.
+  public struct Reason: Sendable, Hashable, Codable {
+    public var track: Track?
+    public var text: String
+
+    public init(track: Track?, text: String) {
+      self.track = track
+      self.text = text
+    }
+  }
 
   /// Count and share of materials saved.
   public struct MaterialsSaved: Sendable, Hashable, Codable {
@@ -65,6 +91,23 @@ extension Receipt {
       out.close("MaterialsSaved")
     }
     if let resubmits { out.element("Resubmits", resubmits) }
+    if let licences {
+      out.open("Licences")
+      if let uscc = licences.uscc { out.element("USCC", uscc) }
+      if let number = licences.foodLicenceNumber { out.element("FoodLicenceNumber", number) }
+      out.close("Licences")
+    }
+    if !reasons.isEmpty {
+      out.open("Reasons")
+      for reason in reasons {
+        if let track = reason.track {
+          out.element("Reason", reason.text, attributes: ["track": track.rawValue])
+        } else {
+          out.element("Reason", reason.text)
+        }
+      }
+      out.close("Reasons")
+    }
     if !findings.isEmpty {
       out.open("Findings")
       for finding in findings {

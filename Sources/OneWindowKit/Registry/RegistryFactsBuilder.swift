@@ -14,16 +14,32 @@ enum RegistryFactsBuilder {
     default:
       if let use = packet.preFiledUse { numbers.append((use.preFilingNumber, use.unitRef)) }
     }
+    // A corrected resubmission of a bundle keeps the place the bundle already holds.
+    var correcting: String?
+    if let resubmits = packet.header?.resubmits, let subject = try transaction.receipt(resubmits)?.subject,
+      let bundle = try transaction.bundle(reference: subject), bundle.status == BundleStatus.correctionRequested.rawValue
+    {
+      correcting = bundle.number
+    }
     var retiring: Set<String> = []
     if case .amendment(let amendment) = packet { retiring = Set(amendment.retireUnits.map(\.unitRef)) }
     for (number, unit) in numbers {
       guard let row = try transaction.preFiling(reference: number), row.number == number else { continue }
       var counted = retiring
       if let unit { counted.insert(unit) }
-      facts.preFilings[number] = try record(row, asOf: asOf, countingUnits: counted, in: transaction)
+      facts.preFilings[number] = try record(
+        row, asOf: asOf, countingUnits: counted, excludingBundle: correcting, in: transaction)
     }
     for uscc in licenceReferences(packet) {
       if let licence = try transaction.licence(uscc: uscc) { facts.licences[uscc] = licence }
+    }
+    if case .decision(let decision) = packet, case .bundleTrack(let number, _) = decision.subject,
+      let row = try transaction.bundle(reference: number)
+    {
+      let tracks = try transaction.tracks(bundleID: row.id).compactMap { Track(rawValue: $0.track) }
+      facts.bundles[number] = BundleRecord(
+        number: row.number, kind: BundleKind(rawValue: row.kind) ?? .opening, tracks: Set(tracks),
+        inspectionRequired: row.inspectionNeeded)
     }
     return facts
   }
@@ -40,7 +56,8 @@ enum RegistryFactsBuilder {
   /// A pre-filing's current version as rule facts; tenancies counted only for `countingUnits`
   /// (one index lookup each, whatever the size of the registry).
   static func record(
-    _ row: PreFilingRow, asOf: CivilDate, countingUnits: Set<String>, in transaction: RegistryTransaction
+    _ row: PreFilingRow, asOf: CivilDate, countingUnits: Set<String>, excludingBundle: String? = nil,
+    in transaction: RegistryTransaction
   ) throws -> PreFilingRecord {
     var units: [String: RegisteredUnit] = [:]
     for unit in try transaction.units(preFilingID: row.id) {
@@ -50,7 +67,7 @@ enum RegistryFactsBuilder {
         retired: unit.retiredIn != nil, hasResidentialConsent: unit.hasConsent)
       if countingUnits.contains(unit.unitID) {
         registered.activeTenancies = try transaction.activeTenancyCount(
-          preFilingID: row.id, unitID: unit.unitID, on: asOf.description)
+          preFilingID: row.id, unitID: unit.unitID, on: asOf.description, excludingBundle: excludingBundle)
       }
       units[unit.unitID] = registered
     }

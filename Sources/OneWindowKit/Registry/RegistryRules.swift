@@ -43,8 +43,8 @@ public enum RegistryRules {
 
   public static let resubmitsRejected = RuleDescriptor(
     id: "RG-006", severity: .warning, category: .registry,
-    summary: LocalizedText("补正数据包所称的原回执存在且为退回回执。", "A resubmission names a receipt that refused a packet."),
-    message: LocalizedText("补正所引用的回执不存在或并未退回", "the receipt a resubmission names is unknown or did not refuse"),
+    summary: LocalizedText("补正数据包所称的原回执存在，且退回了数据包或其办件正待补正。", "A resubmission names a receipt that refused a packet or whose record awaits correction."),
+    message: LocalizedText("补正所引用的回执不存在、未退回且其办件不在待补正状态", "the receipt a resubmission names is unknown, refused nothing and its record awaits no correction"),
     hint: LocalizedText("在 Header/Resubmits 中填写被退回数据包的回执编号。", "Put the number of the refusing receipt in Header/Resubmits."),
     legalBasis: LegalBasis.cite("《中华人民共和国行政许可法》第三十二条", "Administrative Licensing Law art. 32"))
 
@@ -55,7 +55,15 @@ public enum RegistryRules {
     hint: LocalizedText("查看原回执；需要修改的，提交新的数据包（新的 PacketId）。", "See the earlier receipt; to change something, submit a new packet."),
     legalBasis: basis)
 
+  public static let calendarPublished = RuleDescriptor(
+    id: "RG-008", severity: .error, category: .registry,
+    summary: LocalizedText("计算期限所需年份的工作日安排已公布。", "The working-day schedule of the years a deadline spans is published."),
+    message: LocalizedText("工作日日历未收录该年份，无法计算期限", "the working-day calendar has no schedule for that year"),
+    hint: LocalizedText("国务院办公厅公布该年节假日安排后，在 Data/calendar/ 中加入该年文件。", "Add the year's file to Data/calendar/ once the State Council publishes its holidays."),
+    legalBasis: LegalBasis.cite("《中华人民共和国行政许可法》第八十二条；《全国年节及纪念日放假办法》", "Administrative Licensing Law art. 82; national holiday measures"))
+
   public static let all: [RuleDescriptor] = [
     actorMayAct, fourEyes, stateAllows, subjectExists, packetKindFits, resubmitsRejected, notADuplicate,
+    calendarPublished,
   ]
 }

@@ -23,6 +23,14 @@ public struct RegistryTextRenderer: Sendable {
           "materials saved: \(saved.count) of \(saved.fullSet) (\(String(format1: saved.percent))%)"))
     }
     if let resubmits = receipt.resubmits { lines.append("  \(pick("补正前回执", "resubmits")): \(resubmits)") }
+    if let licences = receipt.licences {
+      if let uscc = licences.uscc { lines.append("  \(pick("统一社会信用代码", "USCC")): \(uscc)") }
+      if let number = licences.foodLicenceNumber { lines.append("  \(pick("食品经营许可证编号", "food licence")): \(number)") }
+    }
+    for reason in receipt.reasons {
+      let track = reason.track.map { "[\($0.label.text(in: language))] " } ?? ""
+      lines.append("  \(pick("理由", "reason")): \(track)\(reason.text)")
+    }
     if let sha = receipt.packetSHA256 { lines.append("  \(pick("数据包", "packet")) SHA-256: \(sha)") }
     lines.append("  \(pick("审计链", "audit chain")): #\(receipt.auditSequence) \(receipt.auditHead)")
     let renderer = TextReportRenderer(language: language)
@@ -98,6 +106,66 @@ public struct RegistryTextRenderer: Sendable {
         "审计日志被篡改：发现 \(verification.problems.count) 处问题（\(verification.events) 条事件，核对回执 \(verification.receiptsChecked) 张）",
         "audit log tampered: \(verification.problems.count) problems (\(verification.events) events, \(verification.receiptsChecked) receipts checked)"))
     }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// One line per bundle.
+  public func render(_ summaries: [BundleSummary]) -> String {
+    var lines = summaries.map(bundleLine)
+    lines.append(pick("共 \(summaries.count) 件", "\(summaries.count) bundle\(summaries.count == 1 ? "" : "s")"))
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  func bundleLine(_ summary: BundleSummary) -> String {
+    var line = "\(summary.number)  \(summary.kind.label.text(in: language))  \(summary.status.label.text(in: language))  \(summary.businessName)"
+    line += "  " + pick("受理 \(summary.acceptedOn)", "accepted \(summary.acceptedOn)")
+    if let due = summary.dueOn { line += "  " + pick("期限 \(due)", "due \(due)") }
+    if let issued = summary.issuedOn {
+      line += "  " + pick("办结 \(issued)（\(summary.workingDaysTaken ?? 0) 个工作日）", "issued \(issued) (\(summary.workingDaysTaken ?? 0) working days)")
+    }
+    return line
+  }
+
+  /// A bundle in full.
+  public func render(_ detail: BundleDetail) -> String {
+    let summary = detail.summary
+    var lines = [bundleLine(summary)]
+    lines.append("  \(pick("经营者", "operator")): \(summary.operatorName)")
+    if let number = detail.preFilingNumber, let unit = detail.unit {
+      lines.append("  \(pick("住所预备案", "pre-filed unit")): \(number) \(unit)")
+    }
+    if !detail.changedFields.isEmpty {
+      lines.append("  \(pick("变更事项", "changes")): " + detail.changedFields.map { $0.label.text(in: language) }.joined(separator: pick("、", ", ")))
+    }
+    lines.append(pick("审批线:", "tracks:"))
+    for track in summary.tracks {
+      var line = "  \(track.track.label.text(in: language))  \(track.status.label.text(in: language))"
+      if let by = track.decidedBy, let on = track.decidedOn { line += "  \(by) \(on)" }
+      if let inspection = track.inspection {
+        line += pick("  现场核查 \(inspection.inspectedOn) \(inspection.inspectors.joined(separator: "、"))", "  inspected \(inspection.inspectedOn) by \(inspection.inspectors.joined(separator: ", "))")
+      }
+      lines.append(line)
+      for reason in track.reasons { lines.append("    \(pick("理由", "reason")): \(reason)") }
+    }
+    if let certificates = detail.certificates {
+      lines.append(pick("证照:", "licences:"))
+      lines.append("  \(pick("营业执照", "business licence")) \(certificates.business.uscc)  \(certificates.business.name)")
+      lines.append("  \(pick("食品经营许可证", "food licence")) \(certificates.food.number)  \(certificates.food.itemsText)  \(certificates.food.validFrom)..\(certificates.food.validUntil)")
+      if let ended = certificates.endedOn { lines.append("  \(pick("已注销", "ended")) \(ended)") }
+    }
+    lines.append(pick("版本:", "versions:"))
+    for version in detail.versions { lines.append("  \(version.version)  \(version.kind)  \(version.receipt)  \(version.at)") }
+    lines.append(pick("记录:", "history:"))
+    for entry in detail.history { lines.append("  #\(entry.sequence)  \(entry.at)  \(entry.actor)  \(entry.action)") }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// Late bundles on a date.
+  public func render(_ late: [OverdueBundle], asOf: CivilDate) -> String {
+    var lines = late.map { item in
+      bundleLine(item.summary) + "  " + pick("逾期 \(item.workingDaysLate) 个工作日", "\(item.workingDaysLate) working days late")
+    }
+    lines.append(pick("截至 \(asOf) 逾期 \(late.count) 件", "\(late.count) overdue on \(asOf)"))
     return lines.joined(separator: "\n") + "\n"
   }
 

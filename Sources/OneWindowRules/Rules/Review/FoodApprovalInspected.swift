@@ -1,7 +1,9 @@
 public import OneWindowCore
 
 /// Approving a food track records an on-site inspection by at least the policy's number of
-/// different inspectors (two by default), with a passing result.
+/// different inspectors (two by default), with a passing result — unless the registry says the
+/// bundle needs none (a change touching neither premises nor layout, a cancellation). Without a
+/// registry the inspection is always required.
 ///
 /// Finding: an error at `Decision` when the inspection is missing, at `Inspection/Inspectors`
 /// when there are too few, and at `Inspection/Result` when it failed.
@@ -18,8 +20,9 @@ public struct FoodApprovalInspected: Rule {
 
   public func check(_ packet: Packet, in context: inout RuleContext) {
     guard case .decision(let decision) = packet, decision.decision == .approve,
-      case .bundleTrack(_, .food) = decision.subject
+      case .bundleTrack(let number, .food) = decision.subject
     else { return }
+    if context.registry?.bundles[number]?.inspectionRequired == false { return }
     guard let inspection = decision.inspection else {
       context.report(at: decision.node, field: "Decision", value: decision.decision.rawValue)
       return

@@ -14,4 +14,16 @@ struct FoodApprovalInspectedTests {
       FindingSpec("RD-002", .error, line: run.line(of: "<Inspectors>"), path: "/ReviewDecision/Inspection/Inspectors")
     ])
   }
+
+  @Test func aChangeOfItemsOnlyNeedsNoInspection() throws {
+    let withoutInspection: [(String, String)] = [("<Inspection>", "<!--"), ("</Inspection>", "-->")]
+    let strict = try RuleHarness.run(
+      FoodApprovalInspected.id, sample: "valid/decision/tianshengjixiang-food-approve.xml", replacing: withoutInspection)
+    #expect(strict.specs == [FindingSpec("RD-002", .error, line: strict.line(of: "<Decision>"), path: "/ReviewDecision/Decision")])
+    let bundle = BundleRecord(number: "YJS-370202-2026-000001", kind: .change, tracks: [.food], inspectionRequired: false)
+    let relaxed = try RuleHarness.run(
+      FoodApprovalInspected.id, sample: "valid/decision/tianshengjixiang-food-approve.xml", replacing: withoutInspection,
+      registry: RegistryFacts(bundles: [bundle.number: bundle]))
+    #expect(relaxed.specs.isEmpty)
+  }
 }

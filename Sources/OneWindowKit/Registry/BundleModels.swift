@@ -1,0 +1,180 @@
+public import OneWindowCore
+
+/// Where a restaurant bundle stands.
+public enum BundleStatus: String, Sendable, Hashable, Codable, CaseIterable {
+  /// Accepted (受理); its tracks are under review and the working-day clock runs.
+  case underReview = "under-review"
+  /// A track asked for corrections (补正); the clock is stopped until a corrected resubmission.
+  case correctionRequested = "correction-requested"
+  /// Every track approved; waiting for unified issuance.
+  case approved
+  /// Every track decided and one rejected: the bundle is rejected as a whole.
+  case rejected
+  /// The certificates were issued (or, for a cancellation, the licences ended).
+  case issued
+
+  public var label: LocalizedText {
+    switch self {
+    case .underReview: LocalizedText(zh: "审查中", en: "under review")
+    case .correctionRequested: LocalizedText(zh: "待补正", en: "correction requested")
+    case .approved: LocalizedText(zh: "待出证", en: "approved, awaiting issuance")
+    case .rejected: LocalizedText(zh: "不予办理", en: "rejected")
+    case .issued: LocalizedText(zh: "已办结", en: "issued")
+    }
+  }
+}
+
+/// Where one review track stands.
+public enum TrackStatus: String, Sendable, Hashable, Codable, CaseIterable {
+  case pending
+  case approved
+  case rejected
+  case correctionRequested = "correction-requested"
+
+  public var label: LocalizedText {
+    switch self {
+    case .pending: LocalizedText(zh: "待审查", en: "pending")
+    case .approved: LocalizedText(zh: "准予", en: "approved")
+    case .rejected: LocalizedText(zh: "不予", en: "rejected")
+    case .correctionRequested: LocalizedText(zh: "待补正", en: "correction requested")
+    }
+  }
+}
+
+/// An on-site inspection (现场核查) recorded with a food-track decision.
+public struct InspectionRecord: Sendable, Hashable, Codable {
+  public var inspectedOn: CivilDate
+  /// Staff numbers of the inspectors.
+  public var inspectors: [String]
+  public var result: InspectionResult
+
+  public init(inspectedOn: CivilDate, inspectors: [String], result: InspectionResult = .pass) {
+    self.inspectedOn = inspectedOn
+    self.inspectors = inspectors
+    self.result = result
+  }
+}
+
+/// A clerk's decision on one track of a bundle.
+public enum TrackDecision: Sendable, Hashable {
+  /// Approve; the food track of an opening (or of a change of premises or layout) needs an
+  /// inspection by at least the policy's number of inspectors (RD-002).
+  case approve(inspection: InspectionRecord? = nil)
+  case reject(reasons: [String])
+  case requestCorrection(reasons: [String])
+
+  var kind: DecisionKind {
+    switch self {
+    case .approve: .approve
+    case .reject: .reject
+    case .requestCorrection: .requestCorrection
+    }
+  }
+
+  var reasons: [String] {
+    switch self {
+    case .approve: []
+    case .reject(let reasons), .requestCorrection(let reasons): reasons
+    }
+  }
+}
+
+/// What the business licence (营业执照) of an individual business says.
+public struct BusinessLicenceFace: Sendable, Hashable, Codable {
+  public var uscc: String
+  public var name: String
+  public var operatorName: String
+  public var compositionForm: CompositionForm
+  public var premises: String
+  public var scope: String
+  public var registeredOn: CivilDate
+}
+
+/// What the food business licence (食品经营许可证) says.
+public struct FoodLicenceFace: Sendable, Hashable, Codable {
+  public var number: String
+  public var operatorName: String
+  public var uscc: String
+  public var responsible: String
+  public var residence: String
+  public var premises: String
+  public var category: OperatorCategory
+  public var items: [FoodItem]
+  /// The items as printed (labels with their bracket notes).
+  public var itemsText: String
+  public var validFrom: CivilDate
+  public var validUntil: CivilDate
+}
+
+/// The two certificates of an individual restaurant as they stand.
+public struct LicenceCertificates: Sendable, Hashable, Codable {
+  public var business: BusinessLicenceFace
+  public var food: FoodLicenceFace
+  /// The day both ended (a cancellation), food first.
+  public var endedOn: CivilDate?
+}
+
+/// One bundle in a list.
+public struct BundleSummary: Sendable, Hashable, Codable {
+  public struct TrackView: Sendable, Hashable, Codable {
+    public var track: Track
+    public var status: TrackStatus
+    public var decidedBy: String?
+    public var decidedOn: CivilDate?
+    public var reasons: [String]
+    public var inspection: InspectionRecord?
+  }
+
+  public var number: String
+  public var kind: BundleKind
+  public var status: BundleStatus
+  public var businessName: String
+  public var operatorName: String
+  public var uscc: String?
+  public var foodLicenceNumber: String?
+  public var acceptedOn: CivilDate
+  /// When the current count started: acceptance, or the corrected resubmission.
+  public var clockStart: CivilDate
+  /// Nil while the clock is stopped for a correction.
+  public var dueOn: CivilDate?
+  public var issuedOn: CivilDate?
+  public var workingDaysTaken: Int?
+  public var tracks: [TrackView]
+}
+
+/// A bundle in full: its versions, certificates and history.
+public struct BundleDetail: Sendable, Hashable, Codable {
+  public struct VersionView: Sendable, Hashable, Codable {
+    public var version: Int
+    public var kind: String
+    public var receipt: String
+    public var at: String
+  }
+
+  public var summary: BundleSummary
+  public var preFilingNumber: String?
+  public var unit: String?
+  public var changedFields: [ChangeField]
+  public var inspectionRequired: Bool
+  public var versions: [VersionView]
+  public var certificates: LicenceCertificates?
+  public var history: [AuditEntry]
+}
+
+/// A bundle past its due date.
+public struct OverdueBundle: Sendable, Hashable, Codable {
+  public var summary: BundleSummary
+  /// Working days after the due date, through the reference date.
+  public var workingDaysLate: Int
+}
+
+/// Which bundles `list` shows.
+public struct BundleFilter: Sendable, Hashable {
+  public var status: BundleStatus?
+  public var kind: BundleKind?
+
+  public init(status: BundleStatus? = nil, kind: BundleKind? = nil) {
+    self.status = status
+    self.kind = kind
+  }
+}
