@@ -8,11 +8,23 @@ public struct RuleSettings: Sendable, Hashable {
   public var only: Set<RuleID>?
   /// Severity overrides by rule.
   public var severities: [RuleID: Severity]
+  /// The date whose rule set applies (rules in force that day), when it is not the reference
+  /// date: "how would this have fared under the rules of …" (replay's rule-change impact).
+  public var ruleSetDate: CivilDate?
 
-  public init(disabled: Set<RuleID> = [], only: Set<RuleID>? = nil, severities: [RuleID: Severity] = [:]) {
+  public init(
+    disabled: Set<RuleID> = [], only: Set<RuleID>? = nil, severities: [RuleID: Severity] = [:],
+    ruleSetDate: CivilDate? = nil
+  ) {
     self.disabled = disabled
     self.only = only
     self.severities = severities
+    self.ruleSetDate = ruleSetDate
+  }
+
+  /// Whether a rule runs for a packet judged on `asOf`: enabled, and in force on the rule-set date.
+  public func applies(_ descriptor: RuleDescriptor, asOf: CivilDate) -> Bool {
+    isEnabled(descriptor.id) && descriptor.isInForce(on: ruleSetDate ?? asOf)
   }
 
   public func isEnabled(_ id: RuleID) -> Bool {
@@ -53,9 +65,7 @@ public struct RuleEngine: Sendable {
     let kind = parsed.packet.kind
     for rule in rules {
       var descriptor = rule.descriptor
-      guard rule.appliesTo.contains(kind), settings.isEnabled(descriptor.id),
-        descriptor.isInForce(on: environment.asOf)
-      else { continue }
+      guard rule.appliesTo.contains(kind), settings.applies(descriptor, asOf: environment.asOf) else { continue }
       if let severity = settings.severities[descriptor.id] { descriptor.severity = severity }
       var context = RuleContext(
         asOf: environment.asOf, policy: environment.policy, registry: environment.registry,

@@ -23,7 +23,7 @@ extension RuleEngine {
   ) -> [Finding] {
     guard case .foodApplication(let foodApplication) = food.packet else { return [] }
     var findings: [Finding] = []
-    for rule in rules where settings.isEnabled(rule.descriptor.id) && rule.descriptor.isInForce(on: environment.asOf) {
+    for rule in rules where settings.applies(rule.descriptor, asOf: environment.asOf) {
       var context = RuleContext(
         asOf: environment.asOf, policy: environment.policy, registry: environment.registry,
         sourceMap: food.sourceMap, root: food.root, file: file, descriptor: rule.descriptor)

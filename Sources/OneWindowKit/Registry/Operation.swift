@@ -49,6 +49,8 @@ struct Operation {
   var resubmits: String?
   var licences: Receipt.IssuedLicences?
   var reasons: [Receipt.Reason] = []
+  /// The findings of the earlier packet a resubmission names.
+  var earlierFindings: (receipt: String, findings: [Finding])?
   /// Why the operation could not run (a date outside the published calendars); the packet is
   /// still stored and answered.
   var failure: String?
@@ -100,7 +102,11 @@ extension Registry {
           actorID: actor.id, outcome: operation.outcome, subject: operation.subject,
           packetSHA256: operation.packetSHA256, packetID: operation.packetHeaderID, packetFamily: operation.packetFamily,
           dueOn: operation.dueOn, materialsSaved: operation.materialsSaved, resubmits: operation.resubmits,
-          licences: operation.licences, reasons: operation.reasons, findings: operation.findings.sorted(by: Finding.reportOrder), auditSequence: head.sequence,
+          licences: operation.licences, reasons: operation.reasons,
+          resubmission: operation.earlierFindings.map {
+            ResubmissionDiff(resubmits: $0.receipt, earlier: $0.findings, now: operation.findings)
+          },
+          findings: operation.findings.sorted(by: Finding.reportOrder), auditSequence: head.sequence,
           auditHead: head.hash)
         let body = String(decoding: try JSONEncoder().encode(receipt), as: UTF8.self)
         try transaction.insertReceipt(
@@ -123,8 +129,7 @@ extension Registry {
   /// the same transaction) and records its findings. Returns the typed packet when it parsed and
   /// is of an expected kind.
   func check(
-    _ intake: Intake, kinds: Set<PacketKind>, in transaction: RegistryTransaction, operation: inout Operation,
-    rules: RuleSettings = RuleSettings()
+    _ intake: Intake, kinds: Set<PacketKind>, in transaction: RegistryTransaction, operation: inout Operation
   ) throws -> ParsedPacket? {
     if !intake.generated { operation.file = intake.name }
     let options = ValidationOptions(computeHashes: false, asOf: operation.clock.today, rules: rules)
@@ -147,6 +152,9 @@ extension Registry {
     }
     if let resubmits = operation.resubmits {
       let earlier = try transaction.receipt(resubmits)
+      if let earlier, let body = try? JSONDecoder().decode(Receipt.self, from: Data(earlier.body.utf8)) {
+        operation.earlierFindings = (resubmits, body.findings)
+      }
       let awaitsCorrection = try earlier?.subject.map { try transaction.awaitsCorrection($0) } ?? false
       if earlier?.outcome != Outcome.rejected.rawValue && !awaitsCorrection {
         let state = earlier == nil ? LocalizedText("登记库中没有回执 \(resubmits)", "no receipt \(resubmits) in the registry")

@@ -23,6 +23,8 @@ public struct Receipt: Sendable, Hashable, Codable {
   public var licences: IssuedLicences?
   /// Reasons of an adverse decision; a rejected bundle lists both tracks'.
   public var reasons: [Reason] = []
+  /// For a packet naming an earlier receipt: the findings resolved, still present and new.
+  public var resubmission: ResubmissionDiff?
   public var findings: [Finding]
   public var auditSequence: Int64
   public var auditHead: String
@@ -107,6 +109,20 @@ extension Receipt {
         }
       }
       out.close("Reasons")
+    }
+    if let resubmission {
+      out.open("Resubmission")
+      for (name, findings) in [("Resolved", resubmission.resolved), ("StillPresent", resubmission.stillPresent), ("New", resubmission.new)] {
+        out.open(name, attributes: ["count": String(findings.count)])
+        for finding in findings {
+          out.open("Finding")
+          out.element("RuleId", finding.ruleID.rawValue)
+          if let path = finding.location.path { out.element("Path", path) }
+          out.close("Finding")
+        }
+        out.close(name)
+      }
+      out.close("Resubmission")
     }
     if !findings.isEmpty {
       out.open("Findings")

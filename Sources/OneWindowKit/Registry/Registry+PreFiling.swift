@@ -173,8 +173,16 @@ extension Registry {
       if let supplied { try store(supplied, in: transaction, operation: &operation) }
       return
     }
+    // Approve and ask for corrections on a submission; reject one also while it waits for a
+    // correction (a clerk closes it); revoke an active one.
+    let allowed: Set<PreFilingStatus> =
+      switch decision.kind {
+      case .revoke: [.active]
+      case .reject: [.submitted, .correctionRequested]
+      default: [.submitted]
+      }
     let required: PreFilingStatus = decision.kind == .revoke ? .active : .submitted
-    if row.status != required.rawValue {
+    if !allowed.contains(where: { $0.rawValue == row.status }) {
       let status = PreFilingStatus(rawValue: row.status)?.label ?? LocalizedText(row.status, row.status)
       operation.refuse(
         RegistryRules.stateAllows,

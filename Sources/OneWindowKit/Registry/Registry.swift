@@ -13,6 +13,9 @@ public struct Registry: Sendable {
   public let oneWindow: OneWindow
   /// The database file, or `:memory:`.
   public let location: String
+  /// Which rules the write commands run (all in force by default; replays may pick a rule-set
+  /// date or switch rules off).
+  public var rules = RuleSettings()
   let store: RegistryStore
 
   /// Opens the registry at `path` (created and migrated if needed); `nil` opens a fresh

@@ -25,6 +25,15 @@ struct ResubmitsRejectedTests {
     let receipt = try registry.register(RegistryHarness.source(Taixingli.shibeiU202), by: Taixingli.entryClerk, clock: on("2026-06-08"))
     #expect(receipt.outcome == .accepted)
     #expect(receipt.findings.map(\.ruleID).contains("RG-006") == false)
+    // The receipt compares it with the refused packet: TR-004 resolved, nothing new.
+    let diff = try #require(receipt.resubmission)
+    #expect(diff.resubmits == "RCPT-20260506-000001")
+    #expect(diff.resolved.map(\.ruleID.rawValue) == ["TR-004"])
+    #expect(diff.stillPresent.isEmpty)
+    #expect(diff.new.isEmpty)
+    let report = RegistryHarness.oneWindow.validate(bytes: Array(receipt.xml.utf8), name: "receipt.xml")
+    #expect(report.findings.filter { $0.severity == .error }.isEmpty)
+    #expect(receipt.xml.contains("<Resolved count=\"1\">"))
   }
 
   @Test func namingAnUnknownReceiptWarnsAtResubmits() throws {

@@ -1,0 +1,51 @@
+import Foundation
+import OneWindowTestSupport
+import Testing
+
+/// `onewindow replay`, the README's main command.
+struct ReplayCommandTests {
+  @Test func replaysEverySampleScenarioWithExitZero() throws {
+    let result = try CommandRunner.run(["replay", "SampleFilings", "--lang", "en"])
+    #expect(result.status == 0)
+    let last = result.stdout.split(separator: "\n").last.map(String.init) ?? ""
+    #expect(last.hasPrefix("16 scenarios, "))
+    #expect(last.hasSuffix(" steps passed"))
+    #expect(!result.stdout.contains("FAIL "))
+    #expect(result.stderr.isEmpty)
+  }
+
+  @Test func aWrongExpectationExitsOneWithADiffAndJUnit() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("onewindow-replay-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let text = String(decoding: try Repository.bytes("SampleFilings/scenarios/11-prefiling-expiry.xml"), as: UTF8.self)
+      .replacingOccurrences(of: "../valid/", with: Repository.root + "/SampleFilings/valid/")
+      .replacingOccurrences(of: "<Value name=\"status\" equals=\"expired\"/>", with: "<Value name=\"status\" equals=\"active\"/>")
+    try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/expiry.xml"))
+    let result = try CommandRunner.run(["replay", folder + "/expiry.xml", "--lang", "en", "--junit", folder + "/junit.xml"])
+    #expect(result.status == 1)
+    #expect(result.stdout.contains("    value status: expected active, got expired\n"))
+    let junit = try String(contentsOfFile: folder + "/junit.xml", encoding: .utf8)
+    #expect(junit.contains("failures=\"1\""))
+    #expect(junit.contains("<failure message=\"value status: expected active, got expired\">"))
+  }
+
+  @Test func anUnreadableScenarioExitsTwo() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("onewindow-replay-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    try Data("<ReplayScenario xmlns=\"urn:onewindow:scenario:v1\"><Title>x</Title></ReplayScenario>".utf8)
+      .write(to: URL(fileURLWithPath: folder + "/bad.xml"))
+    let result = try CommandRunner.run(["replay", folder])
+    #expect(result.status == 2)
+    #expect(result.stdout.hasPrefix("ERROR \(folder)/bad.xml: "))
+  }
+
+  @Test func theImpactOfAnOlderRuleSetIsListed() throws {
+    let result = try CommandRunner.run(["replay", "SampleFilings", "--compare-rules-as-of", "2023-11-30", "--lang", "en"])
+    #expect(result.status == 0)
+    #expect(result.stdout == """
+      SampleFilings/scenarios/16-rule-change-semi-finished.xml:48: step f1 validate: REJECTED → ACCEPTED  disappeared FL-006
+      rule set each step's date → 2023-11-30: 1 steps change outcome or findings
+
+      """)
+  }
+}
