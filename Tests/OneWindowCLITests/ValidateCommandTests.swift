@@ -132,4 +132,15 @@ struct ValidateCommandTests {
     #expect(one.stdout == two.stdout)
     #expect(one.status == two.status)
   }
+
+  @Test func writesAPrintablePageAndAnXMLReport() throws {
+    let html = try CommandRunner.run(["validate", "--format", "html", "--as-of", "2026-11-20", "SampleFilings/invalid/prefiling/uscc-too-short.xml"])
+    #expect(html.status == 1)
+    #expect(html.stdout.hasPrefix("<!DOCTYPE html>"))
+    #expect(html.stdout.contains("退回：1 个数据包有错误"))
+    let xml = try CommandRunner.run(["validate", "--format", "xml", "--as-of", "2026-11-20", "SampleFilings/valid/prefiling/taixingli.xml"])
+    #expect(xml.status == 0)
+    #expect(xml.stdout.contains("<ValidationReport xmlns=\"urn:onewindow:report:v1\">"))
+    #expect(xml.stdout.contains("<Outcome>ACCEPTED</Outcome>"))
+  }
 }

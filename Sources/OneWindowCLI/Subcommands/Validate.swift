@@ -16,7 +16,19 @@ extension OneWindowCommand {
     @Argument(help: "Packets, folders, or - for standard input.")
     var paths: [String] = []
 
-    @OptionGroup var output: OutputOptions
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+      case text, json
+      /// A self-contained page a clerk can print.
+      case html
+      /// A `ValidationReport` packet.
+      case xml
+    }
+
+    @Option(name: .long, help: "Report format: text, json, html (a printable page) or xml (a ValidationReport packet).")
+    var format: Format = .text
+
+    @Option(name: .long, help: "Message language: zh (default) or en.")
+    var lang: Language = .zh
     @OptionGroup var resources: ResourceOptions
     @OptionGroup var dates: DateOptions
 
@@ -92,13 +104,15 @@ extension OneWindowCommand {
       var options = ValidationOptions(
         maxBytes: maxBytes, maxDepth: maxDepth, strict: strict,
         jobs: jobs ?? (sources.count > 1 ? ProcessInfo.processInfo.activeProcessorCount : 1),
-        computeHashes: output.format != .text, asOf: dates.asOf ?? CivilDate.today(), rules: rules)
+        computeHashes: format != .text, asOf: dates.asOf ?? CivilDate.today(), rules: rules)
       options.registry = registry
       let run = ValidationRun(
         packets: oneWindow.validate(sources, options: options), asOf: options.asOf, strict: strict)
-      switch output.format {
-      case .text: Console.out(TextReportRenderer(language: output.lang).render(run))
+      switch format {
+      case .text: Console.out(TextReportRenderer(language: lang).render(run))
       case .json: Console.out(JSONReportRenderer().render(run))
+      case .html: Console.out(HTMLReportRenderer(oneWindow: oneWindow, language: lang).render(run))
+      case .xml: Console.out(XMLReportRenderer(oneWindow: oneWindow).render(run))
       }
       for packet in run.packets where packet.outcome == .couldNotRun {
         Console.error(packet.failure ?? "\(packet.source): could not be checked")

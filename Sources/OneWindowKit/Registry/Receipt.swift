@@ -181,7 +181,16 @@ struct XMLWriter {
       case "<": out += "&lt;"
       case ">": out += "&gt;"
       case "\"": out += "&quot;"
-      default: out.append(character)
+      case "\t", "\n", "\r": out.append(character)
+      default:
+        // XML 1.0 has no place for other control characters (or U+FFFE, U+FFFF): show them escaped.
+        if let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1,
+          scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF
+        {
+          out += "\\u{\(String(scalar.value, radix: 16))}"
+        } else {
+          out.append(character)
+        }
       }
     }
     return out

@@ -74,6 +74,10 @@ public struct Registry: Sendable {
 }
 
 extension Registry: RegistryLookup {
+  public func findings(ofReceipt number: String) -> [Finding]? {
+    (try? receipt(number))?.map(\.findings) ?? nil
+  }
+
   /// The facts a packet refers to, read in one read transaction (for `validate --db`, which
   /// never writes).
   public func facts(for packet: Packet, asOf: CivilDate) throws(OneWindowError) -> RegistryFacts {

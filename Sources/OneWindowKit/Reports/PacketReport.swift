@@ -17,6 +17,9 @@ public struct PacketReport: Sendable, Hashable, Codable {
   public var findings: [Finding]
   /// Why the packet could not be checked, for ``Outcome/couldNotRun``.
   public var failure: String?
+  /// For a packet naming the receipt of an earlier one (`Resubmits`), checked with a registry:
+  /// the findings resolved, still present and new.
+  public var resubmission: ResubmissionDiff?
 
   public init(
     source: String, family: String? = nil, root: String? = nil, sha256: String? = nil,
@@ -43,11 +46,14 @@ public struct ValidationRun: Sendable, Hashable, Codable {
   /// The reference date the rules used.
   public var asOf: CivilDate?
   public var strict: Bool
+  /// The date whose rule set ran, when it is not the reference date.
+  public var ruleSetDate: CivilDate?
 
-  public init(packets: [PacketReport], asOf: CivilDate? = nil, strict: Bool = false) {
+  public init(packets: [PacketReport], asOf: CivilDate? = nil, strict: Bool = false, ruleSetDate: CivilDate? = nil) {
     self.packets = packets
     self.asOf = asOf
     self.strict = strict
+    self.ruleSetDate = ruleSetDate
   }
 
   /// Counts for the summary line.

@@ -104,10 +104,15 @@ final class PacketChecker {
       findings += engine.run(on: parsed, file: name, environment: environment, settings: options.rules)
     }
     findings.sort(by: Finding.reportOrder)
-    let report = PacketReport(
+    var report = PacketReport(
       source: name, family: entry?.family, root: check.root?.localName,
       sha256: options.computeHashes ? Self.sha256Hex(bytes) : nil, size: bytes.count,
       outcome: Outcome.of(findings, strict: options.strict), findings: findings)
+    if lookup == nil, let resubmits = check.mapped?.packet.header?.resubmits,
+      let earlier = options.registry?.findings(ofReceipt: resubmits)
+    {
+      report.resubmission = ResubmissionDiff(resubmits: resubmits, earlier: earlier, now: findings)
+    }
     return (report, check.mapped)
   }
 

@@ -5,6 +5,12 @@ public import OneWindowCore
 /// The SQLite store implements it; tests and hosts can pass fixed facts with ``FixedRegistry``.
 public protocol RegistryLookup: Sendable {
   func facts(for packet: Packet, asOf: CivilDate) throws(OneWindowError) -> RegistryFacts
+  /// The findings on a receipt issued earlier, for comparing a resubmission with it.
+  func findings(ofReceipt number: String) -> [Finding]?
+}
+
+extension RegistryLookup {
+  public func findings(ofReceipt number: String) -> [Finding]? { nil }
 }
 
 /// Registry facts given up front (tests, embedding hosts with their own registry).
