@@ -16,7 +16,7 @@ struct OneWindowCommand: ParsableCommand {
         64  usage error
       """,
     version: OneWindowVersion.current,
-    subcommands: [Validate.self, Rules.self, Prefile.self, Register.self, Audit.self],
+    subcommands: [Validate.self, Rules.self, Prefile.self, Register.self, Bundle.self, Audit.self],
     defaultSubcommand: nil
   )
 }
