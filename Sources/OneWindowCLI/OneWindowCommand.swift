@@ -16,7 +16,10 @@ struct OneWindowCommand: ParsableCommand {
         64  usage error
       """,
     version: OneWindowVersion.current,
-    subcommands: [Validate.self, Rules.self, Prefile.self, Register.self, Replay.self, Audit.self, CalendarCommand.self],
+    subcommands: [
+      Validate.self, Rules.self, Prefile.self, Register.self, Bundle.self, CalendarCommand.self, Replay.self,
+      Audit.self,
+    ],
     defaultSubcommand: nil
   )
 }

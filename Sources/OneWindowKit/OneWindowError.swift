@@ -12,6 +12,9 @@ public enum OneWindowError: Error, Sendable, Equatable, CustomStringConvertible 
   case parserUnavailable
   /// Two packets that should be a business and a food application of one bundle are not.
   case notAPair(String)
+  /// A packet cannot be split into the two per-track applications: it is not a schema-valid
+  /// `RestaurantOpening`, or an application made from it would not be schema-valid.
+  case cannotSplit(String)
   /// The registry database could not be opened, read or written.
   case registry(String)
   /// A date outside the published working-day calendars (never guessed).
@@ -29,7 +32,7 @@ public enum OneWindowError: Error, Sendable, Equatable, CustomStringConvertible 
       "cannot read '\(path)': \(reason)"
     case .parserUnavailable:
       "libxml2 could not allocate a parser context"
-    case .notAPair(let detail), .registry(let detail), .calendar(let detail):
+    case .notAPair(let detail), .cannotSplit(let detail), .registry(let detail), .calendar(let detail):
       detail
     }
   }

@@ -91,6 +91,8 @@ public enum RuleRegistry {
     TracksSharePremises.self,  // BD-003
     TracksShareScope.self,  // BD-004
     TracksShareBundle.self,  // BD-005
+    TracksShareMaterials.self,  // BD-006
+    TracksShareAgent.self,  // BD-007
   ]
 
   /// Every rule's descriptor (packet rules and pair rules), in id order.

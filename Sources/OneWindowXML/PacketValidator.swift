@@ -22,41 +22,29 @@ extension XMLCheck: Sendable where Mapped: Sendable {}
 
 /// Parses and schema-validates packets. One per thread or task; never shared.
 ///
-/// Parsing is hardened: no network, no entity substitution, no DTD loading, no XInclude, no
-/// recovery; any DOCTYPE is rejected; size, depth and attribute counts are bounded first.
-/// libxml2 reports only through structured handlers, so it never prints.
+/// Parsing is hardened (see ``HardenedParser``): no network, no entity substitution, no DTD
+/// loading, no XInclude, no recovery; any DOCTYPE is rejected; size, depth and attribute counts
+/// are bounded first. libxml2 reports only through structured handlers, so it never prints.
 package final class PacketValidator {
   package let schemas: SchemaSet
-  package let limits: ParseLimits
+  package var limits: ParseLimits { parser.limits }
 
-  private let parserContext: UnsafeMutablePointer<xmlParserCtxt>
+  private let parser: HardenedParser
   private var validContexts: [OpaquePointer?]
-  private let collector = IssueCollector()
-
-  /// `XML_PARSE_NONET | BIG_LINES | COMPACT`; never NOENT, DTDLOAD, DTDATTR, DTDVALID, XINCLUDE,
-  /// HUGE or RECOVER.
-  static let parseOptions: Int32 =
-    Int32(XML_PARSE_NONET.rawValue) | Int32(XML_PARSE_BIG_LINES.rawValue)
-    | Int32(XML_PARSE_COMPACT.rawValue)
+  private var collector: IssueCollector { parser.collector }
 
   /// - Returns: nil only when libxml2 cannot allocate a parser context.
   package init?(schemas: SchemaSet, limits: ParseLimits = ParseLimits()) {
-    _ = LibXMLRuntime.ready
-    guard let context = xmlNewParserCtxt() else { return nil }
+    guard let parser = HardenedParser(limits: limits) else { return nil }
     self.schemas = schemas
-    self.limits = limits
-    self.parserContext = context
+    self.parser = parser
     self.validContexts = Array(repeating: nil, count: schemas.entries.count)
-    context.pointee._private = collector.opaque
-    context.pointee.sax.pointee.serror = Callbacks.collectFromParser
-    context.pointee.sax.pointee.internalSubset = Callbacks.stopAtDoctype
   }
 
   deinit {
     for context in validContexts {
       if let context { xmlSchemaFreeValidCtxt(context) }
     }
-    xmlFreeParserCtxt(parserContext)
   }
 
   /// Checks one packet.
@@ -70,92 +58,20 @@ package final class PacketValidator {
     _ bytes: UnsafeRawBufferPointer, name: String,
     map: (XMLElementView, SchemaEntry) -> Mapped
   ) -> XMLCheck<Mapped> {
-    var result = XMLCheck<Mapped>()
-    collector.reset(stage: .parser)
-
-    if bytes.count > limits.maxBytes {
-      result.issues.append(
-        XMLIssue(
-          stage: .policy, code: PolicyViolation.tooLarge.rawValue, level: .fatal,
-          message: "packet is \(bytes.count) bytes, the limit is \(limits.maxBytes)"))
-      return result
+    let parsed = parser.withDocument(bytes, name: name) { document in
+      validate(document, map: map)
     }
-
-    switch SniffedEncoding(bytes) {
-    case .asciiCompatible:
-      return parseAndValidate(bytes, name: name, encoding: nil, into: result, map: map)
-    case .utf32:
-      result.issues.append(
-        XMLIssue(
-          stage: .policy, code: PolicyViolation.unsupportedEncoding.rawValue, level: .fatal,
-          message: "UTF-32 packets are not accepted; use UTF-8", line: 1))
-      return result
-    case .utf16LittleEndian(let hasBOM), .utf16BigEndian(let hasBOM):
-      var littleEndian = false
-      if case .utf16LittleEndian = SniffedEncoding(bytes) { littleEndian = true }
-      guard
-        let utf8 = transcodeUTF16ToUTF8(bytes, littleEndian: littleEndian, skipBOM: hasBOM)
-      else {
-        result.issues.append(
-          XMLIssue(
-            stage: .policy, code: PolicyViolation.invalidUTF16.rawValue, level: .fatal,
-            message: "the packet looks like UTF-16 but does not decode as UTF-16", line: 1))
-        return result
-      }
-      return utf8.withUnsafeBytes {
-        parseAndValidate($0, name: name, encoding: "UTF-8", into: result, map: map)
-      }
-    }
+    guard var result = parsed.value else { return XMLCheck(issues: parsed.issues) }
+    result.issues = parsed.issues + result.issues
+    return result
   }
 
-  private func parseAndValidate<Mapped>(
-    _ bytes: UnsafeRawBufferPointer, name: String, encoding: String?,
-    into initial: XMLCheck<Mapped>, map: (XMLElementView, SchemaEntry) -> Mapped
+  /// Schema-validates a well-formed document; the result's issues are the schema stage's only.
+  private func validate<Mapped>(
+    _ document: UnsafeMutablePointer<xmlDoc>, map: (XMLElementView, SchemaEntry) -> Mapped
   ) -> XMLCheck<Mapped> {
-    var result = initial
-    if let violation = PreScan(limits: limits).firstViolation(in: bytes) {
-      result.issues.append(violation)
-      return result
-    }
-    guard let base = bytes.baseAddress, bytes.count > 0 else {
-      result.issues.append(
-        XMLIssue(
-          stage: .parser, code: Int(XML_ERR_DOCUMENT_EMPTY.rawValue), level: .fatal,
-          message: "Document is empty", line: 1))
-      return result
-    }
-
-    // Anything libxml2 reports outside the parser context (rare) lands in the collector too.
-    xmlSetStructuredErrorFunc(collector.opaque, Callbacks.collect)
-    defer { xmlSetStructuredErrorFunc(nil, nil) }
-
-    let document = xmlCtxtReadMemory(
-      parserContext, base.assumingMemoryBound(to: CChar.self), Int32(bytes.count), name,
-      encoding, Self.parseOptions)
-    defer { if let document { xmlFreeDoc(document) } }
-
-    if collector.sawDoctype || document?.pointee.intSubset != nil
-      || document?.pointee.extSubset != nil
-    {
-      result.issues.append(
-        XMLIssue(
-          stage: .policy, code: PolicyViolation.doctype.rawValue, level: .fatal,
-          message: "DOCTYPE and other markup declarations are not allowed",
-          line: Int(parserContext.pointee.input?.pointee.line ?? 1)))
-      return result
-    }
-    result.issues.append(contentsOf: collector.issues)
+    var result = XMLCheck<Mapped>()
     collector.reset(stage: .schema)
-
-    guard let document, !result.issues.contains(where: { $0.level >= .error }) else {
-      if result.issues.isEmpty {
-        result.issues.append(
-          XMLIssue(
-            stage: .parser, code: Int(XML_ERR_INTERNAL_ERROR.rawValue), level: .fatal,
-            message: "the packet could not be parsed", line: 1))
-      }
-      return result
-    }
     result.wellFormed = true
 
     guard let rootNode = xmlDocGetRootElement(document) else { return result }

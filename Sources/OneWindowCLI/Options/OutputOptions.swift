@@ -10,9 +10,21 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
 extension Language: ExpressibleByArgument {}
 extension PreFilingStatus: ExpressibleByArgument {}
 extension BundleStatus: ExpressibleByArgument {}
-extension BundleKind: ExpressibleByArgument {}
-extension Track: ExpressibleByArgument {}
-extension InspectionResult: ExpressibleByArgument {}
+extension BundleKind: ExpressibleByArgument {
+  /// `opening`, `change` or `cancellation` (any case).
+  public init?(argument: String) { self.init(rawValue: argument.uppercased()) }
+  public static var allValueStrings: [String] { allCases.map { $0.rawValue.lowercased() } }
+}
+extension Track: ExpressibleByArgument {
+  /// `business` or `food` (any case).
+  public init?(argument: String) { self.init(rawValue: argument.uppercased()) }
+  public static var allValueStrings: [String] { allCases.map { $0.rawValue.lowercased() } }
+}
+extension InspectionResult: ExpressibleByArgument {
+  /// `pass`, `pass_after_rectification` or `fail` (any case).
+  public init?(argument: String) { self.init(rawValue: argument.uppercased()) }
+  public static var allValueStrings: [String] { allCases.map { $0.rawValue.lowercased() } }
+}
 
 /// `--format` and `--lang`, shared by the commands that print reports.
 struct OutputOptions: ParsableArguments {

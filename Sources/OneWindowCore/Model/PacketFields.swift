@@ -64,9 +64,12 @@ extension Packet {
       add(packet.core)
       if let agent = packet.agent { documents.append(agent.document) }
       add(packet.food.staff)
-    case .businessApplication(let packet): add(packet.core)
+    case .businessApplication(let packet):
+      add(packet.core)
+      if let agent = packet.agent { documents.append(agent.document) }
     case .foodApplication(let packet):
       add(packet.core)
+      if let agent = packet.agent { documents.append(agent.document) }
       add(packet.food.staff)
     case .change(let packet):
       documents.append(packet.operatorPerson.document)
@@ -296,10 +299,13 @@ extension Packet {
       add(packet.core.premises)
       add(packet.food)
       if let agent = packet.agent { references.append((agent.powerOfAttorney, [.powerOfAttorney])) }
-    case .businessApplication(let packet): add(packet.core.premises)
+    case .businessApplication(let packet):
+      add(packet.core.premises)
+      if let agent = packet.agent { references.append((agent.powerOfAttorney, [.powerOfAttorney])) }
     case .foodApplication(let packet):
       add(packet.core.premises)
       add(packet.food)
+      if let agent = packet.agent { references.append((agent.powerOfAttorney, [.powerOfAttorney])) }
     case .change(let packet):
       add(packet.changes.premises)
       if let layout = packet.changes.layoutPlan { references.append((layout, [.layoutPlan])) }

@@ -332,6 +332,8 @@ public struct RestaurantCancellation: Sendable, Hashable {
 public struct BusinessLicenceApplication: Sendable, Hashable {
   public var header = PacketHeader()
   public var bundleNumber: String?
+  /// The agent of the bundle this application was split from (帮办代办), if any.
+  public var agent: Agent?
   public var core: RestaurantCore
   public var business = BusinessLicencePart()
   public var declaration = Signature()
@@ -345,6 +347,8 @@ public struct BusinessLicenceApplication: Sendable, Hashable {
 public struct FoodLicenceApplication: Sendable, Hashable {
   public var header = PacketHeader()
   public var bundleNumber: String?
+  /// The agent of the bundle this application was split from (帮办代办), if any.
+  public var agent: Agent?
   public var core: RestaurantCore
   public var uscc: String?
   public var food = FoodLicencePart()

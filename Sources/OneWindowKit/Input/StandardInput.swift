@@ -10,3 +10,17 @@ extension PacketSource {
     return PacketSource(displayName: "<stdin>", kind: .memory(bytes: bytes))
   }
 }
+
+extension PacketSource {
+  /// The packet's XML bytes (a folder's `packet.xml`), refusing a file over `cap` bytes.
+  ///
+  /// - Throws: ``OneWindowError/unreadable(path:reason:)`` when the file cannot be read or is
+  ///   larger than `cap`.
+  public func bytes(cap: Int) throws(OneWindowError) -> [UInt8] {
+    switch try PacketBytes.load(self, cap: cap) {
+    case .bytes(let bytes): return bytes
+    case .oversize(let size):
+      throw .unreadable(path: displayName, reason: "the packet is \(size) bytes, the limit is \(cap)")
+    }
+  }
+}

@@ -1,0 +1,177 @@
+import ArgumentParser
+import Foundation
+import OneWindowKit
+
+extension OneWindowCommand.Bundle {
+  struct Split: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Split an opening bundle into its business-licence and food-licence applications.",
+      discussion: """
+        Writes <stem>.business.xml (BusinessLicenceApplication) and <stem>.food.xml
+        (FoodLicenceApplication) into --out, each valid against its own schema, and prints their
+        paths. Their PacketIds are the bundle's with -BL and -FL appended; --bundle writes the case
+        number into both. The business application leaves out the materials only the food part
+        refers to; the food application keeps the whole manifest.
+
+        Exit codes: 0 split; 2 the bundle is unreadable or not a schema-valid RestaurantOpening,
+        or the files cannot be written; 64 usage error.
+        """)
+
+    @Argument(help: "The RestaurantOpening bundle (an XML file).")
+    var packet: String
+
+    @Option(name: .long, help: "Folder to write the two applications into (created if missing).")
+    var out: String
+
+    @Option(name: .customLong("bundle"), help: "The case number to write into both applications, such as YJS-370202-2026-000001.")
+    var bundleNumber: String?
+
+    @OptionGroup var resources: ResourceOptions
+
+    func validate() throws {
+      try BundleFiles.requireFile(packet)
+      var isDirectory: ObjCBool = false
+      if FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory), !isDirectory.boolValue {
+        throw ValidationError("--out must be a folder; '\(out)' is a file.")
+      }
+      if let bundleNumber, bundleNumber.wholeMatch(of: /YJS-[0-9]{6}-[0-9]{4}-[0-9]{6}/) == nil {
+        throw ValidationError("--bundle must look like YJS-370202-2026-000001, not '\(bundleNumber)'.")
+      }
+    }
+
+    func run() throws {
+      let oneWindow = try resources.oneWindow()
+      let split: TrackApplications
+      do {
+        let bytes = try PacketSource(displayName: packet, kind: .file(path: packet)).bytes(cap: BundleFiles.cap)
+        split = try oneWindow.split(bytes: bytes, name: packet, bundleNumber: bundleNumber)
+      } catch {
+        Console.error(error.description)
+        throw ExitCode(2)
+      }
+      let folder = URL(fileURLWithPath: out)
+      let business = folder.appendingPathComponent(split.businessFileName).path
+      let food = folder.appendingPathComponent(split.foodFileName).path
+      try BundleFiles.write(split.business, to: business, creatingFolder: out)
+      try BundleFiles.write(split.food, to: food, creatingFolder: out)
+      Console.out(business + "\n" + food + "\n")
+    }
+  }
+
+  struct Assemble: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Assemble a business-licence and a food-licence application into one opening bundle.",
+      discussion: """
+        Reports every inconsistency between the two applications (the BD rules: operator, name,
+        premises, scope, case number, materials, agent) in the food application, compiler-style,
+        and writes the RestaurantOpening to --out only when none of them is an error.
+
+        Exit codes: 0 assembled; 1 the applications are inconsistent (nothing written); 2 an
+        application is unreadable or not a schema-valid application of its track, or the file
+        cannot be written; 64 usage error.
+        """)
+
+    @Argument(help: "The BusinessLicenceApplication (an XML file).")
+    var business: String
+
+    @Argument(help: "The FoodLicenceApplication (an XML file).")
+    var food: String
+
+    @Option(name: .long, help: "Where to write the assembled RestaurantOpening.")
+    var out: String
+
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var resources: ResourceOptions
+
+    func validate() throws {
+      try BundleFiles.requireFile(business)
+      try BundleFiles.requireFile(food)
+      var isDirectory: ObjCBool = false
+      if FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory), isDirectory.boolValue {
+        throw ValidationError("--out must be a file; '\(out)' is a folder.")
+      }
+      let parent = URL(fileURLWithPath: out).deletingLastPathComponent().path
+      if !FileManager.default.fileExists(atPath: parent, isDirectory: &isDirectory) || !isDirectory.boolValue {
+        throw ValidationError("No such folder for --out: '\(parent)'.")
+      }
+    }
+
+    func run() throws {
+      let oneWindow = try resources.oneWindow()
+      let assembly: BundleAssembly
+      do {
+        let businessBytes = try PacketSource(displayName: business, kind: .file(path: business)).bytes(cap: BundleFiles.cap)
+        let foodBytes = try PacketSource(displayName: food, kind: .file(path: food)).bytes(cap: BundleFiles.cap)
+        assembly = try oneWindow.assemble(
+          business: businessBytes, businessName: business, food: foodBytes, foodName: food)
+      } catch {
+        Console.error(error.description)
+        throw ExitCode(2)
+      }
+      if let bundle = assembly.bundle { try BundleFiles.write(bundle, to: out) }
+      switch output.format {
+      case .text: Console.out(text(assembly))
+      case .json: Console.out(RegistryTextRenderer.json(AssemblyReport(assembly, business: business, food: food, out: out)))
+      }
+      if assembly.bundle == nil { throw ExitCode(1) }
+    }
+
+    private func text(_ assembly: BundleAssembly) -> String {
+      let renderer = TextReportRenderer(language: output.lang)
+      var lines = assembly.findings.map { renderer.line(for: $0) }
+      let errors = assembly.findings.count { $0.severity == .error }
+      switch (output.lang, assembly.bundle != nil) {
+      case (.zh, true): lines.append("已组装“一件事”申请：\(out)")
+      case (.zh, false): lines.append("两份申请不一致（错误 \(errors) 条），未写入 \(out)")
+      case (.en, true): lines.append("assembled the bundle: \(out)")
+      case (.en, false): lines.append("the applications are inconsistent (\(errors) error\(errors == 1 ? "" : "s")); \(out) not written")
+      }
+      return lines.joined(separator: "\n") + "\n"
+    }
+  }
+}
+
+/// The JSON answer of `bundle assemble`.
+private struct AssemblyReport: Encodable {
+  var tool = "onewindow"
+  var version = OneWindowVersion.current
+  var business: String
+  var food: String
+  var outcome: Outcome
+  var findings: [Finding]
+  /// The file written, or nil when the applications were inconsistent.
+  var bundle: String?
+
+  init(_ assembly: BundleAssembly, business: String, food: String, out: String) {
+    self.business = business
+    self.food = food
+    self.outcome = assembly.outcome
+    self.findings = assembly.findings
+    self.bundle = assembly.bundle == nil ? nil : out
+  }
+}
+
+/// Reading and writing the files of the bundle commands.
+private enum BundleFiles {
+  /// The largest input read (as `validate`'s default).
+  static let cap = 16 << 20
+
+  static func requireFile(_ path: String) throws {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw ValidationError("No such file: '\(path)'.")
+    }
+    if isDirectory.boolValue { throw ValidationError("'\(path)' is a folder; give the XML file.") }
+  }
+
+  /// Writes atomically; exits 2 when it cannot.
+  static func write(_ bytes: [UInt8], to path: String, creatingFolder folder: String? = nil) throws {
+    do {
+      if let folder { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+      try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+    } catch {
+      Console.error("cannot write \(path): \(error.localizedDescription)")
+      throw ExitCode(2)
+    }
+  }
+}
