@@ -184,6 +184,26 @@ extension Registry {
     return parsed
   }
 
+  /// Checks a clerk's `ReviewDecision` packet and that the acting clerk signed it (RG-001). Returns
+  /// nil, with the packet stored, when it is not a schema-valid decision.
+  func signedDecision(
+    _ intake: Intake, in transaction: RegistryTransaction, operation: inout Operation
+  ) throws -> ReviewDecision? {
+    let parsed = try check(intake, kinds: [.reviewDecision], in: transaction, operation: &operation)
+    guard case .decision(let packet)? = parsed?.packet else {
+      try store(intake, in: transaction, operation: &operation)
+      return nil
+    }
+    let actor = operation.actor
+    if packet.clerk != actor.id {
+      operation.refuse(
+        RegistryRules.actorMayAct,
+        LocalizedText("决定书由工作人员 \(packet.clerk) 作出，操作人为 \(actor.id)", "the decision is signed by clerk \(packet.clerk), not \(actor.id)"),
+        value: packet.clerk)
+    }
+    return packet
+  }
+
   /// Stores the packet verbatim with the operation's outcome so far.
   func store(_ intake: Intake, in transaction: RegistryTransaction, operation: inout Operation) throws {
     operation.packetID = try transaction.insertPacket(
@@ -197,4 +217,9 @@ extension Registry {
     let text = String(value)
     return String(repeating: "0", count: max(0, width - text.count)) + text
   }
+}
+
+extension ReviewDecision {
+  /// The reasons as clerks read them: `RD-002 现场核查不符合…` when a reason cites a rule.
+  var reasonTexts: [String] { reasons.map { reason in reason.ruleRef.map { "\($0) \(reason.text)" } ?? reason.text } }
 }

@@ -164,17 +164,7 @@ extension Registry {
   {
     let intake = try Intake.load(source, maxBytes: 16 << 20)
     return try perform("bundle.decide", actor: actor, clock: clock) { transaction, operation in
-      let parsed = try check(intake, kinds: [.reviewDecision], in: transaction, operation: &operation)
-      guard case .decision(let packet)? = parsed?.packet else {
-        try store(intake, in: transaction, operation: &operation)
-        return
-      }
-      if packet.clerk != actor.id {
-        operation.refuse(
-          RegistryRules.actorMayAct,
-          LocalizedText("决定书由工作人员 \(packet.clerk) 作出，操作人为 \(actor.id)", "the decision is signed by clerk \(packet.clerk), not \(actor.id)"),
-          value: packet.clerk)
-      }
+      guard let packet = try signedDecision(intake, in: transaction, operation: &operation) else { return }
       guard case .bundleTrack(let number, let track) = packet.subject, packet.decision != .revoke else {
         operation.refuse(
           RegistryRules.packetKindFits,
@@ -183,7 +173,7 @@ extension Registry {
         try store(intake, in: transaction, operation: &operation)
         return
       }
-      let reasons = packet.reasons.map { reason in reason.ruleRef.map { "\($0) \(reason.text)" } ?? reason.text }
+      let reasons = packet.reasonTexts
       let decision: TrackDecision
       switch packet.decision {
       case .approve:
