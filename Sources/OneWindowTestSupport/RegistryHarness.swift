@@ -14,6 +14,17 @@ public struct RegistryHarness: Sendable {
     }
   }()
 
+  /// The repository's schemas with one policy value changed (in a temporary data folder).
+  public static func oneWindow(premisesChangeNeedsNewFoodLicence: Bool) throws -> OneWindow {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("onewindow-data-\(UUID().uuidString)")
+    try FileManager.default.copyItem(at: URL(fileURLWithPath: Repository.data), to: folder)
+    let policy = folder.appendingPathComponent("policy.json")
+    let text = try String(contentsOf: policy, encoding: .utf8).replacingOccurrences(
+      of: "\"premisesChangeNeedsNewFoodLicence\": true", with: "\"premisesChangeNeedsNewFoodLicence\": \(premisesChangeNeedsNewFoodLicence)")
+    try Data(text.utf8).write(to: policy)
+    return try OneWindow(schemasFolder: Repository.schemas, dataFolder: folder.path)
+  }
+
   public let registry: Registry
   /// The database file, or nil in memory.
   public let path: String?
@@ -116,8 +127,19 @@ public enum TianShengJiXiang {
       submitted.number, decision: .approve(), by: Taixingli.reviewClerk, clock: RegistryHarness.on("2026-03-12"))
   }
 
-  /// A later packet of the story with the numbers OneWindow actually issued.
-  public static func source(_ relative: String, uscc: String, foodLicence: String) throws -> PacketSource {
-    try RegistryHarness.source(relative, replacing: [(sampleUSCC, uscc), (sampleFoodLicence, foodLicence)])
+  /// A later packet of the story with the numbers OneWindow actually issued (and other edits).
+  public static func source(
+    _ relative: String, uscc: String, foodLicence: String, replacing more: [(String, String)] = []
+  ) throws -> PacketSource {
+    try RegistryHarness.source(relative, replacing: [(sampleUSCC, uscc), (sampleFoodLicence, foodLicence)] + more)
+  }
+
+  /// The `<Changes>…</Changes>` block of the 冷食类 change, as written.
+  public static func changesBlock() throws -> Substring {
+    let text = String(decoding: try Repository.bytes(change), as: UTF8.self)
+    guard let start = text.range(of: "<Changes>"), let end = text.range(of: "</Changes>") else {
+      fatalError("\(change) has no Changes block")
+    }
+    return text[start.upperBound..<end.lowerBound]
   }
 }

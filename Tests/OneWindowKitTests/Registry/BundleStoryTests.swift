@@ -215,4 +215,89 @@ struct BundleStoryTests {
     #expect(late.map(\.summary.number) == ["YJS-370202-2026-000001"])
     #expect(late.map(\.workingDaysLate) == [3])
   }
+
+  /// 天晟吉祥 opened and issued on 2026-04-24 in A-1; returns the registry and the numbers.
+  private func opened(policyNeedsNewFoodLicence: Bool? = nil) throws -> (registry: Registry, uscc: String, jy: String) {
+    var registry = try RegistryHarness().registry
+    if let policyNeedsNewFoodLicence {
+      registry = try Registry(oneWindow: try RegistryHarness.oneWindow(premisesChangeNeedsNewFoodLicence: policyNeedsNewFoodLicence), path: nil)
+    }
+    try TianShengJiXiang.preFiled(in: registry)
+    let number = try #require(
+      try registry.submitBundle(RegistryHarness.source(TianShengJiXiang.opening), by: applicant, clock: on("2026-04-22")).subject)
+    _ = try registry.decideTrack(number, track: .food, decision: .approve(inspection: inspection), by: foodClerk, clock: on("2026-04-23"))
+    _ = try registry.decideTrack(number, track: .business, decision: .approve(), by: businessClerk, clock: on("2026-04-23"))
+    let issued = try registry.issueBundle(number, by: businessClerk, clock: on("2026-04-24"))
+    return (registry, try #require(issued.licences?.uscc), try #require(issued.licences?.foodLicenceNumber))
+  }
+
+  /// The 冷食类 change rewritten as a move to 三江里 A-2.
+  private func moveToA2(uscc: String, jy: String) throws -> PacketSource {
+    let premises = """
+      <Premises>
+            <PreFiled>
+              <PreFilingNumber>YBA-370202-2026-000002</PreFilingNumber>
+              <UnitRef>A-2</UnitRef>
+              <EntryAgreement>
+                <Lessor>
+                  <Name>青岛三江里文化旅游发展有限公司</Name>
+                  <USCC>91370202MA3D8K2Q87</USCC>
+                </Lessor>
+                <Lessee>王建国</Lessee>
+                <TermStart>2026-09-01</TermStart>
+                <TermEnd>2031-08-31</TermEnd>
+                <Use>CATERING</Use>
+                <SignedOn>2026-09-10</SignedOn>
+                <MaterialRef>M-2</MaterialRef>
+              </EntryAgreement>
+            </PreFiled>
+          </Premises>
+      """
+    return try TianShengJiXiang.source(TianShengJiXiang.change, uscc: uscc, foodLicence: jy, replacing: [
+      ("<Field>FOOD_ITEMS</Field>\n    <Field>LAYOUT</Field>\n    <Field>DEDICATED_SPACES</Field>", "<Field>PREMISES</Field>"),
+      (String(try TianShengJiXiang.changesBlock()), premises),
+      ("<Kind>LAYOUT_PLAN</Kind>", "<Kind>ENTRY_AGREEMENT</Kind>"),
+      ("2026-07-15", "2026-09-15"),
+    ])
+  }
+
+  @Test func aChangeOfPremisesMovesThePlaceAndIssuesANewFoodLicence() throws {
+    let (registry, uscc, jy) = try opened()
+    let change = try registry.submitBundle(try moveToA2(uscc: uscc, jy: jy), by: applicant, clock: on("2026-09-15"))
+    #expect(errors(change) == [], "\(change.findings.map { "\($0.ruleID) \($0.message.en)" })")
+    let number = try #require(change.subject)
+    let detail = try #require(try registry.bundle(number))
+    #expect(detail.summary.tracks.map(\.track) == [.business, .food])
+    #expect(detail.inspectionRequired)
+    _ = try registry.decideTrack(number, track: .business, decision: .approve(), by: businessClerk, clock: on("2026-09-16"))
+    let moveInspection = InspectionRecord(inspectedOn: CivilDate("2026-09-16")!, inspectors: ["0301", "0302"])
+    _ = try registry.decideTrack(number, track: .food, decision: .approve(inspection: moveInspection), by: foodClerk, clock: on("2026-09-16"))
+    let issued = try registry.issueBundle(number, by: businessClerk, clock: on("2026-09-17"))
+    #expect(issued.outcome == .accepted)
+    let newJY = FoodLicenceNumber.make(category: "2", division: "370202", sequence: 2)
+    #expect(issued.licences == Receipt.IssuedLicences(uscc: uscc, foodLicenceNumber: newJY))
+    let certificates = try #require(try registry.bundle(number)?.certificates)
+    #expect(certificates.business.uscc == uscc)
+    #expect(certificates.business.premises == "山东省青岛市市南区中山路街道芝罘路22号三江里东厢2号门户")
+    #expect(certificates.food.validFrom == CivilDate("2026-09-17"))
+    #expect(certificates.food.validUntil == CivilDate("2031-09-16"))
+    let issuance = String(decoding: try #require(try registry.packet(forReceipt: issued.number)).bytes, as: UTF8.self)
+    #expect(issuance.contains("<Replaces>\(jy)</Replaces>"))
+    let units = try #require(try registry.preFiling("YBA-370202-2026-000002", asOf: on("2026-09-17").today)).units
+    #expect(units.filter { ["A-1", "A-2"].contains($0.id) }.map(\.occupied) == [0, 1])
+  }
+
+  @Test func thePolicyCanKeepTheFoodLicenceNumberOnAMove() throws {
+    let (registry, uscc, jy) = try opened(policyNeedsNewFoodLicence: false)
+    let number = try #require(
+      try registry.submitBundle(try moveToA2(uscc: uscc, jy: jy), by: applicant, clock: on("2026-09-15")).subject)
+    _ = try registry.decideTrack(number, track: .business, decision: .approve(), by: businessClerk, clock: on("2026-09-16"))
+    _ = try registry.decideTrack(
+      number, track: .food,
+      decision: .approve(inspection: InspectionRecord(inspectedOn: CivilDate("2026-09-16")!, inspectors: ["0301", "0302"])),
+      by: foodClerk, clock: on("2026-09-16"))
+    let issued = try registry.issueBundle(number, by: businessClerk, clock: on("2026-09-17"))
+    #expect(issued.licences == Receipt.IssuedLicences(uscc: uscc, foodLicenceNumber: jy))
+    #expect(try registry.bundle(number)?.certificates?.food.validUntil == CivilDate("2031-04-23"))
+  }
 }
