@@ -2,10 +2,16 @@ import Foundation
 import OneWindowCore
 public import OneWindowKit
 
+/// A test fixture that is not what the test expects.
+public struct HarnessError: Error, CustomStringConvertible {
+  public var description: String
+}
+
 /// A registry for a test: in memory, or in a fresh temporary file (for concurrency, crash and
 /// tamper tests), with the schemas compiled once per process.
 public struct RegistryHarness: Sendable {
-  /// Schemas and data from the repository, compiled once.
+  /// Schemas and data from the repository, compiled once. A checkout whose schemas do not load
+  /// cannot run any registry test, so this stops the test process with the reason.
   public static let oneWindow: OneWindow = {
     do {
       return try OneWindow(schemasFolder: Repository.schemas, dataFolder: Repository.data)
@@ -59,7 +65,7 @@ public struct RegistryHarness: Sendable {
   public static func source(_ relative: String, replacing replacements: [(String, String)]) throws -> PacketSource {
     var text = String(decoding: try Repository.bytes(relative), as: UTF8.self)
     for (old, new) in replacements {
-      guard text.contains(old) else { fatalError("\(relative) has no \(old)") }
+      guard text.contains(old) else { throw HarnessError(description: "\(relative) has no \(old)") }
       text = text.replacingOccurrences(of: old, with: new)
     }
     return source(text, named: relative)
@@ -70,7 +76,7 @@ public struct RegistryHarness: Sendable {
     PacketSource(displayName: name, kind: .memory(bytes: Array(text.utf8)))
   }
 
-  /// The fixed clock of a day, `2026-03-04`.
+  /// The fixed clock of a day, `2026-03-04` (a literal in a test: a typo stops the test process).
   public static func on(_ day: String) -> RegistryClock {
     guard let date = CivilDate(day) else { fatalError("not a date: \(day)") }
     return .fixed(date)
@@ -138,7 +144,7 @@ public enum TianShengJiXiang {
   public static func changesBlock() throws -> Substring {
     let text = String(decoding: try Repository.bytes(change), as: UTF8.self)
     guard let start = text.range(of: "<Changes>"), let end = text.range(of: "</Changes>") else {
-      fatalError("\(change) has no Changes block")
+      throw HarnessError(description: "\(change) has no Changes block")
     }
     return text[start.upperBound..<end.lowerBound]
   }
