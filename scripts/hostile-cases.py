@@ -132,6 +132,29 @@ def zip_cases(canary):
     cases["zip-truncated.zip"] = whole[: len(whole) // 2]
     cases["zip-too-many-entries.zip"] = make_zip(
         valid + [("note-%04d.txt" % index, b"x") for index in range(600)])
+    # Chinese Windows archivers write GBK names without the UTF-8 flag: read as GB 18030.
+    class GBKName(zipfile.ZipInfo):
+        def _encodeFilenameFlags(self):
+            return self.filename.encode("gbk"), self.flag_bits
+    gbk = GBKName("扫描件.pdf", date_time=FIXED_TIME)
+    gbk.create_system = 0
+    gbk.compress_type = zipfile.ZIP_DEFLATED
+    cases["zip-gbk-name.zip"] = make_zip(valid + [(gbk, b"scan")])
+    # Two archives ZIPFoundation 0.9.20's own Archive reader cannot survive: a central directory
+    # pointing past the end of the data (it traps), and a deflate stream that runs into the end
+    # of the data (it loops forever). Both must be a clean SEC-011 here.
+    outside = bytearray(make_zip(valid))
+    second_central = outside.index(b"PK\x01\x02", outside.index(b"PK\x01\x02") + 4)
+    struct.pack_into("<I", outside, second_central + 42, 0x7FFF0000)
+    cases["zip-offset-outside.zip"] = bytes(outside)
+    name = b"packet.xml"
+    stream = bytes([0x00]) + struct.pack("<HH", 0xFFFF, 0x0000) + packet[:10]  # stored, not final
+    local = struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0, 0, len(stream), len(packet),
+                        len(name), 0) + name + stream
+    central = struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, 0, 0, len(stream),
+                          len(packet), len(name), 0, 0, 0, 0, 0, 0) + name
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, 1, 1, len(central), len(local), 0)
+    cases["zip-deflate-runs-off.zip"] = local + central + end
     cases["zip-bomb.zip"] = read(BOMB)
     honest = bytearray(read(BOMB))
     # The same bomb with honest headers: refused on the declared size, nothing inflated.

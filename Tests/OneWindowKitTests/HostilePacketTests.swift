@@ -31,6 +31,7 @@ struct HostilePacketTests {
     Case(name: "attributes-200000.xml", expected: ["SEC-004 2"]),
     Case(name: "xinclude-canary.xml", expected: ["XSD-1871 7"]),
     Case(name: "zip-valid.zip", expected: ["accepted"]),
+    Case(name: "zip-gbk-name.zip", expected: ["accepted"]),
     Case(name: "zip-slip.zip", expected: ["SEC-005 -"]),
     Case(name: "zip-absolute-path.zip", expected: ["SEC-005 -"]),
     Case(name: "zip-backslash.zip", expected: ["SEC-005 -"]),
@@ -44,6 +45,8 @@ struct HostilePacketTests {
     Case(name: "zip-directories-only.zip", expected: ["SEC-010 -"]),
     Case(name: "zip-missing-packet.zip", expected: ["SEC-010 -"]),
     Case(name: "zip-truncated.zip", expected: ["SEC-011 -"]),
+    Case(name: "zip-offset-outside.zip", expected: ["SEC-011 -"]),
+    Case(name: "zip-deflate-runs-off.zip", expected: ["SEC-011 -"]),
   ]
 
   static let options = ValidationOptions(jobs: 1, computeHashes: false, asOf: CivilDate(year: 2026, month: 11, day: 20))
@@ -97,6 +100,8 @@ struct HostilePacketTests {
       ("zip-directories-only.zip", "the zip holds only folders, no file"),
       ("zip-missing-packet.zip", "packet.xml is not at the root but at 'taixingli-u201/packet.xml': zip the folder's contents"),
       ("zip-truncated.zip", "the zip is damaged: no end-of-central-directory record (the file is truncated, or not a zip)"),
+      ("zip-offset-outside.zip", "the zip is damaged: entry 'entry-agreement.pdf' points outside the file"),
+      ("zip-deflate-runs-off.zip", "the zip is damaged: the compressed data of 'packet.xml' ends too early (truncated)"),
       ("zip-bomb-declared.zip", "entry 'scan.pdf' declares 1100000000 bytes, the limit per file is 33554432"),
     ]
     for (name, message) in expected {
@@ -172,6 +177,12 @@ struct HostilePacketTests {
     #expect(!valid.findings.contains { $0.ruleID == "DOC-002" })
     let slip = oneWindow.validate(bytes: try cases.bytes("zip-slip.zip"), name: "<stdin>", options: Self.options)
     #expect(slip.findings.map(\.ruleID) == ["SEC-005"])
+  }
+
+  @Test func readsGBKEntryNamesFromChineseArchivers() throws {
+    let report = try report("zip-gbk-name.zip", in: try hostile())
+    // The extra file is an attachment under its real name, so the manifest check names it.
+    #expect(report.findings.filter { $0.severity == .warning }.map { "\($0.ruleID) \($0.value ?? "")" } == ["DOC-004 扫描件.pdf"])
   }
 
   @Test func aZipPacketIsCheckedLikeTheSameFolder() throws {
