@@ -21,10 +21,18 @@ public final class HostileCases: Sendable {
   public let port: UInt16
   private let listener: LoopbackListenerBox
 
-  /// The cases for this process, made on first use.
+  /// The cases for this process, made on first use and removed when the process exits (the
+  /// 100 MiB case included).
   public static let shared: Result<HostileCases, Python.Failure> = {
+    removeStaleSandboxes()
     do {
-      return .success(try HostileCases())
+      let cases = try HostileCases()
+      atexit {
+        if case .success(let cases) = HostileCases.shared {
+          try? FileManager.default.removeItem(atPath: cases.sandbox)
+        }
+      }
+      return .success(cases)
     } catch let failure as Python.Failure {
       return .failure(failure)
     } catch {
@@ -52,6 +60,19 @@ public final class HostileCases: Sendable {
     self.canaryText = canaryText
     self.port = listener.port
     self.listener = LoopbackListenerBox(listener)
+  }
+
+  /// Sandboxes left by a run that did not exit normally, older than a day.
+  private static func removeStaleSandboxes() {
+    let temporary = FileManager.default.temporaryDirectory.path
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: temporary)) ?? []
+    for name in names where name.hasPrefix("ow-hostile-") {
+      let path = temporary + "/" + name
+      let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+      if let modified, modified.timeIntervalSinceNow < -86_400 {
+        try? FileManager.default.removeItem(atPath: path)
+      }
+    }
   }
 
   /// The path of one case.
