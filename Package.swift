@@ -25,6 +25,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ] + documentationDependencies,
   targets: [
     // libxml2 from the system (Debian: libxml2-dev). Only a module map and a shim header.
@@ -69,6 +70,8 @@ let package = Package(
         "OneWindowRules",
         "OneWindowStore",
         .product(name: "Crypto", package: "swift-crypto"),
+        // Zip packets, read in memory only; no ZIPFoundation type in a public signature.
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ],
       swiftSettings: swiftSettings
     ),
@@ -111,6 +114,8 @@ let package = Package(
       name: "OneWindowKitTests",
       // GRDB only to alter registry files behind OneWindow's back in the tamper tests.
       dependencies: ["OneWindowKit", "OneWindowTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+      // The committed zip bomb (scripts/make-sample-zips.py), read by path.
+      exclude: ["Fixtures"],
       swiftSettings: swiftSettings
     ),
     .testTarget(

@@ -7,7 +7,7 @@ Compiles every entry schema under SCHEMAS_DIR (each *.xsd outside common/), pick
 schema from its root element, and prints one JSON object: packet path -> {"verdict": ...,
 "count": N, "first": "..."} where verdict is "valid", "invalid" (schema errors),
 "not-well-formed" (includes any DOCTYPE or entity, refused with defuse="always") or
-"unknown-root". A packet folder is read from its packet.xml. The OneWindow test suite compares
+"unknown-root". A packet folder, or a zip packet, is read from its packet.xml. The OneWindow test suite compares
 these verdicts with libxml2's on every sample (Tests/OneWindowKitTests/XSDCrossCheckTests.swift).
 """
 import io
@@ -15,6 +15,7 @@ import json
 import os
 import re
 import sys
+import zipfile
 
 import xmlschema
 
@@ -42,14 +43,18 @@ def readable(file):
     encodings are not supported"), so such packets are decoded with the declared encoding and
     handed over as UTF-8. Invalid bytes raise, which counts as not well-formed.
     """
-    data = open(file, "rb").read()
+    if file.lower().endswith(".zip"):
+        with zipfile.ZipFile(file) as archive:
+            data = archive.read("packet.xml")
+    else:
+        data = open(file, "rb").read()
     match = DECLARATION.match(data)
     if match and match.group(1).decode().upper() in ("GBK", "GB2312", "GB18030"):
         encoding = match.group(1).decode()
         text = data.decode(encoding)
         text = text.replace(encoding, "UTF-8", 1)
         return io.BytesIO(text.encode("utf-8"))
-    return file
+    return io.BytesIO(data) if file.lower().endswith(".zip") else file
 
 
 def check(path, schemas):

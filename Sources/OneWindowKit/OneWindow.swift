@@ -41,21 +41,21 @@ public struct OneWindow: Sendable {
     Dictionary(schemas.entries.map { ($0.family, $0.rootElements) }, uniquingKeysWith: +)
   }
 
-  /// Checks one packet held in memory.
+  /// Checks one packet held in memory: XML, or a zip packet (bytes starting `PK\u{3}\u{4}`).
   public func validate(
     bytes: [UInt8], name: String, options: ValidationOptions = ValidationOptions()
   ) -> PacketReport {
     validate([PacketSource(displayName: name, kind: .memory(bytes: bytes))], options: options)[0]
   }
 
-  /// Checks one packet file, or a packet folder holding `packet.xml`.
+  /// Checks one packet file, a zip packet, or a packet folder holding `packet.xml`.
   public func validate(url: URL, options: ValidationOptions = ValidationOptions()) -> PacketReport {
     var isDirectory: ObjCBool = false
     let path = url.path
-    let kind: PacketSource.Kind =
-      FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-        && isDirectory.boolValue ? .folder(path: path) : .file(path: path)
-    return validate([PacketSource(displayName: path, kind: kind)], options: options)[0]
+    let source =
+      FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+      ? PacketSource(displayName: path, kind: .folder(path: path)) : PacketSourceCollector.source(file: path)
+    return validate([source], options: options)[0]
   }
 
   /// Checks many packets, in order, with `options.jobs` workers.

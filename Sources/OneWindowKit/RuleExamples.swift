@@ -21,8 +21,9 @@ extension OneWindow {
       let path = samplesFolder + "/" + failing
       var isDirectory: ObjCBool = false
       let isFolder = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
-      let kind: PacketSource.Kind = isFolder ? .folder(path: path) : .file(path: path)
-      var report = validate([PacketSource(displayName: "SampleFilings/" + failing, kind: kind)], options: options)[0]
+      var source = isFolder ? PacketSource(displayName: path, kind: .folder(path: path)) : PacketSourceCollector.source(file: path)
+      source.displayName = "SampleFilings/" + failing
+      var report = validate([source], options: options)[0]
       report.findings = report.findings.filter { $0.ruleID == entry.rule.id }
       examples.failing = report
     }

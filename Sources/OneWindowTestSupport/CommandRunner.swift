@@ -6,6 +6,8 @@ public struct CommandResult: Sendable {
   public var status: Int32
   public var stdout: String
   public var stderr: String
+  /// The child's peak resident memory in KiB, when asked for (`measuringMemory`).
+  public var maxResidentKiB: Int?
 }
 
 public enum CommandRunner {
@@ -22,14 +24,30 @@ public enum CommandRunner {
     return folder.appendingPathComponent("onewindow").path
   }
 
+  /// Reports the child's peak resident memory on the last line of standard error.
+  private static let memoryProbe = """
+    import resource, subprocess, sys
+    status = subprocess.run(sys.argv[1:]).returncode
+    sys.stderr.write("MAXRSS_KIB=%d\\n" % resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    sys.exit(status)
+    """
+
   /// Runs `onewindow arguments…` in `directory` (the repository root by default).
+  ///
+  /// - Parameter measuringMemory: run it under a small Python wrapper that reports its peak
+  ///   resident memory (``CommandResult/maxResidentKiB``).
   public static func run(
     _ arguments: [String], stdin: [UInt8]? = nil, environment: [String: String] = [:],
-    directory: String = Repository.root
+    directory: String = Repository.root, measuringMemory: Bool = false
   ) throws -> CommandResult {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: binary)
-    process.arguments = arguments
+    if measuringMemory {
+      process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+      process.arguments = ["python3", "-c", memoryProbe, binary] + arguments
+    } else {
+      process.executableURL = URL(fileURLWithPath: binary)
+      process.arguments = arguments
+    }
     process.currentDirectoryURL = URL(fileURLWithPath: directory)
     var fullEnvironment = ProcessInfo.processInfo.environment
     fullEnvironment["ONEWINDOW_SCHEMAS"] = nil
@@ -60,8 +78,14 @@ public enum CommandRunner {
     let output = outPipe.fileHandleForReading.readDataToEndOfFile()
     errorDone.wait()
     process.waitUntilExit()
+    var stderr = String(decoding: errorData.withLock { $0 }, as: UTF8.self)
+    var maxResident: Int?
+    if measuringMemory, let range = stderr.range(of: "MAXRSS_KIB=", options: .backwards) {
+      maxResident = Int(stderr[range.upperBound...].trimmingCharacters(in: .whitespacesAndNewlines))
+      stderr.removeSubrange(range.lowerBound...)
+    }
     return CommandResult(
       status: process.terminationStatus, stdout: String(decoding: output, as: UTF8.self),
-      stderr: String(decoding: errorData.withLock { $0 }, as: UTF8.self))
+      stderr: stderr, maxResidentKiB: maxResident)
   }
 }

@@ -57,7 +57,9 @@ public struct RegistryHarness: Sendable {
     let path = Repository.path(relative)
     var isDirectory: ObjCBool = false
     _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-    return PacketSource(displayName: relative, kind: isDirectory.boolValue ? .folder(path: path) : .file(path: path))
+    var source = isDirectory.boolValue ? PacketSource(displayName: path, kind: .folder(path: path)) : PacketSourceCollector.source(file: path)
+    source.displayName = relative
+    return source
   }
 
   /// A sample packet with some text replaced (a new PacketId, another number…), in memory

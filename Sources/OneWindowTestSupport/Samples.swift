@@ -27,8 +27,9 @@ public enum Samples {
     return packets(under: folder).first { $0.displayName == name }
   }
 
-  /// Where a sample's golden report lives: `x.xml` → `x.expected.txt`, folder `x` → `x.expected.txt`.
+  /// Where a sample's golden report lives: `x.xml` or `x.zip` → `x.expected.txt`, folder `x` →
+  /// `x.expected.txt`.
   public static func goldenPath(for name: String) -> String {
-    (name.hasSuffix(".xml") ? String(name.dropLast(4)) : name) + ".expected.txt"
+    (name.hasSuffix(".xml") || name.hasSuffix(".zip") ? String(name.dropLast(4)) : name) + ".expected.txt"
   }
 }

@@ -73,6 +73,14 @@ struct HostileInputTests {
     #expect(try guarded(text).summary == ["policy \(PolicyViolation.doctype.rawValue) 2 -"])
   }
 
+  @Test func rejectsQuadraticBlowUp() throws {
+    // 100 KB entity referenced 20,000 times: 2 GB if expanded (16 s in xmlNodeGetContent when
+    // the DOCTYPE is let through, see reference/swift-libxml2.md §3).
+    let text = "<?xml version=\"1.0\"?>\n<!DOCTYPE kaboom [<!ENTITY a \"" + String(repeating: "a", count: 100_000)
+      + "\">]>\n<kaboom>" + String(repeating: "&a;", count: 20_000) + "</kaboom>"
+    #expect(try guarded(text).summary == ["policy \(PolicyViolation.doctype.rawValue) 2 -"])
+  }
+
   @Test func rejectsDeepNesting() throws {
     let text = String(repeating: "<a>", count: 10_000) + String(repeating: "</a>", count: 10_000)
     let result = try guarded(text)

@@ -127,11 +127,11 @@ func registryCall<T>(_ body: () throws(OneWindowError) -> T) throws -> T {
   }
 }
 
-/// A packet argument as a source: a file, a packet folder, or `-`.
+/// A packet argument as a source: a file, a zip packet, a packet folder, or `-` (XML or zip bytes).
 func packetSource(_ path: String) throws -> PacketSource {
   if path == "-" {
     do {
-      return try PacketSource.standardInput(cap: 16 << 20)
+      return try PacketSource.standardInput(cap: 16 << 20, zipCap: ZipLimits().maxArchiveBytes)
     } catch {
       Console.error(error.description)
       throw ExitCode(2)
@@ -147,5 +147,5 @@ func packetSource(_ path: String) throws -> PacketSource {
     }
     return PacketSource(displayName: path, kind: .folder(path: path))
   }
-  return PacketSource(displayName: path, kind: .file(path: path))
+  return PacketSourceCollector.source(file: path)
 }

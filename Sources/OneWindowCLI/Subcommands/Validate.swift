@@ -7,8 +7,10 @@ extension OneWindowCommand {
     static let configuration = CommandConfiguration(
       abstract: "Check packets against their schema (and, later, the business rules).",
       discussion: """
-        PATH is a packet file, a packet folder (a directory holding packet.xml and its
-        attachments), any other directory (walked recursively for *.xml), or - for standard input.
+        PATH is a packet file, a zip packet (packet.xml at its root plus the attachments, read in
+        memory under size caps), a packet folder (a directory holding packet.xml and its
+        attachments), any other directory (walked recursively for *.xml and *.zip), or - for
+        standard input (XML or zip bytes).
         Nothing is written anywhere; the report goes to standard output. With --db, registry rules
         (TR-001…) are checked against that registry, opened read-only.
         """)
@@ -83,7 +85,8 @@ extension OneWindowCommand {
       sources = collected.sources
       if paths.contains("-") {
         do {
-          sources.append(try PacketSource.standardInput(cap: maxBytes))
+          // Room for a zip packet on standard input; XML over --max-bytes is refused unread.
+          sources.append(try PacketSource.standardInput(cap: maxBytes, zipCap: ZipLimits().maxArchiveBytes))
         } catch {
           Console.error(error.description)
           cannotRun = true

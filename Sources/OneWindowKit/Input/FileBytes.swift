@@ -15,7 +15,9 @@ enum FileBytes {
   }
 
   static func load(_ path: String, cap: Int) throws(OneWindowError) -> Result {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    // O_NONBLOCK: opening a FIFO (or a device) must not wait for a writer; it is refused below
+    // as not a regular file. For a regular file the flag changes nothing.
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
     guard descriptor >= 0 else { throw .unreadable(path: path, reason: errnoText()) }
     defer { close(descriptor) }
     var status = stat()
@@ -30,17 +32,26 @@ enum FileBytes {
     return .bytes(try readAll(descriptor, path: path, expected: size, cap: cap))
   }
 
-  /// Reads standard input up to `cap + 1` bytes (one more tells that the cap was passed).
-  static func readStandardInput(cap: Int) throws(OneWindowError) -> Result {
-    let bytes = try readAll(0, path: "<stdin>", expected: 64 << 10, cap: cap)
-    return bytes.count > cap ? .oversize(bytes.count) : .bytes(bytes)
+  /// Reads standard input up to `cap + 1` bytes (one more tells that the cap was passed); bytes
+  /// that start like a zip may go on to `zipCap + 1`.
+  static func readStandardInput(cap: Int, zipCap: Int? = nil) throws(OneWindowError) -> (
+    result: Result, zip: Bool
+  ) {
+    var bytes = try readAll(0, path: "<stdin>", expected: 64 << 10, cap: cap)
+    let zip = ZipPacketReader.isZip(bytes)
+    if let zipCap, zipCap > cap, bytes.count > cap, zip {
+      bytes = try readAll(0, path: "<stdin>", expected: bytes.count, cap: zipCap, continuing: bytes)
+      return (bytes.count > zipCap ? .oversize(bytes.count) : .bytes(bytes), zip)
+    }
+    return (bytes.count > cap ? .oversize(bytes.count) : .bytes(bytes), zip)
   }
 
-  private static func readAll(_ descriptor: Int32, path: String, expected: Int, cap: Int)
-    throws(OneWindowError) -> [UInt8]
-  {
-    var buffer = [UInt8](repeating: 0, count: max(expected, 1) + 1)
-    var filled = 0
+  private static func readAll(
+    _ descriptor: Int32, path: String, expected: Int, cap: Int, continuing: [UInt8] = []
+  ) throws(OneWindowError) -> [UInt8] {
+    var buffer = continuing
+    var filled = continuing.count
+    buffer.append(contentsOf: repeatElement(0, count: max(expected - filled, 1) + 1))
     while true {
       if filled == buffer.count {
         if filled > cap { break }

@@ -1,14 +1,18 @@
 import Foundation
 
 /// One packet to check, as named by the user: a file, a packet folder (a directory holding
-/// `packet.xml` and its attachments), or standard input.
+/// `packet.xml` and its attachments), a zip packet, or standard input.
 public struct PacketSource: Sendable, Hashable {
   public enum Kind: Sendable, Hashable {
     /// A single XML file.
     case file(path: String)
     /// A directory that holds `packet.xml` and its attachments.
     case folder(path: String)
-    /// Bytes already in memory (standard input, an API caller).
+    /// A `.zip` holding `packet.xml` at its root and the attachments, read in memory under the
+    /// caps of ``ZipLimits`` (never extracted to disk).
+    case zip(path: String)
+    /// Bytes already in memory (standard input, an API caller). Bytes that start like a zip
+    /// (`PK\u{3}\u{4}`) are read as a zip packet.
     case memory(bytes: [UInt8])
   }
 
@@ -24,9 +28,9 @@ public struct PacketSource: Sendable, Hashable {
 
 /// Turns the paths given on a command line into packet sources.
 ///
-/// A file is one packet. A directory containing `packet.xml` is one packet with its attachments.
-/// Any other directory is walked recursively for `*.xml` files and packet folders, in a stable
-/// (sorted) order.
+/// A file is one packet; a `*.zip` is one packet with its attachments, and so is a directory
+/// containing `packet.xml`. Any other directory is walked recursively for `*.xml` and `*.zip`
+/// files and packet folders, in a stable (sorted) order.
 public enum PacketSourceCollector {
   /// A path that could not be turned into a packet.
   public struct Problem: Sendable, Hashable {
@@ -48,7 +52,7 @@ public enum PacketSourceCollector {
         continue
       }
       if !isDirectory.boolValue {
-        sources.append(PacketSource(displayName: path, kind: .file(path: path)))
+        sources.append(source(file: path))
       } else {
         walk(directory: path, into: &sources, problems: &problems)
       }
@@ -77,11 +81,18 @@ public enum PacketSourceCollector {
       guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
       if isDirectory.boolValue {
         walk(directory: path, into: &sources, problems: &problems)
-      } else if name.lowercased().hasSuffix(".xml") {
-        sources.append(PacketSource(displayName: path, kind: .file(path: path)))
+      } else if name.lowercased().hasSuffix(".xml") || isZipName(name) {
+        sources.append(source(file: path))
       }
     }
   }
+
+  /// A file as a packet source: a zip packet when its name ends in `.zip`, else one XML file.
+  public static func source(file path: String) -> PacketSource {
+    PacketSource(displayName: path, kind: isZipName(path) ? .zip(path: path) : .file(path: path))
+  }
+
+  static func isZipName(_ name: String) -> Bool { name.lowercased().hasSuffix(".zip") }
 
   static func join(_ directory: String, _ name: String) -> String {
     directory.hasSuffix("/") ? directory + name : directory + "/" + name

@@ -11,14 +11,31 @@ struct Intake: Sendable {
   var sha256: String
   /// Built by OneWindow from a clerk's flags (a decision), not submitted by anyone.
   var generated = false
+  /// Why a zip packet was refused before its XML could be read (`SEC-005`…). The archive itself
+  /// is then `bytes`, stored verbatim with a rejected receipt, so nothing submitted is lost.
+  var refusals: [Finding] = []
 
-  /// Reads a packet source, with a folder's attachments, under the size caps of `options`.
-  static func load(_ source: PacketSource, maxBytes: Int) throws(OneWindowError) -> Intake {
+  /// Reads a packet source, with a folder's or a zip's attachments, under the size caps.
+  static func load(_ source: PacketSource, maxBytes: Int, zipLimits: ZipLimits = ZipLimits())
+    throws(OneWindowError) -> Intake
+  {
     let bytes: [UInt8]
-    switch try PacketBytes.load(source, cap: maxBytes) {
+    switch try PacketBytes.load(source, cap: maxBytes, zipCap: zipLimits.maxArchiveBytes) {
     case .bytes(let loaded): bytes = loaded
     case .oversize(let size):
-      throw .unreadable(path: source.displayName, reason: "the packet is \(size) bytes, over the \(maxBytes)-byte limit")
+      let limit = source.isZip ? zipLimits.maxArchiveBytes : maxBytes
+      throw .unreadable(path: source.displayName, reason: "the packet is \(size) bytes, over the \(limit)-byte limit")
+    }
+    if source.isZip || ZipPacketReader.isZip(bytes) {
+      let read = ZipPacketReader.read(bytes, limits: zipLimits, maxPacketBytes: maxBytes)
+      guard let packet = read.packet else {
+        return Intake(
+          name: source.displayName, bytes: bytes, attachments: [:], sha256: PacketChecker.sha256Hex(bytes),
+          refusals: read.refusals.map { $0.finding(file: source.displayName) })
+      }
+      return Intake(
+        name: source.displayName, bytes: packet.packetXML, attachments: packet.attachments,
+        sha256: PacketChecker.sha256Hex(packet.packetXML))
     }
     var attachments: [String: [UInt8]] = [:]
     if case .folder(let path) = source.kind {
@@ -132,6 +149,12 @@ extension Registry {
     _ intake: Intake, kinds: Set<PacketKind>, in transaction: RegistryTransaction, operation: inout Operation
   ) throws -> ParsedPacket? {
     if !intake.generated { operation.file = intake.name }
+    if !intake.refusals.isEmpty {
+      // A refused zip: its XML was never read. The archive is stored as received.
+      operation.findings += intake.refusals
+      operation.packetSHA256 = intake.sha256
+      return nil
+    }
     let options = ValidationOptions(computeHashes: false, asOf: operation.clock.today, rules: rules)
     let checker = try PacketChecker(schemas: oneWindow.schemas, policy: oneWindow.policy, options: options)
     let asOf = operation.clock.today

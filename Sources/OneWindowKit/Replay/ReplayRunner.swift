@@ -236,9 +236,10 @@ struct ScenarioPlayer {
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw StepFailure(reason: "no packet \(relative) beside \(scenario.path)")
     }
-    if isDirectory.boolValue {
-      guard step.replacements.isEmpty else { throw StepFailure(reason: "Replace works on packet files, not folders") }
-      return PacketSource(displayName: name, kind: .folder(path: path))
+    if isDirectory.boolValue || PacketSourceCollector.isZipName(path) {
+      guard step.replacements.isEmpty else { throw StepFailure(reason: "Replace works on packet files, not folders or zips") }
+      return isDirectory.boolValue
+        ? PacketSource(displayName: name, kind: .folder(path: path)) : PacketSource(displayName: name, kind: .zip(path: path))
     }
     guard var text = FileManager.default.contents(atPath: path).map({ String(decoding: $0, as: UTF8.self) }) else {
       throw StepFailure(reason: "cannot read \(relative)")

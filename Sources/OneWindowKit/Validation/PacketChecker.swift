@@ -31,18 +31,28 @@ final class PacketChecker {
     let bytes: [UInt8]
     var attachments: Attachments?
     do {
-      switch try PacketBytes.load(source, cap: options.maxBytes) {
+      switch try PacketBytes.load(source, cap: options.maxBytes, zipCap: options.zip.maxArchiveBytes) {
       case .bytes(let loaded):
+        if source.isZip || ZipPacketReader.isZip(loaded) {
+          return checkZip(loaded, name: source.displayName)
+        }
         bytes = loaded
         if case .folder(let path) = source.kind {
           attachments = try AttachmentReader.folder(path)
         }
       case .oversize(let size):
-        let finding = SystemRules.packetTooLarge.finding(
-          at: SourceLocation(file: source.displayName),
-          detail: LocalizedText(
-            zh: "数据包有 \(size) 字节，超过上限 \(options.maxBytes) 字节",
-            en: "the packet is \(size) bytes, the limit is \(options.maxBytes)"))
+        let finding =
+          source.isZip
+          ? SystemRules.zipOverLimit.finding(
+            at: SourceLocation(file: source.displayName),
+            detail: LocalizedText(
+              zh: "zip 数据包有 \(size) 字节，超过上限 \(options.zip.maxArchiveBytes) 字节",
+              en: "the zip is \(size) bytes, the limit is \(options.zip.maxArchiveBytes)"))
+          : SystemRules.packetTooLarge.finding(
+            at: SourceLocation(file: source.displayName),
+            detail: LocalizedText(
+              zh: "数据包有 \(size) 字节，超过上限 \(options.maxBytes) 字节",
+              en: "the packet is \(size) bytes, the limit is \(options.maxBytes)"))
         return PacketReport(
           source: source.displayName, size: size, outcome: .rejected, findings: [finding])
       }
@@ -51,6 +61,21 @@ final class PacketChecker {
         source: source.displayName, outcome: .couldNotRun, failure: error.description)
     }
     return check(bytes: bytes, name: source.displayName, attachments: attachments)
+  }
+
+  /// Checks a zip packet: refused with its `SEC-` findings, or its `packet.xml` checked with the
+  /// other entries as attachments.
+  func checkZip(_ archive: [UInt8], name: String) -> PacketReport {
+    let read = ZipPacketReader.read(archive, limits: options.zip, maxPacketBytes: options.maxBytes)
+    guard let packet = read.packet else {
+      return PacketReport(
+        source: name, sha256: options.computeHashes ? Self.sha256Hex(archive) : nil, size: archive.count,
+        outcome: .rejected,
+        findings: read.refusals.map { $0.finding(file: name) }.sorted(by: Finding.reportOrder))
+    }
+    return check(
+      bytes: packet.packetXML, name: name,
+      attachments: Attachments(digests: packet.attachments.mapValues(Self.sha256Hex)))
   }
 
   func check(bytes: [UInt8], name: String, attachments: Attachments? = nil) -> PacketReport {
@@ -138,17 +163,36 @@ final class PacketChecker {
   }
 }
 
-/// Reads a packet source's main XML.
+/// Reads a packet source's main XML, or a zip packet's archive.
 enum PacketBytes {
-  static func load(_ source: PacketSource, cap: Int) throws(OneWindowError) -> FileBytes.Result {
+  /// - Parameters:
+  ///   - cap: the limit for XML.
+  ///   - zipCap: the limit for a zip archive (a `.zip` path, or memory bytes that start like one).
+  static func load(_ source: PacketSource, cap: Int, zipCap: Int = ZipLimits().maxArchiveBytes)
+    throws(OneWindowError) -> FileBytes.Result
+  {
     switch source.kind {
     case .file(let path):
       return try FileBytes.load(path, cap: cap)
     case .folder(let path):
       return try FileBytes.load(
         PacketSourceCollector.join(path, PacketSourceCollector.packetFileName), cap: cap)
+    case .zip(let path):
+      return try FileBytes.load(path, cap: zipCap)
     case .memory(let bytes):
-      return bytes.count > cap ? .oversize(bytes.count) : .bytes(bytes)
+      let limit = ZipPacketReader.isZip(bytes) ? zipCap : cap
+      return bytes.count > limit ? .oversize(bytes.count) : .bytes(bytes)
+    }
+  }
+}
+
+extension PacketSource {
+  /// A `.zip` path, or bytes in memory that start like a zip.
+  var isZip: Bool {
+    switch kind {
+    case .zip: true
+    case .memory(let bytes): ZipPacketReader.isZip(bytes)
+    case .file, .folder: false
     }
   }
 }

@@ -45,6 +45,85 @@ public enum SystemRules {
     hint: LocalizedText(zh: "删除多余的属性。", en: "Remove the surplus attributes."),
     legalBasis: policyBasis)
 
+  private static let zipBasis = LocalizedText(
+    zh: "OneWindow 输入安全策略：zip 数据包只在内存中读取，不解压到磁盘，条目路径、类型、数量与大小受限（见 README“安全”一节）",
+    en: "OneWindow input policy: zip packets are read in memory, never extracted; entry paths, types, count and sizes are bounded (README, Security)")
+
+  public static let zipUnsafePath = RuleDescriptor(
+    id: "SEC-005", severity: .error, category: .security,
+    summary: LocalizedText(
+      zh: "zip 数据包的条目路径均为包内的相对路径。", en: "Every entry of a zip packet has a plain relative path inside the archive."),
+    message: LocalizedText(
+      zh: "zip 条目路径不安全（含 ..、绝对路径、反斜杠、盘符或控制字符），数据包不予处理",
+      en: "a zip entry has an unsafe path (.., an absolute path, a backslash, a drive letter or a control character), so the packet is refused"),
+    hint: LocalizedText(
+      zh: "在数据包文件夹内直接选中 packet.xml 与附件重新压缩，不要包含上级目录或绝对路径。",
+      en: "Select packet.xml and the attachments inside the packet folder and zip them again, without parent folders or absolute paths."),
+    legalBasis: zipBasis)
+
+  public static let zipSymlink = RuleDescriptor(
+    id: "SEC-006", severity: .error, category: .security,
+    summary: LocalizedText(zh: "zip 数据包不含符号链接。", en: "A zip packet holds no symbolic link."),
+    message: LocalizedText(
+      zh: "zip 条目是符号链接，数据包不予处理", en: "a zip entry is a symbolic link, so the packet is refused"),
+    hint: LocalizedText(
+      zh: "用文件本身替换链接后重新压缩（压缩时不要保留符号链接）。",
+      en: "Replace the link with the file itself and zip again (do not store symbolic links)."),
+    legalBasis: zipBasis)
+
+  public static let zipDuplicateName = RuleDescriptor(
+    id: "SEC-007", severity: .error, category: .security,
+    summary: LocalizedText(zh: "zip 数据包内条目名称不重复。", en: "No two entries of a zip packet share a name."),
+    message: LocalizedText(
+      zh: "zip 内有同名条目，无法确定以哪一个为准", en: "two zip entries have the same name, so neither can be trusted"),
+    hint: LocalizedText(
+      zh: "删除重复的文件后重新压缩。", en: "Remove the duplicate file and zip again."),
+    legalBasis: zipBasis)
+
+  public static let zipEncrypted = RuleDescriptor(
+    id: "SEC-008", severity: .error, category: .security,
+    summary: LocalizedText(zh: "zip 数据包不加密。", en: "A zip packet is not encrypted."),
+    message: LocalizedText(
+      zh: "zip 条目已加密，无法读取", en: "a zip entry is encrypted and cannot be read"),
+    hint: LocalizedText(
+      zh: "压缩时不要设置密码，重新提交。", en: "Zip the packet again without a password."),
+    legalBasis: zipBasis)
+
+  public static let zipOverLimit = RuleDescriptor(
+    id: "SEC-009", severity: .error, category: .security,
+    summary: LocalizedText(
+      zh: "zip 数据包的大小、条目数量与压缩比不超过上限。",
+      en: "A zip packet stays within the limits on size, entry count and compression ratio."),
+    message: LocalizedText(
+      zh: "zip 数据包超过大小、条目数量或压缩比上限（可能是压缩炸弹），已停止解压",
+      en: "the zip packet exceeds a limit on size, entry count or compression ratio (a possible zip bomb); reading stopped"),
+    hint: LocalizedText(
+      zh: "减少或压缩附件（例如降低扫描分辨率），分次提交；确需更大上限请联系窗口。",
+      en: "Send fewer or smaller attachments (for example, scan at a lower resolution); ask the counter if a larger limit is needed."),
+    legalBasis: zipBasis)
+
+  public static let zipWithoutPacket = RuleDescriptor(
+    id: "SEC-010", severity: .error, category: .packet,
+    summary: LocalizedText(
+      zh: "zip 数据包的根目录下有 packet.xml。", en: "A zip packet holds packet.xml at its root."),
+    message: LocalizedText(
+      zh: "zip 根目录下没有 packet.xml", en: "the zip holds no packet.xml at its root"),
+    hint: LocalizedText(
+      zh: "把 packet.xml 与附件放在压缩包的最上层（压缩文件夹里的内容，而不是文件夹本身）。",
+      en: "Put packet.xml and the attachments at the top of the archive (zip the folder's contents, not the folder)."),
+    legalBasis: zipBasis)
+
+  public static let zipCorrupt = RuleDescriptor(
+    id: "SEC-011", severity: .error, category: .packet,
+    summary: LocalizedText(
+      zh: "zip 数据包完整、可读。", en: "A zip packet is complete and readable."),
+    message: LocalizedText(
+      zh: "zip 数据包已损坏、被截断或使用了不支持的格式", en: "the zip packet is damaged, truncated or in a format OneWindow does not read"),
+    hint: LocalizedText(
+      zh: "重新生成压缩包（使用标准 zip 格式，压缩方式为“存储”或 Deflate），并确认上传完整。",
+      en: "Create the archive again (standard zip, stored or Deflate) and check that the upload is complete."),
+    legalBasis: zipBasis)
+
   public static let invalidUTF16 = RuleDescriptor(
     id: "ENC-001", severity: .error, category: .security,
     summary: LocalizedText(zh: "UTF-16 数据包能够正确解码。", en: "A UTF-16 packet decodes."),
@@ -73,7 +152,8 @@ public enum SystemRules {
   /// Every system rule, for the catalogue.
   public static let all: [RuleDescriptor] = [
     invalidUTF16, unsupportedEncoding, unknownPacket, doctypeForbidden, packetTooLarge,
-    nestingTooDeep, tooManyAttributes,
+    nestingTooDeep, tooManyAttributes, zipUnsafePath, zipSymlink, zipDuplicateName, zipEncrypted,
+    zipOverLimit, zipWithoutPacket, zipCorrupt,
   ]
 
   static func policyRule(for violation: PolicyViolation?) -> RuleDescriptor {
