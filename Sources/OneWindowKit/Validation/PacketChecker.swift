@@ -12,6 +12,8 @@ final class PacketChecker {
   let asOf: CivilDate
   let validator: PacketValidator
   private let engine = RuleEngine()
+  /// The rules to run, worked out once per packet kind (the settings and date are fixed).
+  private var plans: [PacketKind: RuleEngine.Plan] = [:]
 
   init(schemas: SchemaSet, policy: Policy, options: ValidationOptions) throws(OneWindowError) {
     let limits = ParseLimits(
@@ -101,7 +103,10 @@ final class PacketChecker {
       }
       let environment = RuleEnvironment(
         asOf: asOf, policy: policy, registry: registryFacts, attachments: attachments)
-      findings += engine.run(on: parsed, file: name, environment: environment, settings: options.rules)
+      let kind = parsed.packet.kind
+      let plan = plans[kind] ?? engine.plan(for: kind, asOf: asOf, settings: options.rules)
+      plans[kind] = plan
+      findings += engine.run(on: parsed, file: name, environment: environment, plan: plan)
     }
     findings.sort(by: Finding.reportOrder)
     var report = PacketReport(
