@@ -57,10 +57,15 @@ struct IssuanceBenchmark {
     var index = 0
     for round in 0..<rounds {
       let batch = bundles / rounds + (round < bundles % rounds ? 1 : 0)
+      // The packets of the round, made before the clock starts.
+      let packets = (index + 1...index + batch).map { number in
+        (number, Array(template.replacingOccurrences(
+          of: originalID, with: "<PacketId>BD-MZDW-2026-B\(String(format: "%06d", number))</PacketId>").utf8))
+      }
+      index += batch
       let real = try Timing.seconds {
-        for _ in 0..<batch {
-          index += 1
-          try issueOne(index, template: template, originalID: originalID, registry: registry, perStep: &perStep)
+        for (number, packet) in packets {
+          try issueOne(number, packet: packet, registry: registry, perStep: &perStep)
         }
       }
       let rows = try Self.rows(of: path, after: &seen)
@@ -100,18 +105,14 @@ struct IssuanceBenchmark {
   }
 
   /// One bundle the whole way: submitted, both tracks approved, issued.
-  private func issueOne(
-    _ index: Int, template: String, originalID: String, registry: Registry, perStep: inout [Double]
-  ) throws {
+  private func issueOne(_ index: Int, packet: [UInt8], registry: Registry, perStep: inout [Double]) throws {
     let submitDay = CivilDate(year: 2026, month: 5, day: 13)!
     let decideDay = CivilDate(year: 2026, month: 5, day: 14)!
     let issueDay = CivilDate(year: 2026, month: 5, day: 15)!
-    let packet = template.replacingOccurrences(
-      of: originalID, with: "<PacketId>BD-MZDW-2026-B\(String(format: "%06d", index))</PacketId>")
     var number = ""
     perStep[0] += try Timing.seconds {
       let receipt = try registry.submitBundle(
-        PacketSource(displayName: "bundle-\(index).xml", kind: .memory(bytes: Array(packet.utf8))),
+        PacketSource(displayName: "bundle-\(index).xml", kind: .memory(bytes: packet)),
         by: .applicant(Self.operator_), clock: .fixed(submitDay))
       try Self.expectAccepted(receipt, "submit")
       number = receipt.subject ?? ""

@@ -1,6 +1,7 @@
 import Crypto
 import OneWindowCore
 import OneWindowRules
+import OneWindowStore
 import OneWindowXML
 
 /// Checks packets on one thread: load, guard, parse, validate, translate. Not `Sendable`; each
@@ -61,11 +62,14 @@ final class PacketChecker {
 
   /// Checks a packet and also returns its typed form when it was schema-valid.
   ///
-  /// - Parameter lookup: where registry facts come from; by default the options' registry. Write
-  ///   commands pass a lookup into their own transaction, so the check sees what it will change.
+  /// - Parameters:
+  ///   - lookup: where registry facts come from; by default the options' registry. Write
+  ///     commands pass a lookup into their own transaction, so the check sees what it will change.
+  ///   - runRules: false to stop after the schema (re-reading a stored packet, whose findings
+  ///     nobody reads); the report then holds the schema findings only.
   func checkAndParse(
     bytes: [UInt8], name: String, attachments: Attachments? = nil,
-    lookup: ((Packet) throws -> RegistryFacts)? = nil
+    lookup: ((Packet) throws -> RegistryFacts)? = nil, runRules: Bool = true
   ) -> (report: PacketReport, parsed: ParsedPacket?) {
     let check = bytes.withUnsafeBytes { raw in
       validator.check(raw, name: name) { root, _ -> ParsedPacket in
@@ -86,7 +90,7 @@ final class PacketChecker {
             en: "the root element \(root) is not a known packet type"),
           value: root.description))
     }
-    if let parsed = check.mapped {
+    if runRules, let parsed = check.mapped {
       var registryFacts: RegistryFacts?
       let asOf = self.asOf
       let registry = options.registry
@@ -132,14 +136,7 @@ final class PacketChecker {
   }
 
   static func sha256Hex(_ bytes: [UInt8]) -> String {
-    let digits: [Character] = Array("0123456789abcdef")
-    var text = ""
-    text.reserveCapacity(64)
-    for byte in SHA256.hash(data: bytes) {
-      text.append(digits[Int(byte >> 4)])
-      text.append(digits[Int(byte & 0x0F)])
-    }
-    return text
+    AuditChain.hex(SHA256.hash(data: bytes))
   }
 }
 
