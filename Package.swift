@@ -20,6 +20,7 @@ let package = Package(
   products: [
     .library(name: "OneWindowKit", targets: ["OneWindowKit"]),
     .executable(name: "onewindow", targets: ["OneWindowCLI"]),
+    .executable(name: "onewindow-bench", targets: ["OneWindowBench"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -82,6 +83,13 @@ let package = Package(
         "OneWindowKit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
+      swiftSettings: swiftSettings
+    ),
+    // The registry benchmarks of `Benchmarks/run.sh` (`onewindow-bench`). GRDB only to build the
+    // large store in bulk and to time bare SQLite inserts; nothing here is public API.
+    .executableTarget(
+      name: "OneWindowBench",
+      dependencies: ["OneWindowKit", .product(name: "GRDB", package: "GRDB.swift")],
       swiftSettings: swiftSettings
     ),
     // Test helpers shared by the test targets (repository paths, goldens, running the binary).

@@ -92,6 +92,47 @@ public struct OneWindow: Sendable {
     }
   }
 
+  /// Checks many packets like ``validate(_:options:)``, handing each report to `body` as soon
+  /// as it and every report before it are done, in the order of `sources`, and keeping none.
+  ///
+  /// Memory stays flat however many packets there are, and a caller can print as it goes.
+  /// `body` is called on one thread at a time, with the index of the packet in `sources`.
+  public func validate(
+    _ sources: [PacketSource], options: ValidationOptions = ValidationOptions(),
+    each body: @Sendable (Int, PacketReport) -> Void
+  ) {
+    let workers = max(1, min(options.jobs, sources.count))
+    if workers == 1 {
+      let checker = try? PacketChecker(schemas: schemas, policy: policy, options: options)
+      for (index, source) in sources.enumerated() {
+        body(index, checker?.check(source) ?? Self.parserUnavailable(source))
+      }
+      return
+    }
+    let next = Atomic<Int>(0)
+    // Reports finished ahead of their turn, and the index of the next one to hand over.
+    let delivery = Mutex<(pending: [Int: PacketReport], next: Int)>(([:], 0))
+    let schemas = self.schemas
+    let policy = self.policy
+    var options = options
+    options.asOf = options.referenceDate  // one reference date for every worker
+    DispatchQueue.concurrentPerform(iterations: workers) { [options] _ in
+      let checker = try? PacketChecker(schemas: schemas, policy: policy, options: options)
+      while true {
+        let index = next.add(1, ordering: .relaxed).oldValue
+        guard index < sources.count else { break }
+        let report = checker?.check(sources[index]) ?? Self.parserUnavailable(sources[index])
+        delivery.withLock { state in
+          state.pending[index] = report
+          while let ready = state.pending.removeValue(forKey: state.next) {
+            body(state.next, ready)
+            state.next += 1
+          }
+        }
+      }
+    }
+  }
+
   private static func parserUnavailable(_ source: PacketSource) -> PacketReport {
     PacketReport(
       source: source.displayName, outcome: .couldNotRun,

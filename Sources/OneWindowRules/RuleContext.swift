@@ -26,8 +26,9 @@ public struct RuleContext: Sendable {
   public let root: NodeRef
   /// How reports name the packet.
   public let file: String
-  public let descriptor: RuleDescriptor
-  public private(set) var findings: [Finding] = []
+  /// The rule being run (the engine reuses one context for all the rules of a packet).
+  public internal(set) var descriptor: RuleDescriptor
+  public internal(set) var findings: [Finding] = []
 
   public init(
     asOf: CivilDate, policy: Policy, registry: RegistryFacts? = nil, attachments: Attachments? = nil,

@@ -53,6 +53,38 @@ public struct RuleEngine: Sendable {
 
   public init(rules: [any Rule.Type] = RuleRegistry.all) { self.rules = rules }
 
+  /// The rules that apply to one packet kind on one date under one set of settings, in rule
+  /// order, each with its effective descriptor. A checker that sees many packets works one out per
+  /// kind and reuses it (``run(on:file:environment:plan:)``).
+  public struct Plan: Sendable {
+    public let kind: PacketKind
+    let steps: [Step]
+  }
+
+  struct Step: Sendable {
+    var rule: any Rule.Type
+    var descriptor: RuleDescriptor
+    /// For a rule that needs the registry: what it reports when there is none.
+    var notEvaluated: LocalizedText?
+  }
+
+  /// The plan for packets of `kind` judged on `asOf` under `settings`.
+  public func plan(for kind: PacketKind, asOf: CivilDate, settings: RuleSettings = RuleSettings()) -> Plan {
+    var steps: [Step] = []
+    for rule in rules {
+      var descriptor = rule.descriptor
+      guard rule.appliesTo.contains(kind), settings.applies(descriptor, asOf: asOf) else { continue }
+      if let severity = settings.severities[descriptor.id] { descriptor.severity = severity }
+      let notEvaluated =
+        rule.input == .registry
+        ? LocalizedText(
+          zh: "未评估：没有连接登记库（用 --db 指定）。规则：" + descriptor.summary.zh,
+          en: "not evaluated: no registry (use --db). Rule: " + descriptor.summary.en) : nil
+      steps.append(Step(rule: rule, descriptor: descriptor, notEvaluated: notEvaluated))
+    }
+    return Plan(kind: kind, steps: steps)
+  }
+
   /// The findings of every applicable rule, in rule order.
   ///
   /// A rule that needs the registry, run without one, reports a single info saying it was not
@@ -61,24 +93,28 @@ public struct RuleEngine: Sendable {
     on parsed: ParsedPacket, file: String, environment: RuleEnvironment,
     settings: RuleSettings = RuleSettings()
   ) -> [Finding] {
+    run(
+      on: parsed, file: file, environment: environment,
+      plan: plan(for: parsed.packet.kind, asOf: environment.asOf, settings: settings))
+  }
+
+  /// The findings of the rules of `plan` (made for this packet's kind and reference date).
+  public func run(on parsed: ParsedPacket, file: String, environment: RuleEnvironment, plan: Plan) -> [Finding] {
     var findings: [Finding] = []
-    let kind = parsed.packet.kind
-    for rule in rules {
-      var descriptor = rule.descriptor
-      guard rule.appliesTo.contains(kind), settings.applies(descriptor, asOf: environment.asOf) else { continue }
-      if let severity = settings.severities[descriptor.id] { descriptor.severity = severity }
-      var context = RuleContext(
-        asOf: environment.asOf, policy: environment.policy, registry: environment.registry,
-        attachments: environment.attachments, sourceMap: parsed.sourceMap, root: parsed.root,
-        file: file, descriptor: descriptor)
-      if rule.input == .registry && environment.registry == nil {
-        context.report(
-          LocalizedText(
-            zh: "未评估：没有连接登记库（用 --db 指定）。规则：" + descriptor.summary.zh,
-            en: "not evaluated: no registry (use --db). Rule: " + descriptor.summary.en),
-          at: parsed.root, severity: .info)
+    guard let first = plan.steps.first else { return findings }
+    // One context for all the rules, given each rule's descriptor in turn: a context holds the
+    // policy, the source map and the registry facts, too much to copy for every rule.
+    var context = RuleContext(
+      asOf: environment.asOf, policy: environment.policy, registry: environment.registry,
+      attachments: environment.attachments, sourceMap: parsed.sourceMap, root: parsed.root,
+      file: file, descriptor: first.descriptor)
+    for step in plan.steps {
+      context.descriptor = step.descriptor
+      context.findings.removeAll(keepingCapacity: true)
+      if let notEvaluated = step.notEvaluated, environment.registry == nil {
+        context.report(notEvaluated, at: parsed.root, severity: .info)
       } else {
-        rule.init().check(parsed.packet, in: &context)
+        step.rule.init().check(parsed.packet, in: &context)
       }
       findings.append(contentsOf: context.findings)
     }

@@ -98,14 +98,14 @@ package struct TrackRow: Sendable, Hashable {
 
 extension RegistryTransaction {
   package func insertBundle(_ row: BundleRow) throws -> Int64 {
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO bundle(number, kind, status, operator_name, operator_identity, business_name, uscc, food_licence,
           prefiling_number, unit_id, changed_fields, inspection_needed, accepted_on, clock_start, due_on, issued_on,
           working_days_taken, packet_id, receipt_number, submitted_by_role, submitted_by_id, updated_at, version,
           issuance_packet_id)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
+        """).execute(
       arguments: [
         row.number, row.kind, row.status, row.operatorName, row.operatorIdentity, row.businessName, row.uscc,
         row.foodLicence, row.preFilingNumber, row.unitID, row.changedFields, row.inspectionNeeded, row.acceptedOn,
@@ -116,14 +116,14 @@ extension RegistryTransaction {
   }
 
   package func updateBundle(_ row: BundleRow) throws {
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         UPDATE bundle SET status = ?, operator_name = ?, operator_identity = ?, business_name = ?, uscc = ?,
           food_licence = ?, prefiling_number = ?, unit_id = ?, changed_fields = ?, inspection_needed = ?,
           clock_start = ?, due_on = ?, issued_on = ?, working_days_taken = ?, packet_id = ?, updated_at = ?,
           version = ?, issuance_packet_id = ?
         WHERE id = ?
-        """,
+        """).execute(
       arguments: [
         row.status, row.operatorName, row.operatorIdentity, row.businessName, row.uscc, row.foodLicence,
         row.preFilingNumber, row.unitID, row.changedFields, row.inspectionNeeded, row.clockStart, row.dueOn,
@@ -134,18 +134,18 @@ extension RegistryTransaction {
   /// A bundle by its YJS number or the receipt of its submission.
   package func bundle(reference: String) throws -> BundleRow? {
     try Row.fetchOne(
-      db, sql: "SELECT * FROM bundle WHERE number = ? OR receipt_number = ?", arguments: [reference, reference]
+      try db.cachedStatement(sql: "SELECT * FROM bundle WHERE number = ? OR receipt_number = ?"), arguments: [reference, reference]
     ).map(Self.bundle)
   }
 
   package func bundles() throws -> [BundleRow] {
-    try Row.fetchAll(db, sql: "SELECT * FROM bundle ORDER BY id").map(Self.bundle)
+    try Row.fetchAll(try db.cachedStatement(sql: "SELECT * FROM bundle ORDER BY id")).map(Self.bundle)
   }
 
   /// Bundles still open (not issued, not rejected) for a USCC.
   package func openBundles(uscc: String) throws -> [BundleRow] {
     try Row.fetchAll(
-      db, sql: "SELECT * FROM bundle WHERE uscc = ? AND status NOT IN ('issued', 'rejected') ORDER BY id",
+      try db.cachedStatement(sql: "SELECT * FROM bundle WHERE uscc = ? AND status NOT IN ('issued', 'rejected') ORDER BY id"),
       arguments: [uscc]
     ).map(Self.bundle)
   }
@@ -166,12 +166,12 @@ extension RegistryTransaction {
   // MARK: - Tracks
 
   package func insertTrack(bundleID: Int64, _ track: TrackRow) throws {
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO bundle_track(bundle_id, track, status, decided_by, decided_on, reasons, decision_packet_id,
           inspected_on, inspectors, inspection_result)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
+        """).execute(
       arguments: [
         bundleID, track.track, track.status, track.decidedBy, track.decidedOn, track.reasons, track.decisionPacketID,
         track.inspectedOn, track.inspectors, track.inspectionResult,
@@ -179,12 +179,12 @@ extension RegistryTransaction {
   }
 
   package func updateTrack(bundleID: Int64, _ track: TrackRow) throws {
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         UPDATE bundle_track SET status = ?, decided_by = ?, decided_on = ?, reasons = ?, decision_packet_id = ?,
           inspected_on = ?, inspectors = ?, inspection_result = ?
         WHERE bundle_id = ? AND track = ?
-        """,
+        """).execute(
       arguments: [
         track.status, track.decidedBy, track.decidedOn, track.reasons, track.decisionPacketID, track.inspectedOn,
         track.inspectors, track.inspectionResult, bundleID, track.track,
@@ -193,7 +193,7 @@ extension RegistryTransaction {
 
   /// A bundle's tracks, business first.
   package func tracks(bundleID: Int64) throws -> [TrackRow] {
-    try Row.fetchAll(db, sql: "SELECT * FROM bundle_track WHERE bundle_id = ? ORDER BY track", arguments: [bundleID])
+    try Row.fetchAll(try db.cachedStatement(sql: "SELECT * FROM bundle_track WHERE bundle_id = ? ORDER BY track"), arguments: [bundleID])
       .map { row in
         TrackRow(
           track: row["track"], status: row["status"], decidedBy: row["decided_by"], decidedOn: row["decided_on"],
@@ -207,18 +207,18 @@ extension RegistryTransaction {
   package func insertBundlePacket(
     bundleID: Int64, version: Int, packetID: Int64, receipt: String, kind: String, at: String
   ) throws {
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO bundle_packet(bundle_id, version, packet_id, receipt_number, kind, created_at)
         VALUES (?, ?, ?, ?, ?, ?)
-        """,
+        """).execute(
       arguments: [bundleID, version, packetID, receipt, kind, at])
   }
 
   /// The packets a bundle was submitted with, oldest first.
   package func bundlePackets(bundleID: Int64) throws -> [(version: Int, kind: String, receipt: String, at: String)] {
     try Row.fetchAll(
-      db, sql: "SELECT * FROM bundle_packet WHERE bundle_id = ? ORDER BY version", arguments: [bundleID]
+      try db.cachedStatement(sql: "SELECT * FROM bundle_packet WHERE bundle_id = ? ORDER BY version"), arguments: [bundleID]
     ).map { ($0["version"], $0["kind"], $0["receipt_number"], $0["created_at"]) }
   }
 }

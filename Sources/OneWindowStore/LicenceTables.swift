@@ -44,7 +44,7 @@ package struct LicenceRow: Sendable, Hashable {
 
 extension RegistryTransaction {
   package func licenceRow(uscc: String) throws -> LicenceRow? {
-    try Row.fetchOne(db, sql: "SELECT * FROM licence WHERE uscc = ?", arguments: [uscc]).map { row in
+    try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM licence WHERE uscc = ?"), arguments: [uscc]).map { row in
       LicenceRow(
         uscc: row["uscc"], foodLicenceNumber: row["food_licence_number"], active: row["active"], name: row["name"],
         operatorName: row["operator_name"], operatorIdentity: row["operator_identity"], foodItems: row["food_items"],
@@ -66,7 +66,7 @@ extension RegistryTransaction {
   }
 
   package func upsertLicence(_ row: LicenceRow) throws {
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO licence(uscc, food_licence_number, active, name, operator_name, operator_identity, food_items,
           premises, bundle_number, registered_on, food_valid_from, food_valid_until, ended_on, details)
@@ -76,7 +76,7 @@ extension RegistryTransaction {
           food_items = excluded.food_items, premises = excluded.premises, bundle_number = excluded.bundle_number,
           food_valid_from = excluded.food_valid_from, food_valid_until = excluded.food_valid_until,
           ended_on = excluded.ended_on, details = excluded.details
-        """,
+        """).execute(
       arguments: [
         row.uscc, row.foodLicenceNumber, row.active, row.name, row.operatorName, row.operatorIdentity, row.foodItems,
         row.premises, row.bundleNumber, row.registeredOn, row.foodValidFrom, row.foodValidUntil, row.endedOn,
@@ -87,24 +87,24 @@ extension RegistryTransaction {
   /// Whether a number was ever issued (or is on a licence loaded from elsewhere).
   package func licenceNumberExists(_ number: String) throws -> Bool {
     try Bool.fetchOne(
-      db,
+      try db.cachedStatement(
       sql: """
         SELECT EXISTS(SELECT 1 FROM issued_number WHERE number = ?)
           OR EXISTS(SELECT 1 FROM licence WHERE uscc = ? OR food_licence_number = ?)
-        """,
+        """),
       arguments: [number, number, number]) ?? false
   }
 
   /// Records a number as issued; the primary key makes a second issue of it fail.
   package func recordIssuedNumber(_ number: String, kind: String, bundleNumber: String, on date: String) throws {
-    try db.execute(
-      sql: "INSERT INTO issued_number(number, kind, bundle_number, issued_on) VALUES (?, ?, ?, ?)",
+    try db.cachedStatement(
+      sql: "INSERT INTO issued_number(number, kind, bundle_number, issued_on) VALUES (?, ?, ?, ?)").execute(
       arguments: [number, kind, bundleNumber, date])
   }
 
   /// Every number issued, oldest first: number, kind, bundle.
   package func issuedNumbers() throws -> [(number: String, kind: String, bundle: String)] {
-    try Row.fetchAll(db, sql: "SELECT * FROM issued_number ORDER BY rowid").map {
+    try Row.fetchAll(try db.cachedStatement(sql: "SELECT * FROM issued_number ORDER BY rowid")).map {
       ($0["number"], $0["kind"], $0["bundle_number"])
     }
   }

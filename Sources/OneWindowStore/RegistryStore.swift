@@ -40,7 +40,12 @@ package struct RegistryStore: Sendable {
       case .file(let path):
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        writer = try DatabasePool(path: path, configuration: configuration)
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        // GRDB sets synchronous=NORMAL on the pool's writer when it sets up WAL, after
+        // prepareDatabase ran: put FULL back, or a commit is not on disk when it returns (found by
+        // Benchmarks/, whose durable-commit peer was slower per commit than the registry).
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        writer = pool
       }
       try Migrations.migrator.migrate(writer)
     } catch {
@@ -74,6 +79,11 @@ package struct RegistryStore: Sendable {
     } catch let error as DatabaseError {
       throw StoreError("the registry could not be read: \(Self.describe(error))")
     }
+  }
+
+  /// `PRAGMA synchronous` of the connection that writes (2 is FULL).
+  package func writerSynchronousMode() throws -> Int {
+    try writer.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1 }
   }
 
   /// `PRAGMA integrity_check`: "ok", or what SQLite found.

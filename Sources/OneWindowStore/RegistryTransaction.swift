@@ -11,9 +11,9 @@ package struct RegistryTransaction {
 
   /// The next value of a named counter (1 for a new one), in this transaction.
   package func nextValue(_ counter: String) throws -> Int {
-    let current = try Int.fetchOne(db, sql: "SELECT value FROM counter WHERE name = ?", arguments: [counter]) ?? 0
-    try db.execute(
-      sql: "INSERT INTO counter(name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value",
+    let current = try Int.fetchOne(try db.cachedStatement(sql: "SELECT value FROM counter WHERE name = ?"), arguments: [counter]) ?? 0
+    try db.cachedStatement(
+      sql: "INSERT INTO counter(name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value").execute(
       arguments: [counter, current + 1])
     return current + 1
   }
@@ -22,20 +22,20 @@ package struct RegistryTransaction {
 
   /// Stores a packet verbatim (with its attachments) and returns its row id.
   package func insertPacket(_ packet: StoredPacket) throws -> Int64 {
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO packet(sha256, family, root, source, size, bytes, received_at, operation, actor_role, actor_id, outcome)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
+        """).execute(
       arguments: [
         packet.sha256, packet.family, packet.root, packet.source, packet.bytes.count, Data(packet.bytes),
         packet.receivedAt, packet.operation, packet.actorRole, packet.actorID, packet.outcome,
       ])
     let id = db.lastInsertedRowID
     for (name, bytes) in packet.attachments.sorted(by: { $0.key < $1.key }) {
-      let digest = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
-      try db.execute(
-        sql: "INSERT INTO packet_attachment(packet_id, file_name, sha256, bytes) VALUES (?, ?, ?, ?)",
+      let digest = AuditChain.hex(SHA256.hash(data: bytes))
+      try db.cachedStatement(
+        sql: "INSERT INTO packet_attachment(packet_id, file_name, sha256, bytes) VALUES (?, ?, ?, ?)").execute(
         arguments: [id, name, digest, Data(bytes)])
     }
     return id
@@ -43,7 +43,7 @@ package struct RegistryTransaction {
 
   /// The stored bytes and SHA-256 of a packet.
   package func packet(id: Int64) throws -> (bytes: [UInt8], sha256: String)? {
-    guard let row = try Row.fetchOne(db, sql: "SELECT bytes, sha256 FROM packet WHERE id = ?", arguments: [id]) else {
+    guard let row = try Row.fetchOne(try db.cachedStatement(sql: "SELECT bytes, sha256 FROM packet WHERE id = ?"), arguments: [id]) else {
       return nil
     }
     let data: Data = row["bytes"]
@@ -53,28 +53,28 @@ package struct RegistryTransaction {
   /// The receipt that accepted the same bytes for the same operation, if any.
   package func acceptingReceipt(sha256: String, operation: String) throws -> String? {
     try String.fetchOne(
-      db,
+      try db.cachedStatement(
       sql: """
         SELECT receipt.number FROM packet JOIN receipt ON receipt.packet_id = packet.id
         WHERE packet.sha256 = ? AND packet.operation = ? AND packet.outcome = 'accepted'
         ORDER BY packet.id LIMIT 1
-        """,
+        """),
       arguments: [sha256, operation])
   }
 
   package func packetCount() throws -> Int {
-    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM packet") ?? 0
+    try Int.fetchOne(try db.cachedStatement(sql: "SELECT COUNT(*) FROM packet")) ?? 0
   }
 
   // MARK: - Receipts
 
   package func insertReceipt(_ receipt: ReceiptRow) throws {
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO receipt(number, issued_at, operation, actor_role, actor_id, packet_id, outcome, subject, due_on,
           saved_count, saved_percent, resubmits, body, audit_sequence, audit_head, document)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
+        """).execute(
       arguments: [
         receipt.number, receipt.issuedAt, receipt.operation, receipt.actorRole, receipt.actorID, receipt.packetID,
         receipt.outcome, receipt.subject, receipt.dueOn, receipt.savedCount, receipt.savedPercent,
@@ -83,11 +83,11 @@ package struct RegistryTransaction {
   }
 
   package func receipt(_ number: String) throws -> ReceiptRow? {
-    try Row.fetchOne(db, sql: "SELECT * FROM receipt WHERE number = ?", arguments: [number]).map(Self.receipt)
+    try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM receipt WHERE number = ?"), arguments: [number]).map(Self.receipt)
   }
 
   package func receipts() throws -> [ReceiptRow] {
-    try Row.fetchAll(db, sql: "SELECT * FROM receipt ORDER BY audit_sequence, number").map(Self.receipt)
+    try Row.fetchAll(try db.cachedStatement(sql: "SELECT * FROM receipt ORDER BY audit_sequence, number")).map(Self.receipt)
   }
 
   static func receipt(_ row: Row) -> ReceiptRow {
@@ -102,26 +102,30 @@ package struct RegistryTransaction {
   // MARK: - Audit log
 
   /// Appends an event chained to the previous one and returns the new head.
+  ///
+  /// - Parameter previous: the head the event follows, when the caller has just read it (or
+  ///   appended it) in this transaction; read here otherwise.
   package func appendAudit(
-    at: String, actorRole: String, actorID: String, action: String, subject: String, detail: String
+    after previous: AuditHead? = nil, at: String, actorRole: String, actorID: String, action: String, subject: String,
+    detail: String
   ) throws -> AuditHead {
-    let previous = try auditHead()
+    let previous = try previous ?? auditHead()
     let sequence = previous.sequence + 1
     let hash = AuditChain.hash(
       sequence: sequence, at: at, actorRole: actorRole, actorID: actorID, action: action, subject: subject,
       detail: detail, previousHash: previous.hash)
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO audit_event(sequence, at, actor_role, actor_id, action, subject, detail, previous_hash, hash)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
+        """).execute(
       arguments: [sequence, at, actorRole, actorID, action, subject, detail, previous.hash, hash])
     return AuditHead(sequence: sequence, hash: hash)
   }
 
   /// The newest event's sequence and hash, or the genesis head of an empty log.
   package func auditHead() throws -> AuditHead {
-    guard let row = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM audit_event ORDER BY sequence DESC LIMIT 1")
+    guard let row = try Row.fetchOne(try db.cachedStatement(sql: "SELECT sequence, hash FROM audit_event ORDER BY sequence DESC LIMIT 1"))
     else { return .genesis }
     return AuditHead(sequence: row["sequence"], hash: row["hash"])
   }
@@ -129,9 +133,9 @@ package struct RegistryTransaction {
   package func auditEvents(subject: String? = nil) throws -> [AuditEvent] {
     let rows: [Row]
     if let subject {
-      rows = try Row.fetchAll(db, sql: "SELECT * FROM audit_event WHERE subject = ? ORDER BY sequence", arguments: [subject])
+      rows = try Row.fetchAll(try db.cachedStatement(sql: "SELECT * FROM audit_event WHERE subject = ? ORDER BY sequence"), arguments: [subject])
     } else {
-      rows = try Row.fetchAll(db, sql: "SELECT * FROM audit_event ORDER BY sequence")
+      rows = try Row.fetchAll(try db.cachedStatement(sql: "SELECT * FROM audit_event ORDER BY sequence"))
     }
     return rows.map { row in
       AuditEvent(
@@ -142,7 +146,7 @@ package struct RegistryTransaction {
   }
 
   package func integrityCheck() throws -> String {
-    try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ")
+    try String.fetchAll(try db.cachedStatement(sql: "PRAGMA integrity_check")).joined(separator: "; ")
   }
 }
 
@@ -154,9 +158,26 @@ package enum AuditChain {
     detail: String, previousHash: String
   ) -> String {
     let canonical = [String(sequence), at, actorRole, actorID, action, subject, detail, previousHash]
-      .map { $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|") }
+      .map { field in
+        // Most fields hold neither character; replacingOccurrences would give them back unchanged.
+        guard field.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "|") }) else { return field }
+        return field.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
+      }
       .joined(separator: "|")
-    return SHA256.hash(data: Array(canonical.utf8)).map { String(format: "%02x", $0) }.joined()
+    return hex(SHA256.hash(data: Array(canonical.utf8)))
+  }
+
+  /// Lower-case hex of a digest (what `String(format: "%02x")` per byte gives, without Foundation's
+  /// formatter for each byte).
+  package static func hex(_ digest: some Sequence<UInt8>) -> String {
+    let digits = Array("0123456789abcdef".utf8)
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(64)
+    for byte in digest {
+      bytes.append(digits[Int(byte >> 4)])
+      bytes.append(digits[Int(byte & 0x0F)])
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// What is wrong with a log, checked against the heads recorded on receipts.

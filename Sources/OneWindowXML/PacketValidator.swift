@@ -79,10 +79,21 @@ package final class PacketValidator {
     let root = QualifiedName(namespace: rootView.namespaceURI, localName: rootView.localName)
     result.root = root
     result.rootLine = rootView.line
-    guard let index = schemas.index(for: root), let validContext = validContext(at: index) else {
+    guard let index = schemas.index(for: root) else { return result }
+    result.schemaIndex = index
+    let validContext: OpaquePointer
+    do throws(SchemaCompileError) {
+      guard let context = try self.validContext(at: index) else {
+        result.schemaIndex = nil
+        return result
+      }
+      validContext = context
+    } catch {
+      // Only for a schema compiled on first use that no longer compiles.
+      result.issues.append(
+        XMLIssue(stage: .schemaCompile, code: 0, level: .fatal, message: error.summary, file: error.path))
       return result
     }
-    result.schemaIndex = index
 
     let status = xmlSchemaValidateDoc(validContext, document)
     // Identity-constraint errors (key, keyref, unique) arrive without a node: find it by line.
@@ -110,9 +121,9 @@ package final class PacketValidator {
     return result
   }
 
-  private func validContext(at index: Int) -> OpaquePointer? {
+  private func validContext(at index: Int) throws(SchemaCompileError) -> OpaquePointer? {
     if let existing = validContexts[index] { return existing }
-    guard let context = xmlSchemaNewValidCtxt(schemas.entries[index].compiled.pointer) else {
+    guard let context = xmlSchemaNewValidCtxt(try schemas.entries[index].compiled().pointer) else {
       return nil
     }
     xmlSchemaSetValidStructuredErrors(context, Callbacks.collect, collector.opaque)

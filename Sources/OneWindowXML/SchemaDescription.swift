@@ -63,6 +63,29 @@ package struct SchemaDescription: Sendable {
   }
 }
 
+/// The target namespace and the global elements (the packet roots) of an entry schema, read
+/// from that file alone: all that routing a packet to its schema needs. The same values as
+/// ``SchemaDescription``'s `targetNamespace` and `roots` names, without reading the includes.
+package struct SchemaRoots: Sendable {
+  package var targetNamespace: String?
+  package var names: [String]
+
+  package init(targetNamespace: String?, names: [String]) {
+    self.targetNamespace = targetNamespace
+    self.names = names
+  }
+
+  /// nil when the file cannot be read as XML.
+  package init?(path: String) {
+    _ = LibXMLRuntime.ready
+    var reader = XSDReader()
+    guard let entry = reader.loadAlone(path) else { return nil }
+    defer { reader.freeAll() }
+    targetNamespace = entry.attribute("targetNamespace")
+    names = entry.children(named: "element").map { $0.attribute("name") ?? "?" }
+  }
+}
+
 /// Walks XSD documents with libxml2 (they are trusted files below the schema folder).
 private struct XSDReader {
   private var documents: [xmlDocPtr] = []
@@ -72,17 +95,7 @@ private struct XSDReader {
   private var loaded: Set<String> = []
 
   mutating func load(_ path: String) -> XSDNode? {
-    guard !loaded.contains(path) else { return nil }
-    loaded.insert(path)
-    let collector = IssueCollector()
-    let document: xmlDocPtr? = withExtendedLifetime(collector) {
-      xmlSetStructuredErrorFunc(collector.opaque, Callbacks.collect)
-      defer { xmlSetStructuredErrorFunc(nil, nil) }
-      return xmlReadFile(path, nil, Int32(XML_PARSE_NONET.rawValue))
-    }
-    guard let document, let rootNode = xmlDocGetRootElement(document) else { return nil }
-    documents.append(document)
-    let root = XSDNode(node: rootNode)
+    guard let root = loadAlone(path) else { return nil }
     for child in root.children() {
       switch child.localName {
       case "complexType": if let name = child.attribute("name") { complexTypes[name] = child }
@@ -97,6 +110,22 @@ private struct XSDReader {
       }
     }
     return root
+  }
+
+  /// Parses one schema document, without following its includes and imports.
+  mutating func loadAlone(_ path: String) -> XSDNode? {
+    guard !loaded.contains(path) else { return nil }
+    loaded.insert(path)
+    let collector = IssueCollector()
+    let document: xmlDocPtr? = withExtendedLifetime(collector) {
+      xmlSetStructuredErrorFunc(collector.opaque, Callbacks.collect)
+      defer { xmlSetStructuredErrorFunc(nil, nil) }
+      return xmlReadFile(path, nil, Int32(XML_PARSE_NONET.rawValue))
+    }
+    guard let document else { return nil }
+    documents.append(document)
+    guard let rootNode = xmlDocGetRootElement(document) else { return nil }
+    return XSDNode(node: rootNode)
   }
 
   func freeAll() {

@@ -1,4 +1,6 @@
 internal import CLibXML2
+import Dispatch
+import Synchronization
 
 /// A root element name with its namespace.
 package struct QualifiedName: Sendable, Hashable, CustomStringConvertible {
@@ -23,14 +25,30 @@ package struct SchemaEntry: Sendable {
   package let targetNamespace: String?
   /// Global element declarations: the roots a packet of this family may have.
   package let rootElements: [String]
+  private let compilation: SchemaCompilation
+  private let tables: LabelTables
+
+  fileprivate init(family: String, path: String, roots: SchemaRoots, compilation: SchemaCompilation) {
+    self.family = family
+    self.path = path
+    self.targetNamespace = roots.targetNamespace
+    self.rootElements = roots.names
+    self.compilation = compilation
+    self.tables = LabelTables(path: path)
+  }
+
+  /// The compiled schema (compiled now if this set compiles on first use).
+  package func compiled() throws(SchemaCompileError) -> CompiledSchema {
+    try compilation.result.get()
+  }
+
   /// Chinese label of every element, by path without indices (`RestaurantOpening/FoodLicence/Items/Item`).
-  package let labelsByPath: [String: String]
+  package var labelsByPath: [String: String] { tables.value.byPath }
   /// Chinese description of the expected format of every simple-typed element, by path
   /// (the first clause of its type's documentation, such as "SHA-256 摘要：64 位小写十六进制").
-  package let formatsByPath: [String: String]
+  package var formatsByPath: [String: String] { tables.value.formats }
   /// Chinese label by element name (first one wins), for issues that carry no path.
-  package let labelsByName: [String: String]
-  package let compiled: CompiledSchema
+  package var labelsByName: [String: String] { tables.value.byName }
 
   /// The label of the element at `path` (indices such as `[2]` and attributes are ignored).
   package func label(forPath path: String) -> String? {
@@ -50,23 +68,96 @@ package struct SchemaEntry: Sendable {
   }
 }
 
+/// An entry schema's labels and formats, read from its documentation the first time a report
+/// needs them: reading every schema's documentation cost more than compiling the schemas, and
+/// valid packets never need it.
+private final class LabelTables: Sendable {
+  let path: String
+  private let state = Mutex<FieldLabels?>(nil)
+
+  init(path: String) { self.path = path }
+
+  var value: FieldLabels {
+    state.withLock { tables in
+      if let tables { return tables }
+      var labels = FieldLabels()
+      if let description = SchemaDescription(path: path) {
+        for root in description.roots { labels.add(root, path: "", types: description.simpleTypes) }
+      }
+      tables = labels
+      return labels
+    }
+  }
+}
+
+/// An entry schema compiled up front, or compiled the first time it is needed.
+private final class SchemaCompilation: Sendable {
+  private let path: String
+  private let loadRoot: String
+  private let state: Mutex<Result<CompiledSchema, SchemaCompileError>?>
+
+  init(_ compiled: CompiledSchema) {
+    path = compiled.path
+    loadRoot = ""
+    state = Mutex(.success(compiled))
+  }
+
+  init(path: String, loadRoot: String) {
+    self.path = path
+    self.loadRoot = loadRoot
+    state = Mutex(nil)
+  }
+
+  var result: Result<CompiledSchema, SchemaCompileError> {
+    state.withLock { state in
+      if let state { return state }
+      let result: Result<CompiledSchema, SchemaCompileError>
+      do throws(SchemaCompileError) {
+        result = .success(try CompiledSchema(path: path, loadRoot: loadRoot))
+      } catch {
+        result = .failure(error)
+      }
+      state = result
+      return result
+    }
+  }
+}
+
 /// Every entry schema under a folder, compiled once per process.
 package struct SchemaSet: Sendable {
   package let folder: String
   package let entries: [SchemaEntry]
   private let byRoot: [QualifiedName: Int]
 
-  /// Compiles each entry schema. `entryPaths` are absolute paths below `folder`.
+  /// Compiles each entry schema (in parallel; the compiled schemas are independent). `entryPaths`
+  /// are absolute paths below `folder`.
   ///
-  /// - Throws: ``SchemaCompileError`` for the first schema that does not compile, or when two
-  ///   schemas declare the same root element in the same namespace.
+  /// - Throws: ``SchemaCompileError`` for the first schema (in path order) that does not compile,
+  ///   or when two schemas declare the same root element in the same namespace.
   package init(folder: String, entryPaths: [String]) throws(SchemaCompileError) {
     _ = LibXMLRuntime.ready
+    let paths = entryPaths.sorted()
+    // Each schema's compilation and its roots, read in parallel (the schemas are independent).
+    let results = Mutex<[(schema: Result<CompiledSchema, SchemaCompileError>, roots: SchemaRoots?)?]>(
+      Array(repeating: nil, count: paths.count))
+    DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+      let schema: Result<CompiledSchema, SchemaCompileError>
+      do throws(SchemaCompileError) {
+        schema = .success(try CompiledSchema(path: paths[index], loadRoot: folder))
+      } catch {
+        schema = .failure(error)
+      }
+      let roots = SchemaRoots(path: paths[index])
+      results.withLock { $0[index] = (schema, roots) }
+    }
+    let compiled = results.withLock { $0 }
     var entries: [SchemaEntry] = []
-    var byRoot: [QualifiedName: Int] = [:]
-    for path in entryPaths.sorted() {
-      let compiled = try CompiledSchema(path: path, loadRoot: folder)
-      guard let description = SchemaDescription(path: path) else {
+    for (index, path) in paths.enumerated() {
+      guard let result = compiled[index], case .success(let schema) = result.schema else {
+        if case .failure(let error)? = compiled[index]?.schema { throw error }
+        throw SchemaCompileError(path: path, issues: [])
+      }
+      guard let roots = result.roots else {
         throw SchemaCompileError(
           path: path,
           issues: [
@@ -77,31 +168,54 @@ package struct SchemaSet: Sendable {
       }
       let components = path.split(separator: "/")
       let family = components.count >= 2 ? String(components[components.count - 2]) : path
-      var labels = FieldLabels()
-      for root in description.roots { labels.add(root, path: "", types: description.simpleTypes) }
-      let roots = description.roots.map(\.name)
-      let entry = SchemaEntry(
-        family: family, path: path, targetNamespace: description.targetNamespace,
-        rootElements: roots, labelsByPath: labels.byPath, formatsByPath: labels.formats,
-        labelsByName: labels.byName, compiled: compiled)
-      for root in roots {
-        let name = QualifiedName(namespace: description.targetNamespace, localName: root)
-        if byRoot[name] != nil {
-          throw SchemaCompileError(
-            path: path,
-            issues: [
-              XMLIssue(
-                stage: .schemaCompile, code: 0, level: .error,
-                message: "root element \(name) is declared by two entry schemas", file: path)
-            ])
-        }
-        byRoot[name] = entries.count
-      }
-      entries.append(entry)
+      entries.append(SchemaEntry(family: family, path: path, roots: roots, compilation: SchemaCompilation(schema)))
     }
     self.folder = folder
     self.entries = entries
-    self.byRoot = byRoot
+    self.byRoot = try Self.index(entries)
+  }
+
+  /// A set whose schemas are compiled the first time a packet of their family needs them, for
+  /// a folder whose files are known to compile (the shipped schemas, checked by digest): routing
+  /// packets needs only each entry's namespace and roots, given here.
+  ///
+  /// - Throws: ``SchemaCompileError`` when two entries declare the same root.
+  package init(
+    folder: String, knownEntries: [(path: String, targetNamespace: String?, roots: [String])]
+  ) throws(SchemaCompileError) {
+    _ = LibXMLRuntime.ready
+    let entries = knownEntries.sorted { $0.path < $1.path }.map { known in
+      let components = known.path.split(separator: "/")
+      let family = components.count >= 2 ? String(components[components.count - 2]) : known.path
+      return SchemaEntry(
+        family: family, path: known.path,
+        roots: SchemaRoots(targetNamespace: known.targetNamespace, names: known.roots),
+        compilation: SchemaCompilation(path: known.path, loadRoot: folder))
+    }
+    self.folder = folder
+    self.entries = entries
+    self.byRoot = try Self.index(entries)
+  }
+
+  /// Entry index by root element; two entries declaring the same root are refused.
+  private static func index(_ entries: [SchemaEntry]) throws(SchemaCompileError) -> [QualifiedName: Int] {
+    var byRoot: [QualifiedName: Int] = [:]
+    for (index, entry) in entries.enumerated() {
+      for root in entry.rootElements {
+        let name = QualifiedName(namespace: entry.targetNamespace, localName: root)
+        if byRoot[name] != nil {
+          throw SchemaCompileError(
+            path: entry.path,
+            issues: [
+              XMLIssue(
+                stage: .schemaCompile, code: 0, level: .error,
+                message: "root element \(name) is declared by two entry schemas", file: entry.path)
+            ])
+        }
+        byRoot[name] = index
+      }
+    }
+    return byRoot
   }
 
   /// The entry schema that declares `root`, or nil for an unknown packet.
@@ -118,7 +232,7 @@ package struct SchemaSet: Sendable {
 }
 
 /// Flattens a schema description into labels and formats by element path.
-private struct FieldLabels {
+private struct FieldLabels: Sendable {
   var byPath: [String: String] = [:]
   var formats: [String: String] = [:]
   var byName: [String: String] = [:]

@@ -45,6 +45,18 @@ package struct XMLElementView {
   /// Element children in document order.
   package var children: Children { Children(first: node.pointee.children) }
 
+  /// The first element child, or nil.
+  package var firstChildElement: XMLElementView? {
+    var children = Children(first: node.pointee.children)
+    return children.next()
+  }
+
+  /// The next element sibling, or nil.
+  package var nextSiblingElement: XMLElementView? {
+    var siblings = Children(first: node.pointee.next)
+    return siblings.next()
+  }
+
   /// The first element child with this local name.
   package func child(_ localName: String) -> XMLElementView? {
     children.first { $0.localName == localName }

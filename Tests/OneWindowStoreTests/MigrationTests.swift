@@ -37,6 +37,14 @@ struct MigrationTests {
     #expect(journal == "wal")
   }
 
+  @Test func fileRegistriesCommitWithSynchronousFull() throws {
+    let path = try temporaryPath()
+    let store = try RegistryStore(location: .file(path))
+    #expect(try store.writerSynchronousMode() == 2)
+    _ = try store.write { try $0.nextValue("RCPT-20260302") }
+    #expect(try store.writerSynchronousMode() == 2)
+  }
+
   @Test func readOnlyOpeningNeedsAnExistingFileAndNeverWrites() throws {
     let path = try temporaryPath()
     #expect(throws: StoreError.self) { try RegistryStore(location: .file(path), readOnly: true) }

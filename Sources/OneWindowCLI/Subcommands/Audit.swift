@@ -5,6 +5,7 @@ import OneWindowKit
 extension OneWindowCommand {
   struct Audit: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "audit",
       abstract: "The append-only, hash-chained audit log.",
       subcommands: [Verify.self, Trail.self])
   }
@@ -13,6 +14,7 @@ extension OneWindowCommand {
 extension OneWindowCommand.Audit {
   struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "verify",
       abstract: "Check that no audit event was edited, removed or reordered.",
       discussion: """
         Recomputes every event's hash and link, then checks the chain head recorded on every
@@ -46,7 +48,7 @@ extension OneWindowCommand.Audit {
   }
 
   struct Trail: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "The audit events about one record (pre-filing number, receipt, bundle).")
+    static let configuration = CommandConfiguration(commandName: "trail", abstract: "The audit events about one record (pre-filing number, receipt, bundle).")
 
     @Argument(help: "The subject: a YBA or YJS number, or a receipt number.") var subject: String
     @OptionGroup var registry: RegistryOptions

@@ -3,6 +3,7 @@ import ArgumentParser
 extension OneWindowCommand {
   struct Bundle: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "bundle",
       abstract: "The restaurant one-thing bundle (开办餐饮店“一件事”).",
       discussion: """
         One application for both the business licence (营业执照) and the food business licence

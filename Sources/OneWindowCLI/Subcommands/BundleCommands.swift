@@ -5,6 +5,7 @@ import OneWindowKit
 extension OneWindowCommand.Bundle {
   struct Submit: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "submit",
       abstract: "Submit restaurant bundles (opening, change, cancellation); one receipt each with the due date.",
       discussion: """
         An accepted bundle is numbered YJS-370202-YYYY-NNNNNN and due the policy's working days
@@ -28,6 +29,7 @@ extension OneWindowCommand.Bundle {
 
   struct Decide: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "decide",
       abstract: "A clerk decides one track (business or food) of a bundle.",
       discussion: """
         Tracks are independent and may be decided in any order. Approving the food track of an
@@ -81,6 +83,7 @@ extension OneWindowCommand.Bundle {
 
   struct Issue: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "issue",
       abstract: "Unified issuance: both certificates at once, when every track is approved.",
       discussion: """
         Refused (exit 1) while a track is not approved. Prints the receipt with the numbers
@@ -113,7 +116,7 @@ extension OneWindowCommand.Bundle {
   }
 
   struct Show: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "One bundle: tracks, dates, certificates, versions, history.")
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "One bundle: tracks, dates, certificates, versions, history.")
 
     @Argument(help: "The bundle number or its submission receipt.") var reference: String
     @OptionGroup var registry: RegistryOptions
@@ -134,7 +137,7 @@ extension OneWindowCommand.Bundle {
   }
 
   struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Bundles, oldest first.")
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "Bundles, oldest first.")
 
     @Option(name: .long, help: "Only this status: under-review, correction-requested, approved, rejected, issued.")
     var status: BundleStatus?
@@ -156,6 +159,7 @@ extension OneWindowCommand.Bundle {
 
   struct Overdue: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "overdue",
       abstract: "Bundles past their due date on the reference date, with the working days they are late.",
       discussion: "A listing: exit 0 whether or not some are late; 2 when the calendar cannot count them.")
 

@@ -5,6 +5,7 @@ import OneWindowKit
 extension OneWindowCommand.Bundle {
   struct Split: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "split",
       abstract: "Split an opening bundle into its business-licence and food-licence applications.",
       discussion: """
         Writes <stem>.business.xml (BusinessLicenceApplication) and <stem>.food.xml
@@ -60,6 +61,7 @@ extension OneWindowCommand.Bundle {
 
   struct Assemble: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "assemble",
       abstract: "Assemble a business-licence and a food-licence application into one opening bundle.",
       discussion: """
         Reports every inconsistency between the two applications (the BD rules: operator, name,

@@ -131,6 +131,7 @@ extension OneWindowCommand.CalendarCommand {
 
   struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "show",
       abstract: "A year's schedule: its notice, every listed date and the number of working days.")
 
     @Argument(help: "The year, such as 2026.") var year: Int

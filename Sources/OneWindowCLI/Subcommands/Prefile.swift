@@ -5,6 +5,7 @@ import OneWindowKit
 extension OneWindowCommand {
   struct Prefile: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "prefile",
       abstract: "Address pre-filing (住所预备案): submit, review, amend, withdraw, revoke, show, list.",
       discussion: """
         An owner files the property proofs of a building once; tenants then register with only an
@@ -18,6 +19,7 @@ extension OneWindowCommand {
 extension OneWindowCommand.Prefile {
   struct Submit: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "submit",
       abstract: "An owner (or a clerk at the window) submits pre-filing packets.",
       discussion: """
         Each packet gets its own receipt, printed as soon as it is issued. A rejected packet is
@@ -40,6 +42,7 @@ extension OneWindowCommand.Prefile {
 
   struct Review: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "review",
       abstract: "A clerk approves, rejects, or asks for corrections.",
       discussion: """
         REFERENCE is the submission receipt (before approval) or the YBA number. Approval numbers
@@ -91,6 +94,7 @@ extension OneWindowCommand.Prefile {
 
   struct Amend: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "amend",
       abstract: "The owner amends an active pre-filing (adds or retires units, replaces proofs).",
       discussion: "Each accepted amendment is a new version; the old one is kept.")
 
@@ -109,7 +113,7 @@ extension OneWindowCommand.Prefile {
   }
 
   struct Withdraw: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "The owner withdraws a pre-filing (a PreFilingWithdrawal packet).")
+    static let configuration = CommandConfiguration(commandName: "withdraw", abstract: "The owner withdraws a pre-filing (a PreFilingWithdrawal packet).")
 
     @Argument(help: "The PreFilingWithdrawal packet.") var packet: String
     @OptionGroup var actor: ActorOptions
@@ -126,7 +130,7 @@ extension OneWindowCommand.Prefile {
   }
 
   struct Revoke: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "A clerk revokes an active pre-filing; later registrations are refused.")
+    static let configuration = CommandConfiguration(commandName: "revoke", abstract: "A clerk revokes an active pre-filing; later registrations are refused.")
 
     @Argument(help: "The pre-filing number.") var reference: String
     @Option(name: .long, help: "Why (required).") var reason: String
@@ -150,6 +154,7 @@ extension OneWindowCommand.Prefile {
 
   struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "show",
       abstract: "One pre-filing: state on the reference date, units and their occupation, proofs, versions, history.")
 
     @Argument(help: "The pre-filing number or its submission receipt.") var reference: String
@@ -172,7 +177,7 @@ extension OneWindowCommand.Prefile {
   }
 
   struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Pre-filings as they stand on the reference date.")
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "Pre-filings as they stand on the reference date.")
 
     @Option(name: .long, help: "Only this status: submitted, correction-requested, rejected, active, revoked, withdrawn, expired.")
     var status: PreFilingStatus?

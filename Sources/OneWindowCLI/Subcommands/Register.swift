@@ -4,6 +4,7 @@ import OneWindowKit
 extension OneWindowCommand {
   struct Register: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "register",
       abstract: "A tenant registers its address in a pre-filed unit (入驻登记).",
       discussion: """
         The packet is checked against the registry inside the write transaction: the pre-filing

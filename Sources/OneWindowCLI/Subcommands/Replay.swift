@@ -5,6 +5,7 @@ import OneWindowKit
 extension OneWindowCommand {
   struct Replay: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "replay",
       abstract: "Replay scenarios and compare every step with what it should give.",
       discussion: """
         PATH is a scenario file or a folder walked for *.xml files whose root is ReplayScenario

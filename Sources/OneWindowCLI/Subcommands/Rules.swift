@@ -5,6 +5,7 @@ import OneWindowKit
 extension OneWindowCommand {
   struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "rules",
       abstract: "List the rule catalogue, or show one rule with a failing and a passing example.",
       discussion: """
         Without an id: every rule, one line each (--format text), as JSON, or as the Markdown of

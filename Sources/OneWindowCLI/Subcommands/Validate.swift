@@ -1,10 +1,12 @@
 import ArgumentParser
 import Foundation
 import OneWindowKit
+import Synchronization
 
 extension OneWindowCommand {
   struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "validate",
       abstract: "Check packets against their schema (and, later, the business rules).",
       discussion: """
         PATH is a packet file, a zip packet (packet.xml at its root plus the attachments, read in
@@ -109,6 +111,12 @@ extension OneWindowCommand {
         jobs: jobs ?? (sources.count > 1 ? ProcessInfo.processInfo.activeProcessorCount : 1),
         computeHashes: format != .text, asOf: dates.asOf ?? CivilDate.today(), rules: rules)
       options.registry = registry
+      if format == .text {
+        let outcome = printTextReport(oneWindow, sources: sources, options: options)
+        if cannotRun || outcome == .couldNotRun { throw ExitCode(2) }
+        if outcome == .rejected { throw ExitCode(1) }
+        return
+      }
       let run = ValidationRun(
         packets: oneWindow.validate(sources, options: options), asOf: options.asOf, strict: strict)
       switch format {
@@ -122,6 +130,36 @@ extension OneWindowCommand {
       }
       if cannotRun || run.outcome == .couldNotRun { throw ExitCode(2) }
       if run.outcome == .rejected { throw ExitCode(1) }
+    }
+
+    /// Prints the text report packet by packet as the checks finish, in the renderer's order, so
+    /// no report is kept (memory stays flat on large corpora); the output is exactly
+    /// `TextReportRenderer.render` of the whole run.
+    private func printTextReport(
+      _ oneWindow: OneWindow, sources: [PacketSource], options: ValidationOptions
+    ) -> Outcome {
+      let order = sources.indices.sorted { sources[$0].displayName < sources[$1].displayName }
+      let renderer = TextReportRenderer(language: lang)
+      let state = Mutex<(summary: ValidationRun.Summary, text: String, failures: [(Int, String)])>(
+        (ValidationRun.Summary(), "", []))
+      oneWindow.validate(order.map { sources[$0] }, options: options) { index, report in
+        state.withLock { state in
+          state.summary.add(report)
+          state.text += renderer.lines(for: report)
+          if state.text.utf8.count >= 1 << 16 {
+            Console.out(state.text)
+            state.text = ""
+          }
+          if report.outcome == .couldNotRun {
+            state.failures.append((order[index], report.failure ?? "\(report.source): could not be checked"))
+          }
+        }
+      }
+      return state.withLock { state in
+        Console.out(state.text + renderer.summaryLine(state.summary) + "\n")
+        for (_, failure) in state.failures.sorted(by: { $0.0 < $1.0 }) { Console.error(failure) }
+        return state.summary.outcome
+      }
     }
   }
 }

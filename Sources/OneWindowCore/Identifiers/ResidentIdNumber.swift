@@ -14,6 +14,17 @@ public enum ResidentIdNumber {
   }
 
   public static func hasValidCheckCharacter(_ number: String) -> Bool {
+    if let valid = ASCIIText.withBytes(number, { bytes -> Bool in
+      guard bytes.count == 18 else { return false }
+      var sum = 0
+      for index in 0..<17 {
+        guard ASCIIText.isDigit(bytes[index]) else { return false }
+        sum += (Int(bytes[index]) - 0x30) * weights[index]
+      }
+      return checkCharacters[sum % 11].asciiValue == bytes[17]
+    }) {
+      return valid
+    }
     let characters = Array(number)
     guard characters.count == 18, let expected = checkCharacter(for: String(characters[0..<17])) else {
       return false
@@ -23,6 +34,12 @@ public enum ResidentIdNumber {
 
   /// The birth date in positions 7–14, when it is a real date.
   public static func birthDate(_ number: String) -> CivilDate? {
+    if let date = ASCIIText.withBytes(number, { bytes -> CivilDate? in
+      guard bytes.count == 18 else { return nil }
+      return CivilDate(compact: String(decoding: UnsafeBufferPointer(rebasing: bytes[6..<14]), as: UTF8.self))
+    }) {
+      return date
+    }
     let characters = Array(number)
     guard characters.count == 18 else { return nil }
     return CivilDate(compact: String(characters[6..<14]))

@@ -20,8 +20,25 @@ public enum UnifiedSocialCreditCode {
     return alphabet[(31 - sum % 31) % 31]
   }
 
+  /// The value of each ASCII byte in ``alphabet``, -1 for bytes outside it.
+  static let byteValues: [Int] = (0..<128).map { byte in
+    alphabet.firstIndex(of: Character(Unicode.Scalar(UInt8(byte)))) ?? -1
+  }
+
   /// Whether the 18th character is the GB 32100 check character.
   public static func hasValidCheckCharacter(_ code: String) -> Bool {
+    if let valid = ASCIIText.withBytes(code, { bytes -> Bool in
+      guard bytes.count == 18 else { return false }
+      var sum = 0
+      for index in 0..<17 {
+        let value = byteValues[Int(bytes[index])]
+        guard value >= 0 else { return false }
+        sum += value * weights[index]
+      }
+      return alphabet[(31 - sum % 31) % 31].asciiValue == bytes[17]
+    }) {
+      return valid
+    }
     let characters = Array(code)
     guard characters.count == 18, let expected = checkCharacter(for: String(characters[0..<17])) else {
       return false
@@ -51,6 +68,27 @@ public enum UnifiedSocialCreditCode {
 
   /// Whether positions 9–17 carry a valid GB 11714 organisation code.
   public static func hasValidOrganisationCode(_ code: String) -> Bool {
+    if let valid = ASCIIText.withBytes(code, { bytes -> Bool in
+      guard bytes.count == 18 else { return false }
+      var sum = 0
+      for index in 0..<8 {
+        let byte = bytes[8 + index]
+        let value: Int
+        if ASCIIText.isDigit(byte) {
+          value = Int(byte) - 0x30
+        } else if byte >= 65 && byte <= 90 {
+          value = Int(byte) - 55
+        } else {
+          return false
+        }
+        sum += value * organisationWeights[index]
+      }
+      let check = 11 - sum % 11
+      let expected: UInt8 = check == 10 ? UInt8(ascii: "X") : check == 11 ? UInt8(ascii: "0") : UInt8(0x30 + check)
+      return bytes[16] == expected
+    }) {
+      return valid
+    }
     let characters = Array(code)
     guard characters.count == 18,
       let expected = organisationCheckCharacter(for: String(characters[8..<16]))

@@ -12,13 +12,24 @@ final class ElementTree {
   private var nextSibling: [Int32] = []
 
   init(root: XMLElementView) {
-    // Depth-first, iteratively, children pushed in reverse so they are recorded in document
-    // order; the sibling links are then derived from the parents in one pass.
-    var stack: [(view: XMLElementView, parent: Int32)] = [(root, -1)]
-    while let (view, parent) = stack.popLast() {
-      let node = sourceMap.add(name: view.localName, parent: NodeRef(index: parent), line: view.line)
+    // Depth-first in document order, following libxml2's child and sibling links (no array per
+    // element); the sibling links are then derived from the parents in one pass.
+    var ancestors: [(view: XMLElementView, index: Int32)] = []
+    var next: XMLElementView? = root
+    while let view = next {
+      let node = sourceMap.add(
+        name: view.localName, parent: NodeRef(index: ancestors.last?.index ?? -1), line: view.line)
       views.append(view)
-      for child in Array(view.children).reversed() { stack.append((child, node.index)) }
+      if let child = view.firstChildElement {
+        ancestors.append((view, node.index))
+        next = child
+        continue
+      }
+      // The next element: a sibling, else an ancestor's sibling (never beyond `root`'s subtree).
+      next = ancestors.isEmpty ? nil : view.nextSiblingElement
+      while next == nil, let ancestor = ancestors.popLast() {
+        next = ancestors.isEmpty ? nil : ancestor.view.nextSiblingElement
+      }
     }
     firstChild = Array(repeating: -1, count: views.count)
     nextSibling = Array(repeating: -1, count: views.count)
@@ -55,6 +66,7 @@ final class ElementTree {
     /// The text as written, only trimmed (long texts).
     var rawText: String {
       let text = tree.view(index).text
+      guard containsWhitespace(text) else { return text }
       return String(text.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
     }
 
@@ -93,6 +105,9 @@ final class ElementTree {
 
 /// Trims and collapses runs of whitespace to one space (xs:token semantics).
 func collapse(_ text: String) -> String {
+  // Most values hold no whitespace at all: then nothing changes, and the walk over characters
+  // below (grapheme breaking and Unicode properties for every character) is skipped.
+  guard containsWhitespace(text) else { return text }
   var result = ""
   result.reserveCapacity(text.utf8.count)
   var pendingSpace = false
@@ -108,4 +123,41 @@ func collapse(_ text: String) -> String {
     }
   }
   return result
+}
+
+/// Whether `text` holds a scalar with the Unicode White_Space property, the property
+/// `Character.isWhitespace` tests on a character's first scalar, read from the UTF-8 bytes:
+/// U+0009…000D, U+0020, U+0085, U+00A0, U+1680, U+2000…200A, U+2028, U+2029, U+202F, U+205F and
+/// U+3000. Without one, no character of `text` is whitespace.
+func containsWhitespace(_ text: String) -> Bool {
+  var text = text
+  return text.withUTF8 { bytes in
+    let count = bytes.count
+    var index = 0
+    while index < count {
+      let byte = bytes[index]
+      if byte < 0x80 {
+        if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { return true }
+      } else if index + 1 < count {
+        let second = bytes[index + 1]
+        switch byte {
+        case 0xC2:
+          if second == 0x85 || second == 0xA0 { return true }
+        case 0xE1:
+          if second == 0x9A, index + 2 < count, bytes[index + 2] == 0x80 { return true }
+        case 0xE2:
+          guard index + 2 < count else { break }
+          let third = bytes[index + 2]
+          if second == 0x80, third <= 0x8A || third == 0xA8 || third == 0xA9 || third == 0xAF { return true }
+          if second == 0x81, third == 0x9F { return true }
+        case 0xE3:
+          if second == 0x80, index + 2 < count, bytes[index + 2] == 0x80 { return true }
+        default:
+          break
+        }
+      }
+      index += 1
+    }
+    return false
+  }
 }

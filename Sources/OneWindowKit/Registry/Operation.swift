@@ -111,7 +111,7 @@ extension Registry {
         for event in operation.events {
           let detail = event.detail.isEmpty ? "receipt=\(operation.receiptNumber)" : "receipt=\(operation.receiptNumber); " + event.detail
           head = try transaction.appendAudit(
-            at: clock.now, actorRole: actor.role.rawValue, actorID: actor.id, action: event.action,
+            after: head, at: clock.now, actorRole: actor.role.rawValue, actorID: actor.id, action: event.action,
             subject: event.subject, detail: detail)
         }
         let receipt = Receipt(

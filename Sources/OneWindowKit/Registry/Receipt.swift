@@ -173,6 +173,7 @@ struct XMLWriter {
   private var depth = 0
 
   static func escape(_ value: String) -> String {
+    guard needsEscaping(value) else { return value }
     var out = ""
     out.reserveCapacity(value.utf8.count)
     for character in value {
@@ -194,6 +195,28 @@ struct XMLWriter {
       }
     }
     return out
+  }
+
+  /// Whether `escape` would change anything: a byte of `&<>"`, a control character other than
+  /// tab, newline and carriage return, or U+FFFE or U+FFFF. Without one, every character is
+  /// appended as it is.
+  private static func needsEscaping(_ value: String) -> Bool {
+    var value = value
+    return value.withUTF8 { bytes in
+      for (index, byte) in bytes.enumerated() {
+        switch byte {
+        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""): return true
+        case 0x09, 0x0A, 0x0D: continue
+        case 0..<0x20: return true
+        case 0xEF:
+          if index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF {
+            return true
+          }
+        default: continue
+        }
+      }
+      return false
+    }
   }
 
   private func attributeText(_ attributes: KeyValuePairs<String, String>) -> String {

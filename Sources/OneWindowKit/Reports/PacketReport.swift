@@ -65,21 +65,32 @@ public struct ValidationRun: Sendable, Hashable, Codable {
     public var errors = 0
     public var warnings = 0
     public var infos = 0
+
+    public init() {}
+
+    /// Counts one more packet.
+    public mutating func add(_ packet: PacketReport) {
+      packets += 1
+      switch packet.outcome {
+      case .accepted: accepted += 1
+      case .rejected: rejected += 1
+      case .couldNotRun: couldNotRun += 1
+      }
+      errors += packet.errorCount
+      warnings += packet.warningCount
+      infos += packet.infoCount
+    }
+
+    /// The outcome of the packets counted: could-not-run wins over rejected, which wins over
+    /// accepted (the same as ``ValidationRun/outcome``).
+    public var outcome: Outcome {
+      couldNotRun > 0 ? .couldNotRun : rejected > 0 ? .rejected : .accepted
+    }
   }
 
   public var summary: Summary {
     var summary = Summary()
-    for packet in packets {
-      summary.packets += 1
-      switch packet.outcome {
-      case .accepted: summary.accepted += 1
-      case .rejected: summary.rejected += 1
-      case .couldNotRun: summary.couldNotRun += 1
-      }
-      summary.errors += packet.errorCount
-      summary.warnings += packet.warningCount
-      summary.infos += packet.infoCount
-    }
+    for packet in packets { summary.add(packet) }
     return summary
   }
 

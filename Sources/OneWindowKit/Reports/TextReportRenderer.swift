@@ -8,15 +8,23 @@ public struct TextReportRenderer: Sendable {
 
   /// One line per finding, in report order, and the summary line last.
   public func render(_ run: ValidationRun) -> String {
-    var lines: [String] = []
-    let packets = run.packets.sorted { $0.source < $1.source }
-    for packet in packets {
-      for finding in packet.findings.sorted(by: Finding.reportOrder) {
-        lines.append(line(for: finding))
-      }
+    var text = ""
+    for packet in run.packets.sorted(by: Self.packetOrder) { text += lines(for: packet) }
+    return text + summaryLine(run.summary) + "\n"
+  }
+
+  /// The order ``render(_:)`` prints packets in: by source.
+  public static func packetOrder(_ lhs: PacketReport, _ rhs: PacketReport) -> Bool { lhs.source < rhs.source }
+
+  /// The lines of one packet's findings, in report order, each ending in a newline: the text
+  /// ``render(_:)`` prints for that packet, for printing packet by packet.
+  public func lines(for packet: PacketReport) -> String {
+    var text = ""
+    for finding in packet.findings.sorted(by: Finding.reportOrder) {
+      text += line(for: finding)
+      text += "\n"
     }
-    lines.append(summaryLine(run.summary))
-    return lines.joined(separator: "\n") + "\n"
+    return text
   }
 
   public func line(for finding: Finding) -> String {

@@ -46,13 +46,24 @@ public enum ResourceLocator {
       if let found = accept(fromEnvironment) { return found }
       throw .resourceMissing(kind: kind.rawValue, tried: tried)
     }
-    if let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() {
+    if let executable = executableURL {
       let share = executable.deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("share/onewindow/\(kind.rawValue)").path
       if let found = accept(share) { return found }
     }
     if let found = accept(packageRoot + "/" + kind.rawValue) { return found }
     throw .resourceMissing(kind: kind.rawValue, tried: tried)
+  }
+
+  /// The running executable, symbolic links resolved. On Linux read from `/proc/self/exe` (where
+  /// `Bundle.main` finds it too, after setting up much more than this needs).
+  static var executableURL: URL? {
+    #if os(Linux)
+      if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+        return URL(fileURLWithPath: path)
+      }
+    #endif
+    return Bundle.main.executableURL?.resolvingSymlinksInPath()
   }
 
   /// The package checkout this library was compiled from.

@@ -1,6 +1,7 @@
 import Crypto
 import OneWindowCore
 import OneWindowRules
+import OneWindowStore
 import OneWindowXML
 
 /// Checks packets on one thread: load, guard, parse, validate, translate. Not `Sendable`; each
@@ -12,6 +13,8 @@ final class PacketChecker {
   let asOf: CivilDate
   let validator: PacketValidator
   private let engine = RuleEngine()
+  /// The rules to run, worked out once per packet kind (the settings and date are fixed).
+  private var plans: [PacketKind: RuleEngine.Plan] = [:]
 
   init(schemas: SchemaSet, policy: Policy, options: ValidationOptions) throws(OneWindowError) {
     let limits = ParseLimits(
@@ -84,11 +87,14 @@ final class PacketChecker {
 
   /// Checks a packet and also returns its typed form when it was schema-valid.
   ///
-  /// - Parameter lookup: where registry facts come from; by default the options' registry. Write
-  ///   commands pass a lookup into their own transaction, so the check sees what it will change.
+  /// - Parameters:
+  ///   - lookup: where registry facts come from; by default the options' registry. Write
+  ///     commands pass a lookup into their own transaction, so the check sees what it will change.
+  ///   - runRules: false to stop after the schema (re-reading a stored packet, whose findings
+  ///     nobody reads); the report then holds the schema findings only.
   func checkAndParse(
     bytes: [UInt8], name: String, attachments: Attachments? = nil,
-    lookup: ((Packet) throws -> RegistryFacts)? = nil
+    lookup: ((Packet) throws -> RegistryFacts)? = nil, runRules: Bool = true
   ) -> (report: PacketReport, parsed: ParsedPacket?) {
     let check = bytes.withUnsafeBytes { raw in
       validator.check(raw, name: name) { root, _ -> ParsedPacket in
@@ -109,7 +115,7 @@ final class PacketChecker {
             en: "the root element \(root) is not a known packet type"),
           value: root.description))
     }
-    if let parsed = check.mapped {
+    if runRules, let parsed = check.mapped {
       var registryFacts: RegistryFacts?
       let asOf = self.asOf
       let registry = options.registry
@@ -126,7 +132,10 @@ final class PacketChecker {
       }
       let environment = RuleEnvironment(
         asOf: asOf, policy: policy, registry: registryFacts, attachments: attachments)
-      findings += engine.run(on: parsed, file: name, environment: environment, settings: options.rules)
+      let kind = parsed.packet.kind
+      let plan = plans[kind] ?? engine.plan(for: kind, asOf: asOf, settings: options.rules)
+      plans[kind] = plan
+      findings += engine.run(on: parsed, file: name, environment: environment, plan: plan)
     }
     findings.sort(by: Finding.reportOrder)
     var report = PacketReport(
@@ -152,14 +161,7 @@ final class PacketChecker {
   }
 
   static func sha256Hex(_ bytes: [UInt8]) -> String {
-    let digits: [Character] = Array("0123456789abcdef")
-    var text = ""
-    text.reserveCapacity(64)
-    for byte in SHA256.hash(data: bytes) {
-      text.append(digits[Int(byte >> 4)])
-      text.append(digits[Int(byte & 0x0F)])
-    }
-    return text
+    AuditChain.hex(SHA256.hash(data: bytes))
   }
 }
 

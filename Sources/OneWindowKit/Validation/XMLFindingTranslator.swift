@@ -7,15 +7,17 @@ import OneWindowXML
 /// Ids: `XML-<code>` for well-formedness, `XSD-<code>` for schema validity, and the `SEC-`,
 /// `ENC-` ids of ``SystemRules`` for policy refusals. The English message is libxml2's original.
 struct XMLFindingTranslator {
-  /// Labels by element name, for messages that name other elements (expected children).
-  var labels: [String: String] = [:]
+  /// Labels by element name, for messages that name other elements (expected children); read
+  /// only when a message needs one, since the schema's label tables are built on first use.
+  var labels: [String: String] { labelsByName() }
+  private var labelsByName: () -> [String: String] = { [:] }
   /// Chinese label and format of the element an issue is about, found by its path.
   var labelForPath: (String) -> String? = { _ in nil }
   var formatForPath: (String) -> String? = { _ in nil }
   var family: String?
 
   init(entry: SchemaEntry?) {
-    labels = entry?.labelsByName ?? [:]
+    if let entry { labelsByName = { entry.labelsByName } }
     family = entry?.family
     if let entry {
       labelForPath = { entry.label(forPath: $0) }
@@ -25,7 +27,7 @@ struct XMLFindingTranslator {
 
   /// For tests: fixed tables by element name.
   init(labels: [String: String], formats: [String: String], family: String?) {
-    self.labels = labels
+    labelsByName = { labels }
     self.family = family
     labelForPath = { path in path.split(separator: "/").last.flatMap { labels[String($0)] } }
     formatForPath = { path in path.split(separator: "/").last.flatMap { formats[String($0)] } }

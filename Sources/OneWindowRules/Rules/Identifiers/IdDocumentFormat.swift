@@ -21,6 +21,7 @@ public struct IdDocumentFormat: Rule {
 
   static func fits(_ document: IdDocument) -> Bool {
     let number = document.number
+    if let fits = ASCIIText.withBytes(number, { bytes in Self.fits(bytes, type: document.type) }) { return fits }
     let digits = number.allSatisfy { $0.isASCII && $0.isNumber }
     switch document.type {
     case .residentId:
@@ -38,6 +39,28 @@ public struct IdDocumentFormat: Rule {
       return number.count == 8 && digits
     case .passport:
       return (5...17).contains(number.count)
+    }
+  }
+
+  /// ``fits(_:)`` for a number whose characters are single ASCII bytes.
+  static func fits(_ bytes: UnsafeBufferPointer<UInt8>, type: IdDocumentType) -> Bool {
+    func digits(_ slice: Slice<UnsafeBufferPointer<UInt8>>) -> Bool { slice.allSatisfy(ASCIIText.isDigit) }
+    func hasPrefix(_ prefix: String) -> Bool { bytes.starts(with: prefix.utf8) }
+    switch type {
+    case .residentId:
+      guard bytes.count == 18, let last = bytes.last else { return false }
+      return digits(bytes[0..<17]) && (ASCIIText.isDigit(last) || last == UInt8(ascii: "X"))
+    case .hkMoResidence:
+      return bytes.count == 18 && (hasPrefix("810000") || hasPrefix("820000"))
+    case .twResidence:
+      return bytes.count == 18 && hasPrefix("830000")
+    case .hkMoPermit:
+      guard let first = bytes.first, first == UInt8(ascii: "H") || first == UInt8(ascii: "M") else { return false }
+      return (bytes.count - 1 == 8 || bytes.count - 1 == 10) && digits(bytes[1...])
+    case .twPermit:
+      return bytes.count == 8 && digits(bytes[...])
+    case .passport:
+      return (5...17).contains(bytes.count)
     }
   }
 

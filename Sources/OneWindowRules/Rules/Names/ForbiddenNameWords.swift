@@ -16,7 +16,7 @@ public struct ForbiddenNameWords: Rule {
 
   public func check(_ packet: Packet, in context: inout RuleContext) {
     for name in packet.businessNames {
-      for word in context.policy.forbiddenNameWords where name.fullName.contains(word) {
+      for word in context.policy.forbiddenNameWords where name.fullName.containsText(word) {
         context.report(
           LocalizedText("名称含有禁用字词“\(word)”", "the name contains the forbidden word '\(word)'"),
           at: name.node, field: "FullName", value: name.fullName)

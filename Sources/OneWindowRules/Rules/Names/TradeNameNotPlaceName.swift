@@ -17,7 +17,7 @@ public struct TradeNameNotPlaceName: Rule {
 
   public func check(_ packet: Packet, in context: inout RuleContext) {
     for name in packet.businessNames {
-      if let place = context.policy.placeNames.first(where: { name.tradeName.contains($0) }) {
+      if let place = context.policy.placeNames.first(where: { name.tradeName.containsText($0) }) {
         context.report(
           LocalizedText("字号“\(name.tradeName)”含有地名“\(place)”", "the trade name '\(name.tradeName)' contains the place name '\(place)'"),
           at: name.node, field: "TradeName", value: name.tradeName)
