@@ -7,7 +7,7 @@ extension OneWindowCommand {
   struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "validate",
-      abstract: "Check packets against their schema (and, later, the business rules).",
+      abstract: "Check packets against their schema and the business rules; writes nothing.",
       discussion: """
         PATH is a packet file, a zip packet (packet.xml at its root plus the attachments, read in
         memory under size caps), a packet folder (a directory holding packet.xml and its
