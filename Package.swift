@@ -26,7 +26,6 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
-    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ] + documentationDependencies,
   targets: [
     // libxml2 from the system (Debian: libxml2-dev). Only a module map and a shim header.
@@ -34,6 +33,12 @@ let package = Package(
       name: "CLibXML2",
       pkgConfig: "libxml-2.0",
       providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+    ),
+    // zlib from the system (Debian: zlib1g-dev), to inflate zip entries under our own caps.
+    .systemLibrary(
+      name: "CZlib",
+      pkgConfig: "zlib",
+      providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
     ),
     // The only module that imports libxml2.
     .target(
@@ -71,8 +76,8 @@ let package = Package(
         "OneWindowRules",
         "OneWindowStore",
         .product(name: "Crypto", package: "swift-crypto"),
-        // Zip packets, read in memory only; no ZIPFoundation type in a public signature.
-        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        // Zip packets, read in memory only and inflated with the system's zlib.
+        "CZlib",
       ],
       swiftSettings: swiftSettings
     ),

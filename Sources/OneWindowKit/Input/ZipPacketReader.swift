@@ -1,6 +1,6 @@
 import Foundation
 import OneWindowCore
-import ZIPFoundation
+internal import CZlib
 
 /// A zip packet read in memory: `packet.xml` and the attachments beside it.
 package struct ZipPacket: Sendable, Hashable {
@@ -41,18 +41,16 @@ package struct ZipReadResult: Sendable {
 /// before it is checked: the end record, the central directory, each local header and each
 /// entry's data range (which must lie inside the archive and not overlap another's). Entry names
 /// must be plain relative paths; symbolic links, encrypted entries and duplicate names refuse the
-/// packet. Deflate data is inflated with ZIPFoundation's zlib binding in chunks of
+/// packet. Deflate data is inflated with the system's zlib in chunks of
 /// ``chunkSize`` and counted as it comes: the declared sizes are checked first but not trusted,
 /// and inflating stops as soon as a cap (entry, total, compression ratio) is passed. The CRC-32
 /// and the size of every entry are checked against the central directory.
 ///
-/// ZIPFoundation's own `Archive` reader is not used for hostile bytes. Measured with 0.9.20:
-/// a central directory pointing past the end of the data crashes its in-memory file (a negative
-/// range in `MemoryFile.readData`); a deflate stream that runs into the end of the data loops
-/// forever in `Data.decompress` (an empty chunk never ends the loop), and ZIPFoundation's
-/// extractor reads an entry's stream beyond its compressed size; an encrypted entry silently
-/// ends the iteration, hiding the entries after it. Here the inflater only ever sees a bounded
-/// provider that returns full chunks and throws at the end of the entry's data.
+/// A general zip library is not used for hostile bytes. Measured with ZIPFoundation 0.9.20: a
+/// central directory pointing past the end of the data crashes its in-memory file; a deflate
+/// stream running into the end of the data loops forever in `Data.decompress`; an encrypted
+/// entry silently ends the iteration, hiding the entries after it. Here zlib only ever sees the
+/// entry's own bytes, and running out of them is a finding.
 package enum ZipPacketReader {
   /// Inflation granularity: the most a single step can produce beyond a cap.
   package static let chunkSize = 16 << 10
@@ -72,6 +70,13 @@ package enum ZipPacketReader {
   ///   - archive: the zip as received.
   ///   - limits: the caps on archive size, entries, sizes and compression ratio.
   ///   - maxPacketBytes: the cap on `packet.xml` itself (the packet size limit, `SEC-002`).
+  /// The CRC-32 zip records for an entry (zlib's `crc32`).
+  static func crc32(_ bytes: [UInt8]) -> UInt32 {
+    bytes.withUnsafeBufferPointer { buffer in
+      UInt32(CZlib.crc32(0, buffer.baseAddress, UInt32(buffer.count)))
+    }
+  }
+
   package static func read(_ archive: [UInt8], limits: ZipLimits, maxPacketBytes: Int) -> ZipReadResult {
     var reader = Reader(archive: archive, limits: limits, maxPacketBytes: maxPacketBytes)
     do throws(Refused) {
@@ -323,7 +328,7 @@ private struct Reader {
       if tag == 0x7075, length > 5, extra[body] == 1 {
         let crc = UInt32(extra[body + 1]) | UInt32(extra[body + 2]) << 8 | UInt32(extra[body + 3]) << 16
           | UInt32(extra[body + 4]) << 24
-        if crc == Data(raw).crc32(checksum: 0),
+        if crc == ZipPacketReader.crc32(raw),
           let name = String(validating: extra[(body + 5)..<(body + length)], as: UTF8.self)
         {
           return name
@@ -566,40 +571,59 @@ private struct Reader {
         stop = archive.withUnsafeBytes { take(UnsafeRawBufferPointer(rebasing: $0[offset..<end])) }
         offset = end
       }
-      if stop == nil { checksum = Data(output).crc32(checksum: 0) }
+      if stop == nil { checksum = ZipPacketReader.crc32(output) }
     case 8:
-      struct Truncated: Error {}
-      struct Capped: Error {}
+      // Raw deflate through zlib: input handed over a chunk at a time, output taken (and
+      // counted against the caps) a chunk at a time; inflating stops at the first cap passed.
       let chunk = ZipPacketReader.chunkSize
-      do {
-        checksum = try Data.decompress(
-          size: Int64(compressed), bufferSize: chunk, skipCRC32: false,
-          provider: { position, size in
-            // Always exactly `size` bytes (the inflater assumes a full buffer); at the end of
-            // the entry's data it throws instead of handing out nothing, which would loop.
-            let from = Int(position)
-            guard from < compressed else { throw Truncated() }
-            let to = min(compressed, from + size)
-            handed = to
-            var data = Data(archive[(start + from)..<(start + to)])
-            if data.count < size { data.append(Data(count: size - data.count)) }
-            return data
-          },
-          consumer: { data in
-            if let refused = data.withUnsafeBytes({ take($0) }) {
-              stop = refused
-              throw Capped()
-            }
-          })
-      } catch is Capped {
-      } catch is Truncated {
+      var stream = z_stream()
+      guard onewindow_inflate_init_raw(&stream) == Z_OK else {
         self.inflated = inflated
-        throw .corrupt(
-          zh: "条目“\(shown)”的压缩数据不完整（文件被截断）", en: "the compressed data of '\(shown)' ends too early (truncated)")
-      } catch {
-        self.inflated = inflated
-        throw .corrupt(zh: "条目“\(shown)”的压缩数据损坏", en: "the compressed data of '\(shown)' is damaged")
+        throw .corrupt(zh: "无法解压条目“\(shown)”", en: "cannot start inflating '\(shown)'")
       }
+      defer { inflateEnd(&stream) }
+      var input: [UInt8] = []
+      var remaining = 0
+      var buffer = [UInt8](repeating: 0, count: chunk)
+      var needInput = true
+      while stop == nil {
+        if needInput {
+          guard handed < compressed else {
+            self.inflated = inflated
+            throw .corrupt(
+              zh: "条目“\(shown)”的压缩数据不完整（文件被截断）", en: "the compressed data of '\(shown)' ends too early (truncated)")
+          }
+          let end = min(compressed, handed + chunk)
+          input = Array(archive[(start + handed)..<(start + end)])
+          handed = end
+          remaining = input.count
+        }
+        let pending = remaining
+        let status = input.withUnsafeMutableBufferPointer { inBuffer in
+          buffer.withUnsafeMutableBufferPointer { outBuffer in
+            stream.next_in = inBuffer.baseAddress.map { $0 + (inBuffer.count - pending) }
+            stream.avail_in = UInt32(pending)
+            stream.next_out = outBuffer.baseAddress
+            stream.avail_out = UInt32(outBuffer.count)
+            return inflate(&stream, Z_NO_FLUSH)
+          }
+        }
+        remaining = Int(stream.avail_in)
+        let made = chunk - Int(stream.avail_out)
+        if made > 0, let refused = buffer.withUnsafeBytes({ take(UnsafeRawBufferPointer(rebasing: $0[0..<made])) }) {
+          stop = refused
+          break
+        }
+        if status == Z_STREAM_END { break }
+        guard status == Z_OK || status == Z_BUF_ERROR else {
+          self.inflated = inflated
+          throw .corrupt(zh: "条目“\(shown)”的压缩数据损坏", en: "the compressed data of '\(shown)' is damaged")
+        }
+        // More input when this call used it all without filling the output; otherwise call
+        // again to drain what zlib still holds.
+        needInput = remaining == 0 && (stream.avail_out != 0 || status == Z_BUF_ERROR)
+      }
+      if stop == nil { checksum = ZipPacketReader.crc32(output) }
     default:
       throw .corrupt(
         zh: "条目“\(shown)”使用了不支持的压缩方式 \(entry.method)（请用“存储”或 Deflate）",
