@@ -183,7 +183,9 @@ package struct SchemaSet: Sendable {
   package init(
     folder: String, knownEntries: [(path: String, targetNamespace: String?, roots: [String])]
   ) throws(SchemaCompileError) {
-    _ = LibXMLRuntime.ready
+    // Nothing is compiled yet, but reading the schemas' documentation (labels, the schema
+    // reference) must be able to follow their includes and imports.
+    LibXMLRuntime.allowLoads(below: folder)
     let entries = knownEntries.sorted { $0.path < $1.path }.map { known in
       let components = known.path.split(separator: "/")
       let family = components.count >= 2 ? String(components[components.count - 2]) : known.path

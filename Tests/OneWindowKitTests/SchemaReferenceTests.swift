@@ -1,3 +1,4 @@
+import Foundation
 import OneWindowKit
 import OneWindowTestSupport
 import Testing
@@ -23,5 +24,19 @@ struct SchemaReferenceTests {
                  "FoodLicenceApplication", "ReviewDecision", "Issuance", "Receipt", "ValidationReport", "ReplayScenario"] {
       #expect(reference.contains("\n### \(root)\n"), "\(root) missing")
     }
+  }
+
+  /// A copied schema folder is vouched for by its MANIFEST, so nothing in it is compiled before
+  /// the reference is read: reading must still follow the includes (regression: the reference
+  /// came out without families and code lists when no packet had been checked first).
+  @Test func describesAFolderNothingWasCompiledFrom() throws {
+    let copy = FileManager.default.temporaryDirectory.appendingPathComponent("ow-schemas-\(UUID())")
+    try FileManager.default.copyItem(atPath: Repository.schemas, toPath: copy.path)
+    defer { try? FileManager.default.removeItem(at: copy) }
+    let reference = try OneWindow(schemasFolder: copy.path).schemaReference()
+    let original = try OneWindow(schemasFolder: Repository.schemas).schemaReference()
+    #expect(reference.contains("| `370202005` | 中山路街道 | Zhongshan Road Subdistrict |"))
+    #expect(reference.contains("\n### AddressPreFiling\n"))
+    #expect(reference == original)
   }
 }
