@@ -21,6 +21,7 @@ let package = Package(
     .library(name: "OneWindowKit", targets: ["OneWindowKit"]),
     .executable(name: "onewindow", targets: ["OneWindowCLI"]),
     .executable(name: "onewindow-bench", targets: ["OneWindowBench"]),
+    .executable(name: "OneWindowFuzz", targets: ["OneWindowFuzz"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -95,6 +96,13 @@ let package = Package(
     .executableTarget(
       name: "OneWindowBench",
       dependencies: ["OneWindowKit", .product(name: "GRDB", package: "GRDB.swift")],
+      swiftSettings: swiftSettings
+    ),
+    // The libFuzzer target over the packet path (`scripts/fuzz.sh`); built plainly, a replayer
+    // of fuzz inputs through the same invariant check.
+    .executableTarget(
+      name: "OneWindowFuzz",
+      dependencies: ["OneWindowTestSupport"],
       swiftSettings: swiftSettings
     ),
     // Test helpers shared by the test targets (repository paths, goldens, running the binary).

@@ -237,6 +237,29 @@ struct XMLWriter {
     text += String(repeating: "  ", count: depth) + "<\(name)\(attributeText(attributes))>\(Self.escape(value))</\(name)>\n"
   }
 
+  /// An element whose text holds at most `limit` characters once parsed (Unicode scalars, as
+  /// XSD's `maxLength` counts them): control characters are first spelt `\u{…}` as `escape`
+  /// does, then overlong text is cut and ends in "…".
+  mutating func element(_ name: String, _ value: String, limit: Int) {
+    element(name, Self.clipped(value, to: limit))
+  }
+
+  static func clipped(_ value: String, to limit: Int) -> String {
+    var visible = String.UnicodeScalarView()
+    for scalar in value.unicodeScalars {
+      if (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r")
+        || scalar.value == 0xFFFE || scalar.value == 0xFFFF
+      {
+        visible.append(contentsOf: "\\u{\(String(scalar.value, radix: 16))}".unicodeScalars)
+      } else {
+        visible.append(scalar)
+      }
+    }
+    guard visible.count > limit else { return String(visible) }
+    return String(String.UnicodeScalarView(visible.prefix(limit - 1))) + "…"
+  }
+
+
   mutating func empty(_ name: String, attributes: KeyValuePairs<String, String> = [:]) {
     text += String(repeating: "  ", count: depth) + "<\(name)\(attributeText(attributes))/>\n"
   }

@@ -6,6 +6,10 @@ import OneWindowXML
 /// the Chinese label of the field each finding points at.
 public struct XMLReportRenderer: Sendable {
   let labels: FieldLabels
+  /// `maxLength` of the schema's `LongText` and `ShortText`: longer text (a libxml2 message
+  /// quoting a huge value, the path of an overlong element name) is cut to fit.
+  private let longText = 2000
+  private let shortText = 100
 
   public init(oneWindow: OneWindow) { labels = FieldLabels(schemas: oneWindow.schemas) }
 
@@ -30,13 +34,13 @@ public struct XMLReportRenderer: Sendable {
     out.close("Summary")
     for packet in run.packets.sorted(by: { $0.source < $1.source }) {
       out.open("Packet")
-      out.element("Source", packet.source)
-      if let family = packet.family { out.element("Family", family) }
-      if let root = packet.root { out.element("Root", root) }
+      out.element("Source", packet.source.isEmpty ? "-" : packet.source, limit: longText)
+      if let family = packet.family { out.element("Family", family, limit: shortText) }
+      if let root = packet.root { out.element("Root", root, limit: shortText) }
       if let sha = packet.sha256 { out.element("SHA256", sha) }
       if let size = packet.size { out.element("Size", String(size)) }
       out.element("Outcome", packet.outcome.code)
-      if let failure = packet.failure { out.element("Failure", failure) }
+      if let failure = packet.failure, !failure.isEmpty { out.element("Failure", failure, limit: longText) }
       if let diff = packet.resubmission {
         out.open("Resubmission", attributes: ["resubmits": diff.resubmits])
         for (name, findings) in [("Resolved", diff.resolved), ("StillPresent", diff.stillPresent), ("New", diff.new)] {
@@ -51,18 +55,18 @@ public struct XMLReportRenderer: Sendable {
         out.element("Category", finding.category.rawValue)
         if let line = finding.location.line { out.element("Line", String(line)) }
         if let column = finding.location.column { out.element("Column", String(column)) }
-        if let path = finding.location.path { out.element("Path", path) }
-        if let value = finding.value, !value.isEmpty { out.element("Value", String(value.prefix(2000))) }
-        if let label = labels.label(family: packet.family, path: finding.location.path) { out.element("Label", label) }
-        out.element("MessageZh", finding.message.zh)
-        out.element("MessageEn", finding.message.en)
+        if let path = finding.location.path, !path.isEmpty { out.element("Path", path, limit: longText) }
+        if let value = finding.value, !value.isEmpty { out.element("Value", value, limit: longText) }
+        if let label = labels.label(family: packet.family, path: finding.location.path) { out.element("Label", label, limit: shortText) }
+        out.element("MessageZh", finding.message.zh, limit: longText)
+        out.element("MessageEn", finding.message.en, limit: longText)
         if let hint = finding.hint {
-          out.element("HintZh", hint.zh)
-          out.element("HintEn", hint.en)
+          out.element("HintZh", hint.zh, limit: longText)
+          out.element("HintEn", hint.en, limit: longText)
         }
         if let basis = finding.legalBasis {
-          out.element("BasisZh", basis.zh)
-          out.element("BasisEn", basis.en)
+          out.element("BasisZh", basis.zh, limit: longText)
+          out.element("BasisEn", basis.en, limit: longText)
         }
         out.close("Finding")
       }
