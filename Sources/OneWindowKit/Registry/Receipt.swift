@@ -117,7 +117,7 @@ extension Receipt {
         for finding in findings {
           out.open("Finding")
           out.element("RuleId", finding.ruleID.rawValue)
-          if let path = finding.location.path { out.element("Path", path) }
+          if let path = finding.location.path, !path.isEmpty { out.element("Path", path, limit: XMLWriter.longText) }
           out.close("Finding")
         }
         out.close(name)
@@ -131,10 +131,10 @@ extension Receipt {
         out.element("RuleId", finding.ruleID.rawValue)
         out.element("Severity", finding.severity.rawValue.uppercased())
         if let line = finding.location.line { out.element("Line", String(line)) }
-        if let path = finding.location.path { out.element("Path", path) }
-        if let value = finding.value, !value.isEmpty { out.element("Value", value) }
-        out.element("MessageZh", finding.message.zh)
-        out.element("MessageEn", finding.message.en)
+        if let path = finding.location.path, !path.isEmpty { out.element("Path", path, limit: XMLWriter.longText) }
+        if let value = finding.value, !value.isEmpty { out.element("Value", value, limit: XMLWriter.longText) }
+        out.element("MessageZh", finding.message.zh, limit: XMLWriter.longText)
+        out.element("MessageEn", finding.message.en, limit: XMLWriter.longText)
         out.close("Finding")
       }
       out.close("Findings")
@@ -236,6 +236,11 @@ struct XMLWriter {
   mutating func element(_ name: String, _ value: String, attributes: KeyValuePairs<String, String> = [:]) {
     text += String(repeating: "  ", count: depth) + "<\(name)\(attributeText(attributes))>\(Self.escape(value))</\(name)>\n"
   }
+
+  /// `maxLength` of the common schema's `LongText` and `ShortText`: text from a packet (a
+  /// libxml2 message quoting a huge value, the path of an overlong element name) is cut to fit.
+  static let longText = 2000
+  static let shortText = 100
 
   /// An element whose text holds at most `limit` characters once parsed (Unicode scalars, as
   /// XSD's `maxLength` counts them): control characters are first spelt `\u{…}` as `escape`

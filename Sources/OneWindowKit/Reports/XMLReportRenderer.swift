@@ -6,10 +6,8 @@ import OneWindowXML
 /// the Chinese label of the field each finding points at.
 public struct XMLReportRenderer: Sendable {
   let labels: FieldLabels
-  /// `maxLength` of the schema's `LongText` and `ShortText`: longer text (a libxml2 message
-  /// quoting a huge value, the path of an overlong element name) is cut to fit.
-  private let longText = 2000
-  private let shortText = 100
+  private let longText = XMLWriter.longText
+  private let shortText = XMLWriter.shortText
 
   public init(oneWindow: OneWindow) { labels = FieldLabels(schemas: oneWindow.schemas) }
 

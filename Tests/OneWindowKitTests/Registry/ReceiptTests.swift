@@ -49,3 +49,23 @@ struct ReceiptTests {
     #expect(receipt.materialsSaved == Receipt.MaterialsSaved(count: 3, percent: 75, fullSet: 4))
   }
 }
+
+extension ReceiptTests {
+  /// A refused packet quoting a 3,000-digit value: the receipt cuts the finding's text to the
+  /// schema's 2,000 characters and stays a valid Receipt packet (found by the fuzz invariants).
+  @Test func aRefusalQuotingAnOverlongValueIsStillAValidReceipt() throws {
+    let registry = try RegistryHarness().registry
+    try Taixingli.approved(in: registry)
+    let refused = try registry.register(
+      RegistryHarness.source(
+        Taixingli.zhanqiaoU201,
+        replacing: [("<USCC>91370202MA3C5Y7R9D</USCC>", "<USCC>" + String(repeating: "9", count: 3000) + "</USCC>")]),
+      by: Taixingli.entryClerk, clock: on("2026-04-08"))
+    #expect(refused.outcome == .rejected)
+    #expect(refused.findings.map(\.ruleID.rawValue).contains("XSD-1839"))
+    #expect(schemaErrors(refused).isEmpty)
+    let message = try #require(refused.findings.first { $0.ruleID == "XSD-1839" }?.message.en)
+    #expect(message.unicodeScalars.count > 3000)
+    #expect(refused.xml.contains(String(message.unicodeScalars.prefix(1999)) + "…</MessageEn>"))
+  }
+}
