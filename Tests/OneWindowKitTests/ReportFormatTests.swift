@@ -55,5 +55,8 @@ struct ReportFormatTests {
     #expect(html.contains("<code>&lt;b&gt;&amp;amp;&lt;/b&gt;</code>"))
     #expect(html.contains("x&lt;y&gt;.xml"))
     #expect(!html.contains("<script>"))
+    // A long unbroken value (a 200-character quoted value) wraps inside its cell instead of
+    // pushing the hint and basis columns off the printed page (seen in Chromium).
+    #expect(html.contains("table.findings td, table.hashes th, table.hashes td { border: 1px solid #ccc; padding: .3em .45em; vertical-align: top; text-align: left; overflow-wrap: anywhere; }"))
   }
 }

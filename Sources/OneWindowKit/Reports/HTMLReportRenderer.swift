@@ -178,7 +178,7 @@ public struct HTMLReportRenderer: Sendable {
     .badge { display: inline-block; padding: 0 .5em; border-radius: 3px; font-size: .85em; color: #fff; }
     .badge.accepted { background: #1e7e34; } .badge.rejected { background: #b3261e; } .badge.could-not-run { background: #b26a00; }
     table.findings, table.hashes { border-collapse: collapse; width: 100%; margin: .3em 0 .8em; }
-    table.findings th, table.findings td, table.hashes th, table.hashes td { border: 1px solid #ccc; padding: .3em .45em; vertical-align: top; text-align: left; }
+    table.findings th, table.findings td, table.hashes th, table.hashes td { border: 1px solid #ccc; padding: .3em .45em; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
     table.findings th, table.hashes th { background: #f3f3f3; font-weight: bold; white-space: nowrap; }
     table.findings td:first-child { white-space: nowrap; width: 5.5em; }
     table.findings td:nth-child(2) { width: 8em; }
