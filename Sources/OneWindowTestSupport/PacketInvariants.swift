@@ -7,16 +7,20 @@ import OneWindowKit
 /// the fuzzer ever broke.
 ///
 /// The bytes go through the whole packet path (encoding sniffing, zip reading, hardened parsing,
-/// schema validation, mapping, every rule), then through every report format. A crash or a hang
-/// anywhere on that path is a failure of its own; the checks below catch wrong answers.
+/// schema validation, mapping, every rule), then through every report format, then into a
+/// registry as a submission. A crash or a hang anywhere on that path is a failure of its own; the
+/// checks below catch wrong answers.
 public struct PacketInvariants: Sendable {
   private let oneWindow: OneWindow
   private let options: ValidationOptions
+  /// One in-memory registry for every input, as a window that keeps receiving packets.
+  private let registry: Registry?
 
   /// The repository's schemas and data, rules as of a fixed date so results are reproducible.
   public init() {
     self.oneWindow = RegistryHarness.oneWindow
     self.options = ValidationOptions(asOf: CivilDate("2026-11-20"))
+    self.registry = try? RegistryHarness().registry
   }
 
   /// Every broken invariant, described; empty when all hold.
@@ -59,6 +63,42 @@ public struct PacketInvariants: Sendable {
     if check.family != "report" || check.outcome != .accepted {
       let first = check.findings.first.map { "\($0.ruleID) \($0.location.path ?? "") \($0.message.en)" } ?? ""
       problems.append("the XML report is not a valid report packet: \(check.outcome.rawValue) \(first)")
+    }
+    problems += submissionViolations(for: bytes)
+    return problems
+  }
+
+  /// Submitted to the registry (as a pre-filing or as a tenant registration, by the input's
+  /// length), the packet is kept under its receipt (XML byte for byte), the receipt is kept as
+  /// issued, and the receipt is itself a valid Receipt packet.
+  private func submissionViolations(for bytes: [UInt8]) -> [String] {
+    guard let registry else { return ["the in-memory registry could not be opened"] }
+    let source = PacketSource(displayName: "fuzz-input.xml", kind: .memory(bytes: bytes))
+    let clock = RegistryHarness.on("2026-11-20")
+    let receipt: Receipt
+    do {
+      receipt =
+        bytes.count % 2 == 0
+        ? try registry.submitPreFiling(source, by: Taixingli.entryClerk, clock: clock)
+        : try registry.register(source, by: Taixingli.entryClerk, clock: clock)
+    } catch {
+      // Over the size cap the registry refuses to read (and so to store) the packet at all.
+      if case .unreadable = error, bytes.count > ValidationOptions().maxBytes { return [] }
+      return ["submission failed: \(error)"]
+    }
+    var problems: [String] = []
+    if (try? registry.receipt(receipt.number)) != receipt { problems.append("receipt \(receipt.number) not kept as issued") }
+    if let stored = try? registry.packet(forReceipt: receipt.number) {
+      // A zip that could be read is kept as its packet.xml plus attachments; anything else verbatim.
+      if stored.bytes != bytes, !isZip(bytes) { problems.append("the stored packet differs from the submitted bytes") }
+      if stored.sha256 != receipt.packetSHA256 { problems.append("the receipt's packet digest is not the stored packet's") }
+    } else {
+      problems.append("no packet stored under \(receipt.number)")
+    }
+    let check = oneWindow.validate(bytes: Array(receipt.xml.utf8), name: "receipt.xml", options: options)
+    if check.family != "receipt" || check.outcome != .accepted {
+      let first = check.findings.first.map { "\($0.ruleID) \($0.location.path ?? "") \($0.message.en)" } ?? ""
+      problems.append("the receipt is not a valid Receipt packet: \(check.outcome.rawValue) \(first)")
     }
     return problems
   }

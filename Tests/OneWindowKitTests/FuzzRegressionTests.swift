@@ -24,6 +24,22 @@ struct FuzzRegressionTests {
     #expect(PacketInvariants().violations(for: bytes) == [])
   }
 
+  /// The hand-made hostile inputs (issue 8's list, `scripts/hostile-cases.py`) hold the same
+  /// invariants, registry submission included.
+  @Test func everyHostileCaseHoldsTheInvariants() throws {
+    let cases: HostileCases
+    switch HostileCases.shared {
+    case .success(let made): cases = made
+    case .failure(let failure): throw failure
+    }
+    let names = try FileManager.default.contentsOfDirectory(atPath: cases.folder).sorted()
+    #expect(names.count >= 25)
+    let invariants = PacketInvariants()
+    for name in names {
+      #expect(invariants.violations(for: try cases.bytes(name)) == [], "\(name)")
+    }
+  }
+
   /// libxml2 quotes the 3,000-digit value in its message; the XML report cuts it to the report
   /// schema's 2,000 characters, ending in "…", and stays valid.
   @Test func theXMLReportCutsOverlongTextToTheSchemaLimit() throws {
