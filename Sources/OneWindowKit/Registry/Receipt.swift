@@ -174,27 +174,29 @@ struct XMLWriter {
 
   static func escape(_ value: String) -> String {
     guard needsEscaping(value) else { return value }
-    var out = ""
-    out.reserveCapacity(value.utf8.count)
-    for character in value {
-      switch character {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "\t", "\n", "\r": out.append(character)
-      default:
-        // XML 1.0 has no place for other control characters (or U+FFFE, U+FFFF): show them escaped.
-        if let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1,
-          scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF
-        {
-          out += "\\u{\(String(scalar.value, radix: 16))}"
-        } else {
-          out.append(character)
-        }
+    var out = String.UnicodeScalarView()
+    for scalar in value.unicodeScalars {
+      switch scalar {
+      case "&": out.append(contentsOf: "&amp;".unicodeScalars)
+      case "<": out.append(contentsOf: "&lt;".unicodeScalars)
+      case ">": out.append(contentsOf: "&gt;".unicodeScalars)
+      case "\"": out.append(contentsOf: "&quot;".unicodeScalars)
+      default: appendVisible(scalar, to: &out)
       }
     }
-    return out
+    return String(out)
+  }
+
+  /// Appends `scalar`, or `\u{…}` for one XML 1.0 has no place for (a control character other
+  /// than tab, newline and carriage return; U+FFFE; U+FFFF).
+  private static func appendVisible(_ scalar: Unicode.Scalar, to out: inout String.UnicodeScalarView) {
+    if (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r")
+      || scalar.value == 0xFFFE || scalar.value == 0xFFFF
+    {
+      out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16))}".unicodeScalars)
+    } else {
+      out.append(scalar)
+    }
   }
 
   /// Whether `escape` would change anything: a byte of `&<>"`, a control character other than
@@ -251,15 +253,7 @@ struct XMLWriter {
 
   static func clipped(_ value: String, to limit: Int) -> String {
     var visible = String.UnicodeScalarView()
-    for scalar in value.unicodeScalars {
-      if (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r")
-        || scalar.value == 0xFFFE || scalar.value == 0xFFFF
-      {
-        visible.append(contentsOf: "\\u{\(String(scalar.value, radix: 16))}".unicodeScalars)
-      } else {
-        visible.append(scalar)
-      }
-    }
+    for scalar in value.unicodeScalars { appendVisible(scalar, to: &visible) }
     guard visible.count > limit else { return String(visible) }
     return String(String.UnicodeScalarView(visible.prefix(limit - 1))) + "…"
   }
