@@ -21,7 +21,7 @@ let package = Package(
     .library(name: "OneWindowKit", targets: ["OneWindowKit"]),
     .executable(name: "onewindow", targets: ["OneWindowCLI"]),
     .executable(name: "onewindow-bench", targets: ["OneWindowBench"]),
-    .executable(name: "OneWindowFuzz", targets: ["OneWindowFuzz"]),
+    .executable(name: "onewindow-fuzz", targets: ["OneWindowFuzz"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -7,7 +7,7 @@
 # Seeds are every sample packet and zip; the working corpus and any crash inputs go to
 # $FUZZ_WORK (default .build/fuzz). A crash input becomes a regression test by copying it to
 # Tests/OneWindowKitTests/Fixtures/fuzz/ (FuzzRegressionTests replays every file there); replay
-# one by hand with `swift run OneWindowFuzz FILE`.
+# one by hand with `swift run onewindow-fuzz FILE`.
 #
 # Coverage guidance reaches OneWindow's Swift code; the system libxml2 and zlib are not
 # instrumented (their hardening is exercised through the hostile-input suite).
@@ -21,10 +21,14 @@ mkdir -p "$work/corpus" "$work/seeds" "$work/crashes"
 find SampleFilings Tests/OneWindowKitTests/Fixtures -type f \( -name '*.xml' -o -name '*.zip' \) \
   ! -name 'zip-bomb.zip' -exec cp {} "$work/seeds/" \;
 
-swift build -c release --sanitize=fuzzer --product OneWindowFuzz --build-path "$build" \
-  -Xswiftc -DONEWINDOW_FUZZING 2>&1 | grep -E 'error|warning:|Compiling OneWindowFuzz|Build complete' || true
-binary="$build/release/OneWindowFuzz"
-[ -x "$binary" ] || { echo "fuzz build failed" >&2; exit 2; }
+# A failed build must not fall back on an older binary: stop instead.
+if ! swift build -c release --sanitize=fuzzer --product onewindow-fuzz --build-path "$build" \
+  -Xswiftc -DONEWINDOW_FUZZING > "$work/build.log" 2>&1; then
+  grep -E 'error' "$work/build.log" >&2
+  echo "fuzz build failed (log: $work/build.log)" >&2
+  exit 2
+fi
+binary="$build/release/onewindow-fuzz"
 
 # -timeout: an input that takes 10 s is a hang; -rss_limit_mb: a packet must never need 2 GiB.
 # One forked job that records a crash, hang or memory blow-up and goes on fuzzing, so one run

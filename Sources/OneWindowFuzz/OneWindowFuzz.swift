@@ -27,7 +27,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
   return 0
 }
 #else
-/// `OneWindowFuzz FILE...`: replays inputs through the same check; exit 1 when one breaks it.
+/// `onewindow-fuzz FILE...`: replays inputs through the same check; exit 1 when one breaks it.
 @main
 struct ReplayFuzzInputs {
   static func main() {

@@ -3,7 +3,7 @@ import OneWindowCore
 import OneWindowKit
 
 /// What must hold for any bytes submitted as a packet, whatever they are: the check of the
-/// libFuzzer target (`OneWindowFuzz`) and of the fuzz regression tests, which replay every input
+/// libFuzzer target (`onewindow-fuzz`) and of the fuzz regression tests, which replay every input
 /// the fuzzer ever broke.
 ///
 /// The bytes go through the whole packet path (encoding sniffing, zip reading, hardened parsing,
