@@ -58,11 +58,8 @@ public struct PacketInvariants: Sendable {
       problems.append("the JSON report does not parse")
     }
     _ = HTMLReportRenderer(oneWindow: oneWindow).render(run)
-    let xml = XMLReportRenderer(oneWindow: oneWindow).render(run)
-    let check = oneWindow.validate(bytes: Array(xml.utf8), name: "report.xml", options: options)
-    if check.family != "report" || check.outcome != .accepted {
-      let first = check.findings.first.map { "\($0.ruleID) \($0.location.path ?? "") \($0.message.en)" } ?? ""
-      problems.append("the XML report is not a valid report packet: \(check.outcome.rawValue) \(first)")
+    if let problem = notAValidPacket(XMLReportRenderer(oneWindow: oneWindow).render(run), family: "report") {
+      problems.append("the XML report " + problem)
     }
     problems += submissionViolations(for: bytes)
     return problems
@@ -95,13 +92,17 @@ public struct PacketInvariants: Sendable {
     } else {
       problems.append("no packet stored under \(receipt.number)")
     }
-    let check = oneWindow.validate(bytes: Array(receipt.xml.utf8), name: "receipt.xml", options: options)
-    if check.family != "receipt" || check.outcome != .accepted {
-      let first = check.findings.first.map { "\($0.ruleID) \($0.location.path ?? "") \($0.message.en)" } ?? ""
-      problems.append("the receipt is not a valid Receipt packet: \(check.outcome.rawValue) \(first)")
-    }
+    if let problem = notAValidPacket(receipt.xml, family: "receipt") { problems.append("the receipt " + problem) }
     return problems
   }
 
-  private func isZip(_ bytes: [UInt8]) -> Bool { bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) }
+  /// Why `xml`, which OneWindow wrote, is not an accepted packet of `family`; nil when it is.
+  private func notAValidPacket(_ xml: String, family: String) -> String? {
+    let check = oneWindow.validate(bytes: Array(xml.utf8), name: family + ".xml", options: options)
+    guard check.family != family || check.outcome != .accepted else { return nil }
+    let first = check.findings.first.map { "\($0.ruleID) \($0.location.path ?? "") \($0.message.en)" } ?? ""
+    return "is not a valid \(family) packet: \(check.outcome.rawValue) \(first)"
+  }
+
+  private func isZip(_ bytes: [UInt8]) -> Bool { ZipPacketReader.isZip(bytes) }
 }
