@@ -68,17 +68,56 @@ let package = Package(
       ],
       swiftSettings: swiftSettings
     ),
-    // The embeddable facade: load, validate, report.
+    // Zip packets read in memory under caps, inflated with the system's zlib; the only zlib importer.
+    .target(
+      name: "OneWindowZip",
+      dependencies: ["OneWindowCore", "OneWindowRules", "CZlib"],
+      swiftSettings: swiftSettings
+    ),
+    // The one road from bytes to findings: intake, parse and XSD (through OneWindowXML), mapping
+    // to the typed packet, the rules, the report value; schema, policy and calendar loading.
+    .target(
+      name: "OneWindowValidation",
+      dependencies: [
+        "OneWindowXML",
+        "OneWindowZip",
+        "OneWindowCore",
+        "OneWindowRules",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ],
+      swiftSettings: swiftSettings
+    ),
+    // The registry workflows (pre-filing, tenancy, bundle, issuance, audit); the only user of the store.
+    .target(
+      name: "OneWindowRegistry",
+      dependencies: ["OneWindowValidation", "OneWindowStore", "OneWindowCore", "OneWindowRules"],
+      swiftSettings: swiftSettings
+    ),
+    // Replay scenarios through a fresh registry each.
+    .target(
+      name: "OneWindowReplay",
+      dependencies: ["OneWindowRegistry", "OneWindowValidation", "OneWindowXML", "OneWindowCore", "OneWindowRules"],
+      swiftSettings: swiftSettings
+    ),
+    // Renderers: text, JSON, HTML, XML reports, receipts, the rule catalogue, replay results.
+    .target(
+      name: "OneWindowReports",
+      dependencies: [
+        "OneWindowValidation", "OneWindowRegistry", "OneWindowReplay", "OneWindowXML", "OneWindowCore",
+        "OneWindowRules",
+      ],
+      swiftSettings: swiftSettings
+    ),
+    // The embeddable facade: re-exports the library's modules.
     .target(
       name: "OneWindowKit",
       dependencies: [
-        "OneWindowXML",
         "OneWindowCore",
         "OneWindowRules",
-        "OneWindowStore",
-        .product(name: "Crypto", package: "swift-crypto"),
-        // Zip packets, read in memory only and inflated with the system's zlib.
-        "CZlib",
+        "OneWindowValidation",
+        "OneWindowRegistry",
+        "OneWindowReplay",
+        "OneWindowReports",
       ],
       swiftSettings: swiftSettings
     ),
@@ -108,7 +147,7 @@ let package = Package(
     // Test helpers shared by the test targets (repository paths, goldens, running the binary).
     .target(
       name: "OneWindowTestSupport",
-      dependencies: ["OneWindowKit", "OneWindowRules"],
+      dependencies: ["OneWindowKit", "OneWindowRules", "OneWindowZip"],
       swiftSettings: swiftSettings
     ),
     .testTarget(
@@ -134,7 +173,10 @@ let package = Package(
     .testTarget(
       name: "OneWindowKitTests",
       // GRDB only to alter registry files behind OneWindow's back in the tamper tests.
-      dependencies: ["OneWindowKit", "OneWindowTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+      dependencies: [
+        "OneWindowKit", "OneWindowValidation", "OneWindowZip", "OneWindowRegistry", "OneWindowTestSupport",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ],
       // The committed zip bomb (scripts/make-sample-zips.py), read by path.
       exclude: ["Fixtures"],
       swiftSettings: swiftSettings

@@ -106,3 +106,26 @@ public enum Outcome: String, Sendable, Hashable, Codable, CaseIterable {
     return rejecting ? .rejected : .accepted
   }
 }
+
+extension Finding {
+  /// The compiler-style report line: `file:line: error: [ID] message (path)`.
+  public func reportLine(in language: Language) -> String {
+    var head = location.file
+    if let line = location.line { head += ":\(line)" }
+    var text = "\(head): \(severity.label): [\(ruleID)] "
+    text += message.text(in: language)
+    if let path = location.path { text += " (\(path))" }
+    return text
+  }
+}
+
+extension Outcome {
+  /// The code used in XML packets (`ACCEPTED`, `REJECTED`, `COULD_NOT_RUN`).
+  public var code: String {
+    switch self {
+    case .accepted: "ACCEPTED"
+    case .rejected: "REJECTED"
+    case .couldNotRun: "COULD_NOT_RUN"
+    }
+  }
+}

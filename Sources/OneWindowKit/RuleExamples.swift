@@ -1,6 +1,7 @@
 import Foundation
 import OneWindowCore
 import OneWindowRules
+public import OneWindowValidation
 
 extension OneWindow {
   /// A failing and a passing sample for a rule, run through the real pipeline with only that rule.

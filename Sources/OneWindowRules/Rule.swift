@@ -8,13 +8,16 @@ public enum RuleInput: Sendable, Hashable {
   case registry
   /// The attachments supplied with the packet (folder or zip).
   case attachments
+  /// The business-licence application of the same bundle (a food application checked with its
+  /// pair, when a bundle is assembled); skipped without one.
+  case trackPair
 }
 
 /// A numbered business rule: a pure function of a schema-valid packet and a context.
 ///
 /// One rule is one type in one file under `Rules/`, named for what it checks, with its stable id
 /// in ``descriptor``. A rule never builds a finding itself: it calls
-/// ``RuleContext/report(_:at:field:attribute:value:severity:)`` and the context adds the rule's
+/// ``RuleContext/report(_:at:value:severity:)`` and the context adds the rule's
 /// identity, severity, hint and legal basis. Rules never do I/O.
 public protocol Rule: Sendable {
   /// Id, severity, category, wording, hint, legal basis and effective dates.

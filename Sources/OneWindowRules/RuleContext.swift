@@ -20,6 +20,8 @@ public struct RuleContext: Sendable {
   public let registry: RegistryFacts?
   /// Attachments supplied with the packet; nil when the packet came as a single file.
   public let attachments: Attachments?
+  /// For a pair rule: the business-licence application assembled with this food application.
+  public let pairedBusiness: BusinessLicenceApplication?
   /// Lines and paths of the packet's elements.
   public let sourceMap: SourceMap
   /// The packet's root element.
@@ -32,9 +34,10 @@ public struct RuleContext: Sendable {
 
   public init(
     asOf: CivilDate, policy: Policy, registry: RegistryFacts? = nil, attachments: Attachments? = nil,
-    sourceMap: SourceMap = SourceMap(), root: NodeRef = .none, file: String,
-    descriptor: RuleDescriptor
+    pairedBusiness: BusinessLicenceApplication? = nil, sourceMap: SourceMap = SourceMap(), root: NodeRef = .none,
+    file: String, descriptor: RuleDescriptor
   ) {
+    self.pairedBusiness = pairedBusiness
     self.asOf = asOf
     self.policy = policy
     self.registry = registry
@@ -49,20 +52,14 @@ public struct RuleContext: Sendable {
   ///
   /// - Parameters:
   ///   - message: the finding's wording; the rule's default message when nil.
-  ///   - node: the element the finding is about.
-  ///   - field: a child element of `node` to point at instead, when it is there.
-  ///   - attribute: an attribute of the element pointed at.
+  ///   - node: the element or attribute the finding is about: a located value's place
+  ///     (`unit.$capacity`), or a structure's own node (`unit.node`).
   ///   - value: the offending value.
   ///   - severity: overrides the rule's default severity (for example an info).
   public mutating func report(
-    _ message: LocalizedText? = nil, at node: NodeRef, field: String? = nil,
-    attribute: String? = nil, value: String? = nil, severity: Severity? = nil
+    _ message: LocalizedText? = nil, at node: NodeRef, value: String? = nil, severity: Severity? = nil
   ) {
-    var target = node
-    if let field, let child = sourceMap.child(of: node, named: field) { target = child }
-    var path = sourceMap.path(of: target)
-    if let attribute, let base = path { path = base + "/@" + attribute }
-    let location = SourceLocation(file: file, line: sourceMap.line(of: target), path: path)
+    let location = SourceLocation(file: file, line: sourceMap.line(of: node), path: sourceMap.path(of: node))
     findings.append(
       descriptor.finding(at: location, detail: message, value: value, severity: severity))
   }

@@ -38,12 +38,18 @@ public struct RuleEnvironment: Sendable {
   public var policy: Policy
   public var registry: RegistryFacts?
   public var attachments: Attachments?
+  /// The business-licence application a food application is assembled with (pair rules).
+  public var pairedBusiness: BusinessLicenceApplication?
 
-  public init(asOf: CivilDate, policy: Policy, registry: RegistryFacts? = nil, attachments: Attachments? = nil) {
+  public init(
+    asOf: CivilDate, policy: Policy, registry: RegistryFacts? = nil, attachments: Attachments? = nil,
+    pairedBusiness: BusinessLicenceApplication? = nil
+  ) {
     self.asOf = asOf
     self.policy = policy
     self.registry = registry
     self.attachments = attachments
+    self.pairedBusiness = pairedBusiness
   }
 }
 
@@ -68,12 +74,17 @@ public struct RuleEngine: Sendable {
     var notEvaluated: LocalizedText?
   }
 
-  /// The plan for packets of `kind` judged on `asOf` under `settings`.
-  public func plan(for kind: PacketKind, asOf: CivilDate, settings: RuleSettings = RuleSettings()) -> Plan {
+  /// The plan for packets of `kind` judged on `asOf` under `settings`; with `inputs`, only the
+  /// rules needing one of them (the pair rules at assembly).
+  public func plan(
+    for kind: PacketKind, asOf: CivilDate, settings: RuleSettings = RuleSettings(), inputs: Set<RuleInput>? = nil
+  ) -> Plan {
     var steps: [Step] = []
     for rule in rules {
       var descriptor = rule.descriptor
-      guard rule.appliesTo.contains(kind), settings.applies(descriptor, asOf: asOf) else { continue }
+      guard rule.appliesTo.contains(kind), settings.applies(descriptor, asOf: asOf),
+        inputs?.contains(rule.input) ?? true
+      else { continue }
       if let severity = settings.severities[descriptor.id] { descriptor.severity = severity }
       let notEvaluated =
         rule.input == .registry
@@ -106,9 +117,10 @@ public struct RuleEngine: Sendable {
     // policy, the source map and the registry facts, too much to copy for every rule.
     var context = RuleContext(
       asOf: environment.asOf, policy: environment.policy, registry: environment.registry,
-      attachments: environment.attachments, sourceMap: parsed.sourceMap, root: parsed.root,
-      file: file, descriptor: first.descriptor)
+      attachments: environment.attachments, pairedBusiness: environment.pairedBusiness,
+      sourceMap: parsed.sourceMap, root: parsed.root, file: file, descriptor: first.descriptor)
     for step in plan.steps {
+      if step.rule.input == .trackPair, environment.pairedBusiness == nil { continue }
       context.descriptor = step.descriptor
       context.findings.removeAll(keepingCapacity: true)
       if let notEvaluated = step.notEvaluated, environment.registry == nil {

@@ -9,6 +9,13 @@ public enum RuleRegistry {
     PreFilingOpenForChange.self,  // AM-003
     AmendmentReferencesExist.self,  // AM-004
     RetiringOccupiedUnit.self,  // AM-005
+    TracksShareOperator.self,  // BD-001
+    TracksShareName.self,  // BD-002
+    TracksSharePremises.self,  // BD-003
+    TracksShareScope.self,  // BD-004
+    TracksShareBundle.self,  // BD-005
+    TracksShareMaterials.self,  // BD-006
+    TracksShareAgent.self,  // BD-007
     NamePartsMakeTheName.self,  // BL-001
     NameDivision.self,  // BL-002
     TradeNameLength.self,  // BL-003
@@ -84,20 +91,13 @@ public enum RuleRegistry {
     ResidentialUnitConsentOnFile.self,  // TR-006
   ]
 
-  /// Rules over the two per-track applications of a bundle (checked on assembly).
-  public static let pairRules: [any TrackPairRule.Type] = [
-    TracksShareOperator.self,  // BD-001
-    TracksShareName.self,  // BD-002
-    TracksSharePremises.self,  // BD-003
-    TracksShareScope.self,  // BD-004
-    TracksShareBundle.self,  // BD-005
-    TracksShareMaterials.self,  // BD-006
-    TracksShareAgent.self,  // BD-007
-  ]
+  /// The pair rules (``TrackPairRule``), checked when a bundle's two applications are assembled.
+  public static var pairRules: [any Rule.Type] { all.filter { $0.input == .trackPair } }
 
-  /// Every rule's descriptor (packet rules and pair rules), in id order.
+  /// Every id in one list: the business rules, the input checks of ``SystemRules`` and the
+  /// registry operation rules of ``RegistryRules``, in id order.
   public static var catalogue: [RuleDescriptor] {
-    (all.map { $0.descriptor } + pairRules.map { $0.descriptor }).sorted { $0.id < $1.id }
+    (all.map { $0.descriptor } + SystemRules.all + RegistryRules.all).sorted { $0.id < $1.id }
   }
 
   /// Ids of rules that were retired; never reuse them.
@@ -108,3 +108,40 @@ public enum RuleRegistry {
     all.first { $0.descriptor.id == id }
   }
 }
+
+extension RuleRegistry {
+  /// The catalogue with where and how each id applies, in id order: business rules, pair rules,
+  /// the input checks of ``SystemRules`` and the registry operation rules of ``RegistryRules``.
+  public static var entries: [CatalogueEntry] {
+    var entries: [CatalogueEntry] = all.map { rule in
+      rule.input == .trackPair
+        ? CatalogueEntry(
+          rule: rule.descriptor,
+          appliesTo: [PacketKind.businessLicenceApplication.rawValue, PacketKind.foodLicenceApplication.rawValue],
+          input: "pair")
+        : CatalogueEntry(rule: rule.descriptor, appliesTo: rule.appliesTo.map(\.rawValue).sorted(), input: "\(rule.input)")
+    }
+    entries += SystemRules.all.map { CatalogueEntry(rule: $0, appliesTo: ["*"], input: "system") }
+    entries += RegistryRules.all.map { CatalogueEntry(rule: $0, appliesTo: ["registry operations"], input: "registry") }
+    return entries.sorted { $0.rule.id < $1.rule.id }
+  }
+}
+
+/// One entry of the rule catalogue: the descriptor plus where and how the rule applies.
+public struct CatalogueEntry: Sendable, Hashable, Codable {
+  public var rule: RuleDescriptor
+  /// Packet kinds (root elements) the rule looks at.
+  public var appliesTo: [String]
+  /// `packet`, `registry`, `attachments`, `pair` (the two tracks of a bundle) or `system`.
+  public var input: String
+  /// A sample packet that breaks the rule, relative to `SampleFilings/`, when the corpus has one.
+  public var failingExample: String?
+
+  public init(rule: RuleDescriptor, appliesTo: [String], input: String, failingExample: String? = nil) {
+    self.rule = rule
+    self.appliesTo = appliesTo
+    self.input = input
+    self.failingExample = failingExample
+  }
+}
+

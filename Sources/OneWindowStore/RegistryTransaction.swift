@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import OneWindowCore
 internal import GRDB
 
 /// The registry as seen inside one transaction. Not `Sendable`: it lives only inside
@@ -167,18 +168,8 @@ package enum AuditChain {
     return hex(SHA256.hash(data: Array(canonical.utf8)))
   }
 
-  /// Lower-case hex of a digest (what `String(format: "%02x")` per byte gives, without Foundation's
-  /// formatter for each byte).
-  package static func hex(_ digest: some Sequence<UInt8>) -> String {
-    let digits = Array("0123456789abcdef".utf8)
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(64)
-    for byte in digest {
-      bytes.append(digits[Int(byte >> 4)])
-      bytes.append(digits[Int(byte & 0x0F)])
-    }
-    return String(decoding: bytes, as: UTF8.self)
-  }
+  /// Lower-case hex of a digest.
+  package static func hex(_ digest: some Sequence<UInt8>) -> String { Hex.string(digest) }
 
   /// What is wrong with a log, checked against the heads recorded on receipts.
   package struct Problem: Sendable, Hashable {

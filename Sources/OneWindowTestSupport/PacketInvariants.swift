@@ -1,6 +1,7 @@
 import Foundation
 import OneWindowCore
 import OneWindowKit
+import OneWindowZip
 
 /// What must hold for any bytes submitted as a packet, whatever they are: the check of the
 /// libFuzzer target (`onewindow-fuzz`) and of the fuzz regression tests, which replay every input
@@ -79,13 +80,19 @@ public struct PacketInvariants: Sendable {
         ? try registry.submitPreFiling(source, by: Taixingli.entryClerk, clock: clock)
         : try registry.register(source, by: Taixingli.entryClerk, clock: clock)
     } catch {
-      // Over the size cap the registry refuses to read (and so to store) the packet at all.
-      if case .unreadable = error, bytes.count > ValidationOptions().maxBytes { return [] }
       return ["submission failed: \(error)"]
     }
     var problems: [String] = []
     if (try? registry.receipt(receipt.number)) != receipt { problems.append("receipt \(receipt.number) not kept as issued") }
-    if let stored = try? registry.packet(forReceipt: receipt.number) {
+    if receipt.packetSize != bytes.count { problems.append("the receipt records \(receipt.packetSize ?? -1) bytes, not \(bytes.count)") }
+    if receipt.packetStored == false {
+      // Over the size limit: refused with SEC-002, recorded by size and digest, not kept.
+      if receipt.outcome != .rejected || !receipt.findings.contains(where: { $0.ruleID == "SEC-002" }) {
+        problems.append("a packet that was not kept is not refused with SEC-002")
+      }
+      if receipt.packetSHA256 != PacketIntake.sha256(bytes) { problems.append("the receipt's digest is not the input's") }
+      if (try? registry.packet(forReceipt: receipt.number)) != nil { problems.append("a packet over the limit was stored") }
+    } else if let stored = try? registry.packet(forReceipt: receipt.number) {
       // A zip that could be read is kept as its packet.xml plus attachments; anything else verbatim.
       if stored.bytes != bytes, !isZip(bytes) { problems.append("the stored packet differs from the submitted bytes") }
       if stored.sha256 != receipt.packetSHA256 { problems.append("the receipt's packet digest is not the stored packet's") }

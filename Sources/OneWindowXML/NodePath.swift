@@ -115,7 +115,9 @@ enum NodePath {
     return nil
   }
 
-  private static func step(for element: UnsafeMutablePointer<xmlNode>) -> String {
+  /// The path step of an element: its local name, with `[n]` only where its parent has several
+  /// children of that name. The one function every element path is made of.
+  static func step(for element: UnsafeMutablePointer<xmlNode>) -> String {
     guard let name = element.pointee.name else { return "*" }
     let localName = String(cString: name)
     guard let parent = element.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE else {

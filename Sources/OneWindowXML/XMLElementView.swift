@@ -57,9 +57,41 @@ package struct XMLElementView {
     return siblings.next()
   }
 
+  /// The element's step in an element path (`Unit[2]`), made by the same function as the paths of
+  /// schema findings.
+  package var pathStep: String { NodePath.step(for: node) }
+
+  /// Whether the element's local name is `name`, compared without making a Swift string.
+  package func hasName(_ name: String) -> Bool {
+    guard let own = node.pointee.name else { return false }
+    var name = name
+    return name.withUTF8 { bytes in
+      var index = 0
+      while index < bytes.count {
+        if own[index] != bytes[index] { return false }
+        index += 1
+      }
+      return own[index] == 0
+    }
+  }
+
   /// The first element child with this local name.
   package func child(_ localName: String) -> XMLElementView? {
-    children.first { $0.localName == localName }
+    var children = Children(first: node.pointee.children)
+    while let child = children.next() {
+      if child.hasName(localName) { return child }
+    }
+    return nil
+  }
+
+  /// The element children with this local name, in document order.
+  package func children(_ localName: String) -> [XMLElementView] {
+    var found: [XMLElementView] = []
+    var children = Children(first: node.pointee.children)
+    while let child = children.next() {
+      if child.hasName(localName) { found.append(child) }
+    }
+    return found
   }
 
   /// The element children of an element, as a sequence.

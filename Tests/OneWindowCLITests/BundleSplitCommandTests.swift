@@ -80,7 +80,7 @@ struct BundleSplitCommandTests {
     #expect(result.stdout == """
       \(Self.pairFood):15: error: [BD-001] business track: 孙宏伟 (370202198306193532); food track: 孙宏伟 (370202198306193559) (/FoodLicenceApplication/Operator)
       \(Self.pairFood):29: error: [BD-003] business track YBA-370202-2026-000001/U-101/91370202MA3C5Y7R9D/2026-06-01-2029-05-31, food track YBA-370202-2026-000001/U-102/91370202MA3C5Y7R9D/2026-06-01-2029-05-31 (/FoodLicenceApplication/Premises/PreFiled)
-      \(Self.pairFood):161: error: [BD-006] material M-9 differs between the tracks: SHA256 (/FoodLicenceApplication/Materials/Material[9]/SHA256)
+      \(Self.pairFood):161: error: [BD-006] material M-9 differs between the tracks: SHA-256 (/FoodLicenceApplication/Materials/Material[9]/SHA256)
       the applications are inconsistent (3 errors); \(bundle) not written
 
       """)
@@ -90,7 +90,7 @@ struct BundleSplitCommandTests {
     let chinese = try CommandRunner.run(["bundle", "assemble", Self.pairBusiness, Self.pairFood, "--out", bundle])
     #expect(chinese.status == 1)
     #expect(chinese.stdout.split(separator: "\n").last == "两份申请不一致（错误 3 条），未写入 \(bundle)")
-    #expect(chinese.stdout.contains("\(Self.pairFood):161: error: [BD-006] 材料 M-9 在两条审批线上不同：SHA256 (/FoodLicenceApplication/Materials/Material[9]/SHA256)"))
+    #expect(chinese.stdout.contains("\(Self.pairFood):161: error: [BD-006] 材料 M-9 在两条审批线上不同：SHA-256 (/FoodLicenceApplication/Materials/Material[9]/SHA256)"))
   }
 
   @Test func writesJSON() throws {

@@ -3,6 +3,7 @@ import Foundation
 import OneWindowTestSupport
 import OneWindowXML
 import Testing
+@testable import OneWindowValidation
 
 /// `Schemas/MANIFEST` lists the shipped schemas, which compile, so OneWindow may compile each one
 /// only when a packet of its family needs it; anything else is compiled whole up front.

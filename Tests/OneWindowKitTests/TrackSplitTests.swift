@@ -2,6 +2,7 @@ import Foundation
 @testable import OneWindowKit
 import OneWindowTestSupport
 import Testing
+@testable import OneWindowValidation
 
 /// `split` turns an opening into two applications valid against their own schemas; `assemble`
 /// turns them back into the same opening, or reports how they disagree.
@@ -21,7 +22,7 @@ struct TrackSplitTests {
   private func parsed(_ bytes: [UInt8], name: String) throws -> ParsedPacket {
     let checker = try PacketChecker(
       schemas: try oneWindow().schemas, policy: try oneWindow().policy, options: SampleOptions.standard)
-    return try #require(checker.checkAndParse(bytes: bytes, name: name).parsed, "\(name) is not schema-valid")
+    return try #require(checker.check(bytes: bytes, name: name).parsed, "\(name) is not schema-valid")
   }
 
   /// Every element path of a packet, in document order: what its `NodeRef`s stand for.
@@ -178,7 +179,7 @@ struct TrackSplitTests {
     #expect(assembly.findings.map(renderer.line(for:)) == [
       "\(Self.pairFood):15: error: [BD-001] business track: 孙宏伟 (370202198306193532); food track: 孙宏伟 (370202198306193559) (/FoodLicenceApplication/Operator)",
       "\(Self.pairFood):29: error: [BD-003] business track YBA-370202-2026-000001/U-101/91370202MA3C5Y7R9D/2026-06-01-2029-05-31, food track YBA-370202-2026-000001/U-102/91370202MA3C5Y7R9D/2026-06-01-2029-05-31 (/FoodLicenceApplication/Premises/PreFiled)",
-      "\(Self.pairFood):161: error: [BD-006] material M-9 differs between the tracks: SHA256 (/FoodLicenceApplication/Materials/Material[9]/SHA256)",
+      "\(Self.pairFood):161: error: [BD-006] material M-9 differs between the tracks: SHA-256 (/FoodLicenceApplication/Materials/Material[9]/SHA256)",
     ])
     // The same findings as the pair check on its own.
     let tracks = try oneWindow.checkTracks(

@@ -2,6 +2,7 @@ import Foundation
 @testable import OneWindowKit
 import OneWindowXML
 import Testing
+@testable import OneWindowValidation
 
 /// Chinese messages for the commonest libxml2 codes, with the English original kept.
 struct XMLFindingTranslatorTests {

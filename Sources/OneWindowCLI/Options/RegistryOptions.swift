@@ -129,14 +129,7 @@ func registryCall<T>(_ body: () throws(OneWindowError) -> T) throws -> T {
 
 /// A packet argument as a source: a file, a zip packet, a packet folder, or `-` (XML or zip bytes).
 func packetSource(_ path: String) throws -> PacketSource {
-  if path == "-" {
-    do {
-      return try PacketSource.standardInput(cap: 16 << 20, zipCap: ZipLimits().maxArchiveBytes)
-    } catch {
-      Console.error(error.description)
-      throw ExitCode(2)
-    }
-  }
+  if path == "-" { return .standardInput }
   var isDirectory: ObjCBool = false
   guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
     throw ValidationError("No such file or directory: '\(path)'.")

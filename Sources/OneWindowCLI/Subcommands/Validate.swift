@@ -69,7 +69,7 @@ extension OneWindowCommand {
       if !(1...256).contains(maxDepth) {
         throw ValidationError("--max-depth must be between 1 and 256.")
       }
-      let known = Set(RuleRegistry.catalogue.map(\.id.rawValue) + SystemRules.all.map(\.id.rawValue) + RegistryRules.all.map(\.id.rawValue))
+      let known = Set(RuleRegistry.catalogue.map(\.id.rawValue))
       for id in onlyRules + disabledRules where !known.contains(id) {
         throw ValidationError("No rule '\(id)'; see `onewindow rules`.")
       }
@@ -85,15 +85,7 @@ extension OneWindowCommand {
         cannotRun = true
       }
       sources = collected.sources
-      if paths.contains("-") {
-        do {
-          // Room for a zip packet on standard input; XML over --max-bytes is refused unread.
-          sources.append(try PacketSource.standardInput(cap: maxBytes, zipCap: ZipLimits().maxArchiveBytes))
-        } catch {
-          Console.error(error.description)
-          cannotRun = true
-        }
-      }
+      if paths.contains("-") { sources.append(.standardInput) }
       let rules = RuleSettings(
         disabled: Set(disabledRules.map { RuleID($0) }),
         only: onlyRules.isEmpty ? nil : Set(onlyRules.map { RuleID($0) }))

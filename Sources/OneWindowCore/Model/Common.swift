@@ -4,10 +4,10 @@ public struct PacketHeader: Sendable, Hashable {
   /// As written (`2026-03-02T09:30:00+08:00`).
   public var createdAt: String
   /// The date part of `createdAt`.
-  public var createdOn: CivilDate?
+  @Located public var createdOn: CivilDate? = nil
   public var channel: Channel?
   /// The receipt of a rejected packet this one corrects.
-  public var resubmits: String?
+  @Located public var resubmits: String? = nil
   public var node: NodeRef
 
   public init(
@@ -100,10 +100,10 @@ public struct Contact: Sendable, Hashable {
 public struct Address: Sendable, Hashable {
   public var province = ""
   public var city = ""
-  public var districtCode = ""
-  public var district = ""
-  public var subdistrictCode = ""
-  public var subdistrict = ""
+  @Located public var districtCode = ""
+  @Located public var district = ""
+  @Located public var subdistrictCode = ""
+  @Located public var subdistrict = ""
   public var community: String?
   public var road = ""
   public var houseNumber = ""
@@ -121,7 +121,7 @@ public struct Address: Sendable, Hashable {
 /// Who signed and when.
 public struct Signature: Sendable, Hashable {
   public var signatory = ""
-  public var signedOn: CivilDate?
+  @Located public var signedOn: CivilDate? = nil
   public var node: NodeRef = .none
 
   public init(signatory: String = "", signedOn: CivilDate? = nil, node: NodeRef = .none) {
@@ -133,16 +133,17 @@ public struct Signature: Sendable, Hashable {
 
 /// One entry of a materials manifest.
 public struct Material: Sendable, Hashable {
-  public var id: String
-  public var kind: MaterialKind
-  public var title: String
-  public var number: String?
-  public var issuer: String?
-  public var issuedOn: CivilDate?
-  public var validUntil: CivilDate?
-  public var fileName: String
-  public var sha256: String
-  public var pages: Int?
+  /// The material's `id` attribute.
+  @Located public var id: String = ""
+  @Located public var kind: MaterialKind = .other
+  @Located public var title: String = ""
+  @Located public var number: String? = nil
+  @Located public var issuer: String? = nil
+  @Located public var issuedOn: CivilDate? = nil
+  @Located public var validUntil: CivilDate? = nil
+  @Located public var fileName: String = ""
+  @Located public var sha256: String = ""
+  @Located public var pages: Int? = nil
   public var node: NodeRef
 
   public init(

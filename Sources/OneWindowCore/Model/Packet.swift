@@ -73,6 +73,22 @@ public enum Packet: Sendable, Hashable {
     }
   }
 
+  /// The `Materials` element, ``NodeRef/none`` for packets without one.
+  public var materialsNode: NodeRef {
+    switch self {
+    case .preFiling(let packet): packet.$materials
+    case .amendment(let packet): packet.$materials
+    case .registration(let packet): packet.$materials
+    case .opening(let packet): packet.$materials
+    case .change(let packet): packet.$materials
+    case .cancellation(let packet): packet.$materials
+    case .businessApplication(let packet): packet.$materials
+    case .foodApplication(let packet): packet.$materials
+    case .decision(let packet): packet.$materials
+    case .withdrawal, .other: .none
+    }
+  }
+
   /// The materials manifest, empty for packets without one.
   public var materials: [Material] {
     switch self {

@@ -21,7 +21,7 @@ extension Packet {
     case .amendment(let packet): add(packet.owner.identity)
     case .withdrawal(let packet): add(packet.owner.identity)
     case .registration(let packet):
-      if let uscc = packet.tenant.uscc { fields.append(USCCField(code: uscc, node: packet.tenant.usccNode)) }
+      if let uscc = packet.tenant.uscc { fields.append(USCCField(code: uscc, node: packet.tenant.$uscc)) }
       add(packet.agreement.lessor.identity)
     case .opening(let packet): add(packet.core.premises)
     case .businessApplication(let packet): add(packet.core.premises)
@@ -29,10 +29,10 @@ extension Packet {
       add(packet.core.premises)
       if let uscc = packet.uscc { fields.append(USCCField(code: uscc, node: packet.core.contact.node)) }
     case .change(let packet):
-      fields.append(USCCField(code: packet.current.uscc, node: packet.current.usccNode))
+      fields.append(USCCField(code: packet.current.uscc, node: packet.current.$uscc))
       add(packet.changes.premises)
     case .cancellation(let packet):
-      fields.append(USCCField(code: packet.current.uscc, node: packet.current.usccNode))
+      fields.append(USCCField(code: packet.current.uscc, node: packet.current.$uscc))
     case .decision, .other: break
     }
     return fields
@@ -149,6 +149,7 @@ extension Packet {
         itemsNode: packet.changes.nodes[.foodItems] ?? packet.changes.node,
         spaces: packet.changes.dedicatedSpaces ?? [], operatingArea: packet.changes.operatingArea,
         staff: packet.changes.staff ?? [], manager: packet.changes.manager, node: packet.changes.node)
+        .located(operatingArea: packet.changes.nodes[.operatingArea] ?? .none)
     default: return nil
     }
   }
@@ -172,24 +173,33 @@ extension Packet {
 
   /// A reference to a pre-filed unit and the activity intended there.
   public struct PreFiledUse: Sendable, Hashable {
-    public var preFilingNumber: String
-    public var unitRef: String
+    @Located public var preFilingNumber = ""
+    @Located public var unitRef = ""
     public var agreement: EntryAgreement
     public var activity: Activity
+    /// The element naming the unit: the registration itself, or the premises' `PreFiled`.
     public var node: NodeRef
   }
 
   /// The pre-filed unit the packet wants to use, if any.
   public var preFiledUse: PreFiledUse? {
     func use(_ premises: RestaurantPremises?, activity: Activity) -> PreFiledUse? {
-      guard case .preFiled(let number, let unit, let agreement, let node)? = premises else { return nil }
-      return PreFiledUse(preFilingNumber: number, unitRef: unit, agreement: agreement, activity: activity, node: node)
+      guard case .preFiled(let preFiled)? = premises else { return nil }
+      var use = PreFiledUse(agreement: preFiled.agreement, activity: activity, node: preFiled.node)
+      use.preFilingNumber = preFiled.preFilingNumber
+      use.$preFilingNumber = preFiled.$preFilingNumber
+      use.unitRef = preFiled.unitRef
+      use.$unitRef = preFiled.$unitRef
+      return use
     }
     switch self {
     case .registration(let packet):
-      return PreFiledUse(
-        preFilingNumber: packet.preFilingNumber, unitRef: packet.unitRef, agreement: packet.agreement,
-        activity: packet.activity, node: packet.node)
+      var use = PreFiledUse(agreement: packet.agreement, activity: packet.activity, node: packet.node)
+      use.preFilingNumber = packet.preFilingNumber
+      use.$preFilingNumber = packet.$preFilingNumber
+      use.unitRef = packet.unitRef
+      use.$unitRef = packet.$unitRef
+      return use
     case .opening(let packet):
       return use(packet.core.premises, activity: packet.food.category == .foodSales ? .retail : .catering)
     case .businessApplication(let packet): return use(packet.core.premises, activity: .catering)
@@ -217,45 +227,45 @@ extension Packet {
   /// A date written in the packet and where.
   public struct DateField: Sendable, Hashable {
     public var date: CivilDate
+    /// The date's own element (or, for `CreatedAt`, the header).
     public var node: NodeRef
-    public var field: String?
   }
 
   /// Dates that record something already done (signing, issuing, creating the packet).
   public var pastDates: [DateField] {
     var dates: [DateField] = []
-    func add(_ date: CivilDate?, _ node: NodeRef, _ field: String? = nil) {
-      if let date { dates.append(DateField(date: date, node: node, field: field)) }
+    func add(_ date: CivilDate?, _ node: NodeRef) {
+      if let date { dates.append(DateField(date: date, node: node)) }
     }
-    if let header { add(header.createdOn, header.node, "CreatedAt") }
-    for material in materials { add(material.issuedOn, material.node, "IssuedOn") }
-    for (agreement, _) in agreements { add(agreement.signedOn, agreement.node, "SignedOn") }
+    if let header { add(header.createdOn, header.$createdOn) }
+    for material in materials { add(material.issuedOn, material.$issuedOn) }
+    for (agreement, _) in agreements { add(agreement.signedOn, agreement.$signedOn) }
     switch self {
     case .preFiling(let packet):
-      add(packet.declaration.signedOn, packet.declaration.node, "SignedOn")
-      for proof in packet.proofs { add(proof.issuedOn, proof.node, "IssuedOn") }
-      for step in packet.consolidation { add(step.confirmedOn, step.node, "ConfirmedOn") }
+      add(packet.declaration.signedOn, packet.declaration.$signedOn)
+      for proof in packet.proofs { add(proof.issuedOn, proof.$issuedOn) }
+      for step in packet.consolidation { add(step.confirmedOn, step.$confirmedOn) }
     case .amendment(let packet):
-      add(packet.declaration.signedOn, packet.declaration.node, "SignedOn")
-      for proof in packet.addProofs + packet.replaceProofs.map(\.proof) { add(proof.issuedOn, proof.node, "IssuedOn") }
-    case .withdrawal(let packet): add(packet.signature.signedOn, packet.signature.node, "SignedOn")
-    case .registration(let packet): add(packet.signature.signedOn, packet.signature.node, "SignedOn")
+      add(packet.declaration.signedOn, packet.declaration.$signedOn)
+      for proof in packet.addProofs + packet.replaceProofs.map(\.proof) { add(proof.issuedOn, proof.$issuedOn) }
+    case .withdrawal(let packet): add(packet.signature.signedOn, packet.signature.$signedOn)
+    case .registration(let packet): add(packet.signature.signedOn, packet.signature.$signedOn)
     case .opening(let packet):
-      add(packet.declaration.signedOn, packet.declaration.node, "SignedOn")
-      for member in packet.food.staff { add(member.health.issuedOn, member.health.node, "IssuedOn") }
+      add(packet.declaration.signedOn, packet.declaration.$signedOn)
+      for member in packet.food.staff { add(member.health.issuedOn, member.health.$issuedOn) }
     case .foodApplication(let packet):
-      add(packet.declaration.signedOn, packet.declaration.node, "SignedOn")
-      for member in packet.food.staff { add(member.health.issuedOn, member.health.node, "IssuedOn") }
-    case .businessApplication(let packet): add(packet.declaration.signedOn, packet.declaration.node, "SignedOn")
+      add(packet.declaration.signedOn, packet.declaration.$signedOn)
+      for member in packet.food.staff { add(member.health.issuedOn, member.health.$issuedOn) }
+    case .businessApplication(let packet): add(packet.declaration.signedOn, packet.declaration.$signedOn)
     case .change(let packet):
-      add(packet.declaration.signedOn, packet.declaration.node, "SignedOn")
-      add(packet.changedOn, packet.changedOnNode)
+      add(packet.declaration.signedOn, packet.declaration.$signedOn)
+      add(packet.changedOn, packet.$changedOn)
     case .cancellation(let packet):
-      add(packet.declaration.signedOn, packet.declaration.node, "SignedOn")
-      add(packet.ceasedOn, packet.node, "CeasedOn")
+      add(packet.declaration.signedOn, packet.declaration.$signedOn)
+      add(packet.ceasedOn, packet.$ceasedOn)
     case .decision(let packet):
-      add(packet.decidedOn, packet.node, "DecidedOn")
-      add(packet.inspection?.inspectedOn, packet.inspection?.node ?? packet.node, "InspectedOn")
+      add(packet.decidedOn, packet.$decidedOn)
+      if let inspection = packet.inspection { add(inspection.inspectedOn, inspection.$inspectedOn) }
     case .other: break
     }
     return dates
@@ -269,7 +279,7 @@ extension Packet {
     func add(_ premises: RestaurantPremises?) {
       guard let premises else { return }
       switch premises {
-      case .preFiled(_, _, let agreement, _): references.append((agreement.material, agreementKinds))
+      case .preFiled(let preFiled): references.append((preFiled.agreement.material, agreementKinds))
       case .declared(let declared):
         for proof in declared.proofs { references.append((proof.material, proofKinds)) }
         if let lease = declared.lease { references.append((lease.material, agreementKinds)) }
@@ -324,12 +334,12 @@ extension Packet {
 /// The food-licence facts of a packet, whichever family it is.
 public struct FoodView: Sendable, Hashable {
   /// nil for a change, whose category is the registered one.
-  public var category: OperatorCategory?
+  @Located public var category: OperatorCategory? = nil
   public var cateringSubtype: CateringSubtype?
   public var items: [FoodItemEntry]
   public var itemsNode: NodeRef
   public var spaces: [DedicatedSpace]
-  public var operatingArea: Double?
+  @Located public var operatingArea: Double? = nil
   public var staff: [StaffMember]
   public var manager: FoodSafetyManager?
   public var node: NodeRef
@@ -355,10 +365,21 @@ public struct FoodView: Sendable, Hashable {
       category: part.category, cateringSubtype: part.cateringSubtype, items: part.items,
       itemsNode: part.itemsNode, spaces: part.dedicatedSpaces, operatingArea: part.operatingArea,
       staff: part.staff, manager: part.manager, node: part.node)
+    $category = part.$category
+    $operatingArea = part.$operatingArea
   }
 
   /// Whether any item is prepared on the premises (catering items).
   public var hasPreparedFood: Bool {
     items.contains { [.hotFood, .coldFood, .rawFood, .semiFinished, .beverage, .otherPrepared].contains($0.item) }
+  }
+}
+
+extension FoodView {
+  /// This view with its operating area placed at `node`.
+  func located(operatingArea node: NodeRef) -> FoodView {
+    var view = self
+    view.$operatingArea = node
+    return view
   }
 }

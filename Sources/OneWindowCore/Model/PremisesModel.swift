@@ -1,11 +1,12 @@
 /// A unit of pre-filed premises: a room, a doorway, a floor.
 public struct Unit: Sendable, Hashable {
-  public var id: String
+  /// The unit's `id` attribute.
+  @Located public var id: String = ""
   public var floor = ""
   public var room = ""
-  public var area: Double = 0
-  public var plannedUse: PlannedUse = .other
-  public var capacity = 1
+  @Located public var area: Double = 0
+  @Located public var plannedUse: PlannedUse = .other
+  @Located public var capacity = 1
   public var features: Set<UnitFeature> = []
   public var node: NodeRef = .none
 
@@ -14,15 +15,16 @@ public struct Unit: Sendable, Hashable {
 
 /// A property proof and the units it covers.
 public struct PropertyProof: Sendable, Hashable {
-  public var id: String
-  public var type: PropertyProofType = .other
-  public var number = ""
+  /// The proof's `id` attribute.
+  @Located public var id: String = ""
+  @Located public var type: PropertyProofType = .other
+  @Located public var number = ""
   public var issuer = ""
-  public var issuedOn: CivilDate?
+  @Located public var issuedOn: CivilDate? = nil
   public var plannedUse: PlannedUse = .other
-  public var area: Double?
+  @Located public var area: Double? = nil
   public var realEstateUnitNumber: String?
-  public var covers: [String] = []
+  @Located public var covers: [String] = []
   public var material = MaterialRef("")
   public var node: NodeRef = .none
 
@@ -31,12 +33,12 @@ public struct PropertyProof: Sendable, Hashable {
 
 /// One step consolidating messy historical papers.
 public struct ConsolidationStep: Sendable, Hashable {
-  public var action: ConsolidationAction = .simplify
+  @Located public var action: ConsolidationAction = .simplify
   public var original = ""
   public var proofRefs: [String] = []
   public var reason = ""
   public var confirmedBy = ""
-  public var confirmedOn: CivilDate?
+  @Located public var confirmedOn: CivilDate? = nil
   public var material: MaterialRef?
   public var node: NodeRef = .none
 
@@ -47,7 +49,7 @@ public struct ConsolidationStep: Sendable, Hashable {
 public struct ResidentialConsent: Sendable, Hashable {
   public var unitRef = ""
   public var interestedOwners = 0
-  public var consentingOwners = 0
+  @Located public var consentingOwners = 0
   public var material = MaterialRef("")
   public var node: NodeRef = .none
 
@@ -60,7 +62,7 @@ public struct ResidentialConsent: Sendable, Hashable {
 /// The owner's declaration and commitments.
 public struct Declaration: Sendable, Hashable {
   public var signatory = ""
-  public var signedOn: CivilDate?
+  @Located public var signedOn: CivilDate? = nil
   public var commitments: [Commitment] = []
   /// Where `Commitments` stands, or the declaration itself when absent.
   public var commitmentsNode: NodeRef = .none
@@ -72,11 +74,11 @@ public struct Declaration: Sendable, Hashable {
 /// An entry agreement (lease or free use).
 public struct EntryAgreement: Sendable, Hashable {
   public var lessor: Party
-  public var lessee = ""
-  public var termStart: CivilDate?
-  public var termEnd: CivilDate?
-  public var use: Activity = .other
-  public var signedOn: CivilDate?
+  @Located public var lessee = ""
+  @Located public var termStart: CivilDate? = nil
+  @Located public var termEnd: CivilDate? = nil
+  @Located public var use: Activity = .other
+  @Located public var signedOn: CivilDate? = nil
   public var material = MaterialRef("")
   public var node: NodeRef = .none
 
@@ -125,7 +127,7 @@ public struct PreFiling: Sendable, Hashable {
   public var consolidation: [ConsolidationStep] = []
   public var consents: [ResidentialConsent] = []
   public var declaration = Declaration()
-  public var materials: [Material] = []
+  @Located public var materials: [Material] = []
   public var node: NodeRef = .none
 
   public init(owner: Owner) { self.owner = owner }
@@ -133,7 +135,7 @@ public struct PreFiling: Sendable, Hashable {
 
 /// Retiring one unit of a pre-filing.
 public struct UnitRetirement: Sendable, Hashable {
-  public var unitRef = ""
+  @Located public var unitRef = ""
   public var reason = ""
   public var node: NodeRef = .none
 
@@ -142,7 +144,7 @@ public struct UnitRetirement: Sendable, Hashable {
 
 /// Replacing one proof of a pre-filing.
 public struct ProofReplacement: Sendable, Hashable {
-  public var replaces = ""
+  @Located public var replaces = ""
   public var proof: PropertyProof
   public var node: NodeRef = .none
 
@@ -155,9 +157,9 @@ public struct ProofReplacement: Sendable, Hashable {
 /// A pre-filing amendment packet.
 public struct PreFilingAmendment: Sendable, Hashable {
   public var header = PacketHeader()
-  public var preFilingNumber = ""
+  @Located public var preFilingNumber = ""
   public var owner: Party
-  public var reason = ""
+  @Located public var reason = ""
   public var effectiveOn: CivilDate?
   public var addUnits: [Unit] = []
   public var retireUnits: [UnitRetirement] = []
@@ -165,7 +167,7 @@ public struct PreFilingAmendment: Sendable, Hashable {
   public var addProofs: [PropertyProof] = []
   public var consents: [ResidentialConsent] = []
   public var declaration = Declaration()
-  public var materials: [Material] = []
+  @Located public var materials: [Material] = []
   public var node: NodeRef = .none
 
   public init(owner: Party) { self.owner = owner }
@@ -180,7 +182,7 @@ public struct PreFilingAmendment: Sendable, Hashable {
 /// A pre-filing withdrawal packet.
 public struct PreFilingWithdrawal: Sendable, Hashable {
   public var header = PacketHeader()
-  public var preFilingNumber = ""
+  @Located public var preFilingNumber = ""
   public var owner: Party
   public var reason = ""
   public var effectiveOn: CivilDate?
@@ -193,8 +195,7 @@ public struct PreFilingWithdrawal: Sendable, Hashable {
 /// The tenant of a registration.
 public struct Tenant: Sendable, Hashable {
   public var name = ""
-  public var uscc: String?
-  public var usccNode: NodeRef = .none
+  @Located public var uscc: String? = nil
   public var entityType: EntityType = .other
   public var representative: Person
   public var contact = Contact()
@@ -206,17 +207,14 @@ public struct Tenant: Sendable, Hashable {
 /// A tenant address registration packet (入驻登记).
 public struct TenantRegistration: Sendable, Hashable {
   public var header = PacketHeader()
-  public var preFilingNumber = ""
-  public var preFilingNumberNode: NodeRef = .none
-  public var unitRef = ""
-  public var unitRefNode: NodeRef = .none
+  @Located public var preFilingNumber = ""
+  @Located public var unitRef = ""
   public var tenant: Tenant
-  public var activity: Activity = .other
-  public var activityNode: NodeRef = .none
+  @Located public var activity: Activity = .other
   public var activityDescription: String?
   public var agreement: EntryAgreement
   public var signature = Signature()
-  public var materials: [Material] = []
+  @Located public var materials: [Material] = []
   public var node: NodeRef = .none
 
   public init(tenant: Tenant, agreement: EntryAgreement) {

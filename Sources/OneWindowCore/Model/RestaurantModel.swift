@@ -21,11 +21,11 @@ public struct FamilyMember: Sendable, Hashable {
 
 /// An individual business name and its four parts.
 public struct BusinessName: Sendable, Hashable {
-  public var fullName = ""
-  public var division = ""
-  public var tradeName = ""
+  @Located public var fullName = ""
+  @Located public var division = ""
+  @Located public var tradeName = ""
   public var industry = ""
-  public var organisationForm = ""
+  @Located public var organisationForm = ""
   public var node: NodeRef = .none
 
   public init() {}
@@ -36,8 +36,8 @@ public struct DeclaredPremises: Sendable, Hashable {
   public var address = Address()
   public var floor: String?
   public var room: String?
-  public var plannedUse: PlannedUse = .other
-  public var area: Double = 0
+  @Located public var plannedUse: PlannedUse = .other
+  @Located public var area: Double = 0
   public var features: Set<UnitFeature> = []
   public var proofs: [PremisesProof] = []
   public var lease: EntryAgreement?
@@ -60,14 +60,28 @@ public struct PremisesProof: Sendable, Hashable {
   public init() {}
 }
 
+/// A pre-filed unit as restaurant premises, with the entry agreement for it.
+public struct PreFiledPremises: Sendable, Hashable {
+  @Located public var preFilingNumber = ""
+  @Located public var unitRef = ""
+  public var agreement: EntryAgreement
+  public var node: NodeRef = .none
+
+  public init(preFilingNumber: String, unitRef: String, agreement: EntryAgreement) {
+    self.preFilingNumber = preFilingNumber
+    self.unitRef = unitRef
+    self.agreement = agreement
+  }
+}
+
 /// Restaurant premises: a pre-filed unit with an entry agreement, or declared premises.
 public enum RestaurantPremises: Sendable, Hashable {
-  case preFiled(number: String, unitRef: String, agreement: EntryAgreement, node: NodeRef)
+  case preFiled(PreFiledPremises)
   case declared(DeclaredPremises)
 
   public var node: NodeRef {
     switch self {
-    case .preFiled(_, _, _, let node): node
+    case .preFiled(let preFiled): preFiled.node
     case .declared(let declared): declared.node
     }
   }
@@ -75,7 +89,7 @@ public enum RestaurantPremises: Sendable, Hashable {
   /// The entry agreement or lease, when there is one.
   public var agreement: EntryAgreement? {
     switch self {
-    case .preFiled(_, _, let agreement, _): agreement
+    case .preFiled(let preFiled): preFiled.agreement
     case .declared(let declared): declared.lease
     }
   }
@@ -122,7 +136,8 @@ public struct BusinessLicencePart: Sendable, Hashable {
 
 /// One food business item with its bracket notes.
 public struct FoodItemEntry: Sendable, Hashable {
-  public var item: FoodItem
+  /// The item's `code` attribute.
+  @Located public var item: FoodItem
   public var notes: [FoodItemNote] = []
   public var node: NodeRef = .none
 
@@ -160,8 +175,8 @@ public struct FoodSafetyManager: Sendable, Hashable {
 public struct HealthCertificate: Sendable, Hashable {
   public var number = ""
   public var issuer = ""
-  public var issuedOn: CivilDate?
-  public var validUntil: CivilDate?
+  @Located public var issuedOn: CivilDate? = nil
+  @Located public var validUntil: CivilDate? = nil
   public var material: MaterialRef?
   public var node: NodeRef = .none
 
@@ -181,11 +196,11 @@ public struct StaffMember: Sendable, Hashable {
 
 /// The food-licence part of an application.
 public struct FoodLicencePart: Sendable, Hashable {
-  public var category: OperatorCategory = .catering
+  @Located public var category: OperatorCategory = .catering
   public var cateringSubtype: CateringSubtype?
   public var items: [FoodItemEntry] = []
   public var itemsNode: NodeRef = .none
-  public var operatingArea: Double = 0
+  @Located public var operatingArea: Double = 0
   public var dedicatedSpaces: [DedicatedSpace] = []
   public var manager = FoodSafetyManager()
   public var staff: [StaffMember] = []
@@ -202,8 +217,7 @@ public struct FoodLicencePart: Sendable, Hashable {
 /// Fields shared by openings and per-track applications.
 public struct RestaurantCore: Sendable, Hashable {
   public var operatorInfo: Operator
-  public var compositionForm: CompositionForm = .individual
-  public var compositionFormNode: NodeRef = .none
+  @Located public var compositionForm: CompositionForm = .individual
   public var familyMembers: [FamilyMember] = []
   public var name = BusinessName()
   public var premises: RestaurantPremises
@@ -234,7 +248,7 @@ public struct RestaurantOpening: Sendable, Hashable {
   public var business = BusinessLicencePart()
   public var food = FoodLicencePart()
   public var declaration = Signature()
-  public var materials: [Material] = []
+  @Located public var materials: [Material] = []
   public var node: NodeRef = .none
 
   public init(core: RestaurantCore) { self.core = core }
@@ -242,10 +256,8 @@ public struct RestaurantOpening: Sendable, Hashable {
 
 /// The licences an existing business holds.
 public struct CurrentLicences: Sendable, Hashable {
-  public var uscc = ""
-  public var usccNode: NodeRef = .none
-  public var foodLicenceNumber = ""
-  public var foodLicenceNode: NodeRef = .none
+  @Located public var uscc = ""
+  @Located public var foodLicenceNumber = ""
   public var bundleNumber: String?
   public var node: NodeRef = .none
 
@@ -284,13 +296,11 @@ public struct RestaurantChange: Sendable, Hashable {
   public var current = CurrentLicences()
   public var operatorPerson: Person
   public var registeredName = ""
-  public var changedFields: [ChangeField] = []
-  public var changedFieldsNode: NodeRef = .none
+  @Located public var changedFields: [ChangeField] = []
   public var changes = RestaurantChanges()
-  public var changedOn: CivilDate?
-  public var changedOnNode: NodeRef = .none
+  @Located public var changedOn: CivilDate? = nil
   public var declaration = Signature()
-  public var materials: [Material] = []
+  @Located public var materials: [Material] = []
   public var node: NodeRef = .none
 
   public init(operatorPerson: Person) { self.operatorPerson = operatorPerson }
@@ -315,14 +325,13 @@ public struct RestaurantCancellation: Sendable, Hashable {
   public var registeredName = ""
   public var reason: CancellationReason = .ceasedTrading
   public var reasonText: String?
-  public var ceasedOn: CivilDate?
-  public var simplified = false
-  public var simplifiedNode: NodeRef = .none
+  @Located public var ceasedOn: CivilDate? = nil
+  @Located public var simplified = false
   public var status = CancellationStatus()
   public var taxClearance: MaterialRef?
   public var returnedLicence: MaterialRef?
   public var declaration = Signature()
-  public var materials: [Material] = []
+  @Located public var materials: [Material] = []
   public var node: NodeRef = .none
 
   public init(operatorPerson: Person) { self.operatorPerson = operatorPerson }
@@ -337,7 +346,7 @@ public struct BusinessLicenceApplication: Sendable, Hashable {
   public var core: RestaurantCore
   public var business = BusinessLicencePart()
   public var declaration = Signature()
-  public var materials: [Material] = []
+  @Located public var materials: [Material] = []
   public var node: NodeRef = .none
 
   public init(core: RestaurantCore) { self.core = core }
@@ -346,14 +355,14 @@ public struct BusinessLicenceApplication: Sendable, Hashable {
 /// The food-licence track application, split from an opening bundle.
 public struct FoodLicenceApplication: Sendable, Hashable {
   public var header = PacketHeader()
-  public var bundleNumber: String?
+  @Located public var bundleNumber: String? = nil
   /// The agent of the bundle this application was split from (帮办代办), if any.
   public var agent: Agent?
   public var core: RestaurantCore
   public var uscc: String?
   public var food = FoodLicencePart()
   public var declaration = Signature()
-  public var materials: [Material] = []
+  @Located public var materials: [Material] = []
   public var node: NodeRef = .none
 
   public init(core: RestaurantCore) { self.core = core }

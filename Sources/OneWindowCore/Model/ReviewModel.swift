@@ -22,9 +22,9 @@ public struct Inspector: Sendable, Hashable {
 
 /// An on-site inspection record.
 public struct Inspection: Sendable, Hashable {
-  public var inspectedOn: CivilDate?
-  public var inspectors: [Inspector] = []
-  public var result: InspectionResult = .pass
+  @Located public var inspectedOn: CivilDate? = nil
+  @Located public var inspectors: [Inspector] = []
+  @Located public var result: InspectionResult = .pass
   public var notes: String?
   public var node: NodeRef = .none
 
@@ -43,15 +43,15 @@ public enum DecisionSubject: Sendable, Hashable {
 public struct ReviewDecision: Sendable, Hashable {
   public var header = PacketHeader()
   public var subject: DecisionSubject
-  public var decision: DecisionKind
+  @Located public var decision: DecisionKind
   public var clerk: String
   public var clerkName: String?
-  public var decidedOn: CivilDate?
+  @Located public var decidedOn: CivilDate? = nil
   public var reasons: [DecisionReason] = []
   public var validFrom: CivilDate?
-  public var validUntil: CivilDate?
+  @Located public var validUntil: CivilDate? = nil
   public var inspection: Inspection?
-  public var materials: [Material] = []
+  @Located public var materials: [Material] = []
   public var node: NodeRef = .none
 
   public init(subject: DecisionSubject, decision: DecisionKind, clerk: String) {

@@ -1,4 +1,5 @@
-/// A reference to one element of a packet, resolved to a line and path through its ``SourceMap``.
+/// A reference to one element or attribute of a packet, resolved to a line and path through its
+/// ``SourceMap``.
 public struct NodeRef: Sendable, Hashable, Codable {
   public let index: Int32
 
@@ -6,33 +7,47 @@ public struct NodeRef: Sendable, Hashable, Codable {
 
   /// No element (a value built by hand, not read from XML).
   public static let none = NodeRef(index: -1)
+
+  /// Whether this refers to something read from the packet.
+  public var isNone: Bool { index < 0 }
+
+  /// This reference, or `fallback` when it is ``none``.
+  public func or(_ fallback: NodeRef) -> NodeRef { isNone ? fallback : self }
 }
 
-/// Where each element of a packet stood: name, parent and line, recorded in one walk.
+/// Where the elements of a packet that the typed model refers to stood: their path step, parent
+/// and line, recorded while the packet was mapped (one walk over libxml2's tree).
 ///
-/// Rules point at ``NodeRef``s; the path (`/AddressPreFiling/Units/Unit[2]/Area`) is only built
-/// when a finding is reported. `[n]` appears only where the parent has several children of that
-/// name, the same convention as schema findings.
+/// A step is what the XML module's path function made for the element (`Unit[2]`, with `[n]`
+/// only where the parent has several children of that name, the same convention as schema
+/// findings) or `@id` for an attribute; the path of a node is its ancestors' steps joined, built
+/// only when a finding is reported.
 public struct SourceMap: Sendable {
-  private var names: [String] = []
+  private var steps: [String] = []
   private var parents: [Int32] = []
   private var lines: [Int32] = []
 
   public init() {}
 
-  public var count: Int { names.count }
+  public var count: Int { steps.count }
 
-  /// Records an element and returns its reference.
-  public mutating func add(name: String, parent: NodeRef, line: Int) -> NodeRef {
-    names.append(name)
+  /// Records an element (or an attribute, step `@name`) and returns its reference.
+  public mutating func add(step: String, parent: NodeRef, line: Int) -> NodeRef {
+    steps.append(step)
     parents.append(parent.index)
     lines.append(Int32(clamping: line))
-    return NodeRef(index: Int32(names.count - 1))
+    return NodeRef(index: Int32(steps.count - 1))
   }
 
-  private func valid(_ node: NodeRef) -> Bool { node.index >= 0 && Int(node.index) < names.count }
+  private func valid(_ node: NodeRef) -> Bool { node.index >= 0 && Int(node.index) < steps.count }
 
-  public func name(of node: NodeRef) -> String? { valid(node) ? names[Int(node.index)] : nil }
+  /// The element's local name (its step without `[n]`), or `@name` for an attribute.
+  public func name(of node: NodeRef) -> String? {
+    guard valid(node) else { return nil }
+    let step = steps[Int(node.index)]
+    guard let bracket = step.firstIndex(of: "[") else { return step }
+    return String(step[..<bracket])
+  }
 
   public func line(of node: NodeRef) -> Int? {
     guard valid(node) else { return nil }
@@ -46,41 +61,15 @@ public struct SourceMap: Sendable {
     return parent >= 0 ? NodeRef(index: parent) : nil
   }
 
-  /// Children of `node` named `name`, in document order.
-  public func children(of node: NodeRef, named name: String) -> [NodeRef] {
-    guard valid(node) else { return [] }
-    var found: [NodeRef] = []
-    for index in (Int(node.index) + 1)..<names.count where parents[index] == node.index && names[index] == name {
-      found.append(NodeRef(index: Int32(index)))
-    }
-    return found
-  }
-
-  /// The first child of `node` named `name`, or nil.
-  public func child(of node: NodeRef, named name: String) -> NodeRef? {
-    children(of: node, named: name).first
-  }
-
-  /// The element path of `node`, such as `/AddressPreFiling/Units/Unit[2]/Area`.
+  /// The path of `node`, such as `/AddressPreFiling/Units/Unit[2]/Area` or `…/Unit[2]/@id`.
   public func path(of node: NodeRef) -> String? {
     guard valid(node) else { return nil }
-    var steps: [String] = []
+    var reversed: [String] = []
     var current = Int(node.index)
     while current >= 0 {
-      let parent = parents[current]
-      var step = names[current]
-      if parent >= 0 {
-        var sameNamed = 0
-        var position = 0
-        for sibling in (Int(parent) + 1)..<names.count where parents[sibling] == parent && names[sibling] == step {
-          sameNamed += 1
-          if sibling == current { position = sameNamed }
-        }
-        if sameNamed > 1 { step += "[\(position)]" }
-      }
-      steps.append(step)
-      current = Int(parent)
+      reversed.append(steps[current])
+      current = Int(parents[current])
     }
-    return "/" + steps.reversed().joined(separator: "/")
+    return "/" + reversed.reversed().joined(separator: "/")
   }
 }

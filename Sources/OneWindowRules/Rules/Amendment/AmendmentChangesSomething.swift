@@ -16,6 +16,6 @@ public struct AmendmentChangesSomething: Rule {
 
   public func check(_ packet: Packet, in context: inout RuleContext) {
     guard case .amendment(let amendment) = packet, !amendment.changesSomething else { return }
-    context.report(at: amendment.node, field: "Reason")
+    context.report(at: amendment.$reason)
   }
 }

@@ -24,29 +24,29 @@ public struct AmendmentReferencesExist: Rule {
     for retirement in amendment.retireUnits where record.units[retirement.unitRef] == nil {
       context.report(
         LocalizedText("预备案中没有单元 \(retirement.unitRef)", "the pre-filing has no unit \(retirement.unitRef)"),
-        at: retirement.node, field: "UnitRef", value: retirement.unitRef)
+        at: retirement.$unitRef, value: retirement.unitRef)
     }
     for replacement in amendment.replaceProofs where !record.proofIDs.contains(replacement.replaces) {
       context.report(
         LocalizedText("预备案中没有证明 \(replacement.replaces)", "the pre-filing has no proof \(replacement.replaces)"),
-        at: replacement.node, field: "ProofRef", value: replacement.replaces)
+        at: replacement.$replaces, value: replacement.replaces)
     }
     for unit in amendment.addUnits where record.units[unit.id] != nil {
       context.report(
         LocalizedText("单元编号 \(unit.id) 在预备案中已存在", "unit id \(unit.id) already exists"),
-        at: unit.node, attribute: "id", value: unit.id)
+        at: unit.$id, value: unit.id)
     }
     for proof in amendment.addProofs where record.proofIDs.contains(proof.id) {
       context.report(
         LocalizedText("证明编号 \(proof.id) 在预备案中已存在（替换证明请用 ReplaceProofs）", "proof id \(proof.id) already exists (use ReplaceProofs to replace it)"),
-        at: proof.node, attribute: "id", value: proof.id)
+        at: proof.$id, value: proof.id)
     }
     let known = Set(record.units.keys).union(amendment.addUnits.map(\.id))
     for proof in amendment.addProofs + amendment.replaceProofs.map(\.proof) {
       for unit in proof.covers where !known.contains(unit) {
         context.report(
           LocalizedText("证明 \(proof.id) 覆盖的单元 \(unit) 不存在", "proof \(proof.id) covers unknown unit \(unit)"),
-          at: proof.node, field: "Covers", value: unit)
+          at: proof.$covers, value: unit)
       }
     }
   }

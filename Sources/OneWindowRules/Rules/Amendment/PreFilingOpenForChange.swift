@@ -20,20 +20,20 @@ public struct PreFilingOpenForChange: Rule {
     let number: String
     let node: NodeRef
     switch packet {
-    case .amendment(let amendment): (number, node) = (amendment.preFilingNumber, amendment.node)
-    case .withdrawal(let withdrawal): (number, node) = (withdrawal.preFilingNumber, withdrawal.node)
+    case .amendment(let amendment): (number, node) = (amendment.preFilingNumber, amendment.$preFilingNumber)
+    case .withdrawal(let withdrawal): (number, node) = (withdrawal.preFilingNumber, withdrawal.$preFilingNumber)
     default: return
     }
     guard let record = context.registry?.preFilings[number] else {
       context.report(
         LocalizedText("登记库中没有住所预备案 \(number)", "no pre-filing \(number) in the registry"),
-        at: node, field: "PreFilingNumber", value: number)
+        at: node, value: number)
       return
     }
     if [.revoked, .withdrawn, .expired, .rejected].contains(record.status) {
       context.report(
         LocalizedText("预备案 \(number) \(record.status.label.zh)", "pre-filing \(number) is \(record.status.label.en)"),
-        at: node, field: "PreFilingNumber", value: number)
+        at: node, value: number)
     }
   }
 }

@@ -23,7 +23,7 @@ public struct RetiringOccupiedUnit: Rule {
       guard let unit = record.units[retirement.unitRef], unit.activeTenancies > 0 else { continue }
       context.report(
         LocalizedText("单元 \(unit.id) 仍有 \(unit.activeTenancies) 个在册主体", "unit \(unit.id) still hosts \(unit.activeTenancies)"),
-        at: retirement.node, field: "UnitRef", value: unit.id)
+        at: retirement.$unitRef, value: unit.id)
     }
   }
 }

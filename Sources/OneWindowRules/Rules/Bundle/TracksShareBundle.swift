@@ -17,6 +17,6 @@ public struct TracksShareBundle: TrackPairRule {
     guard let left = business.bundleNumber, let right = food.bundleNumber, left != right else { return }
     context.report(
       LocalizedText("营业执照线为 \(left)，食品线为 \(right)", "business track \(left), food track \(right)"),
-      at: food.node, field: "BundleNumber", value: right)
+      at: food.$bundleNumber.or(food.node), value: right)
   }
 }

@@ -18,18 +18,19 @@ public struct TracksShareMaterials: TrackPairRule {
 
   public init() {}
 
-  /// The manifest fields (element names) in which two entries of one material id differ.
-  public static func differences(_ left: Material, _ right: Material) -> [String] {
-    var fields: [String] = []
-    if left.kind != right.kind { fields.append("Kind") }
-    if left.title != right.title { fields.append("Title") }
-    if left.number != right.number { fields.append("Number") }
-    if left.issuer != right.issuer { fields.append("Issuer") }
-    if left.issuedOn != right.issuedOn { fields.append("IssuedOn") }
-    if left.validUntil != right.validUntil { fields.append("ValidUntil") }
-    if left.fileName != right.fileName { fields.append("FileName") }
-    if left.sha256 != right.sha256 { fields.append("SHA256") }
-    if left.pages != right.pages { fields.append("Pages") }
+  /// The manifest fields in which two entries of one material id differ: each field's label
+  /// and where it stands in `right` (nothing when `right` lacks it).
+  public static func differences(_ left: Material, _ right: Material) -> [(label: LocalizedText, node: NodeRef)] {
+    var fields: [(LocalizedText, NodeRef)] = []
+    if left.kind != right.kind { fields.append((LocalizedText("材料类型", "kind"), right.$kind)) }
+    if left.title != right.title { fields.append((LocalizedText("名称", "title"), right.$title)) }
+    if left.number != right.number { fields.append((LocalizedText("文号", "number"), right.$number)) }
+    if left.issuer != right.issuer { fields.append((LocalizedText("出具机关", "issuer"), right.$issuer)) }
+    if left.issuedOn != right.issuedOn { fields.append((LocalizedText("出具日期", "issue date"), right.$issuedOn)) }
+    if left.validUntil != right.validUntil { fields.append((LocalizedText("有效期至", "valid until"), right.$validUntil)) }
+    if left.fileName != right.fileName { fields.append((LocalizedText("文件名", "file name"), right.$fileName)) }
+    if left.sha256 != right.sha256 { fields.append((LocalizedText("SHA-256", "SHA-256"), right.$sha256)) }
+    if left.pages != right.pages { fields.append((LocalizedText("页数", "pages"), right.$pages)) }
     return fields
   }
 
@@ -43,16 +44,17 @@ public struct TracksShareMaterials: TrackPairRule {
             LocalizedText(
               "文件 \(material.fileName) 在营业执照线为材料 \(other.id)，在食品线为材料 \(material.id)",
               "file '\(material.fileName)' is material \(other.id) on the business track and \(material.id) on the food track"),
-            at: material.node, field: "FileName", value: material.fileName)
+            at: material.$fileName, value: material.fileName)
         }
         continue
       }
       let fields = Self.differences(other, material)
       guard !fields.isEmpty else { continue }
-      let list = fields.joined(separator: ", ")
+      let zh = fields.map(\.label.zh).joined(separator: "、")
+      let en = fields.map(\.label.en).joined(separator: ", ")
       context.report(
-        LocalizedText("材料 \(material.id) 在两条审批线上不同：\(fields.joined(separator: "、"))", "material \(material.id) differs between the tracks: \(list)"),
-        at: material.node, field: fields[0], value: material.id)
+        LocalizedText("材料 \(material.id) 在两条审批线上不同：\(zh)", "material \(material.id) differs between the tracks: \(en)"),
+        at: fields[0].node.or(material.node), value: material.id)
     }
   }
 }

@@ -19,6 +19,6 @@ public struct TracksShareName: TrackPairRule {
     guard left != right else { return }
     context.report(
       LocalizedText("营业执照线为“\(left)”，食品线为“\(right)”", "business track '\(left)', food track '\(right)'"),
-      at: food.core.name.node, field: "FullName", value: right)
+      at: food.core.name.$fullName, value: right)
   }
 }

@@ -16,8 +16,8 @@ public struct TracksSharePremises: TrackPairRule {
   /// The premises as a comparable text, without element positions.
   public static func summary(_ premises: RestaurantPremises) -> String {
     switch premises {
-    case .preFiled(let number, let unit, let agreement, _):
-      "\(number)/\(unit)/\(agreement.lessor.identity.number)/\(agreement.termStart?.description ?? "")-\(agreement.termEnd?.description ?? "")"
+    case .preFiled(let preFiled):
+      "\(preFiled.preFilingNumber)/\(preFiled.unitRef)/\(preFiled.agreement.lessor.identity.number)/\(preFiled.agreement.termStart?.description ?? "")-\(preFiled.agreement.termEnd?.description ?? "")"
     case .declared(let declared):
       "\(declared.address.singleLine)/\(declared.floor ?? "")/\(declared.room ?? "")/\(declared.area)/\(declared.plannedUse.rawValue)"
     }

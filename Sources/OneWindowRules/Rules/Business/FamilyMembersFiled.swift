@@ -18,11 +18,11 @@ public struct FamilyMembersFiled: Rule {
   public func check(_ packet: Packet, in context: inout RuleContext) {
     guard let core = packet.restaurantCore else { return }
     if core.compositionForm == .family && core.familyMembers.isEmpty {
-      context.report(at: core.compositionFormNode, value: core.compositionForm.rawValue)
+      context.report(at: core.$compositionForm, value: core.compositionForm.rawValue)
     } else if core.compositionForm == .individual && !core.familyMembers.isEmpty {
       context.report(
         LocalizedText("个人经营不应填写家庭成员；如家庭共同经营，组成形式应为家庭经营", "a one-person business lists family members; use FAMILY if they take part"),
-        at: core.compositionFormNode, value: core.compositionForm.rawValue)
+        at: core.$compositionForm, value: core.compositionForm.rawValue)
     }
   }
 }

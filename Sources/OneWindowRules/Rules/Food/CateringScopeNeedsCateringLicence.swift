@@ -19,7 +19,7 @@ public struct CateringScopeNeedsCateringLicence: Rule {
     guard let food = packet.foodView, let scope = packet.businessScope, scope.hasLicensedItem("餐饮服务")
     else { return }
     if food.category == .foodSales || !food.hasPreparedFood {
-      context.report(at: food.node, field: "OperatorCategory", value: food.category?.rawValue)
+      context.report(at: food.$category, value: food.category?.rawValue)
     }
   }
 }

@@ -16,6 +16,6 @@ public struct CateringSubtypeGiven: Rule {
 
   public func check(_ packet: Packet, in context: inout RuleContext) {
     guard let food = packet.foodView, food.category == .catering, food.cateringSubtype == nil else { return }
-    context.report(at: food.node, field: "OperatorCategory", value: food.category?.rawValue)
+    context.report(at: food.$category, value: food.category?.rawValue)
   }
 }

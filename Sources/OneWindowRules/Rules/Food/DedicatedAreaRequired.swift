@@ -22,7 +22,7 @@ public struct DedicatedAreaRequired: Rule {
       where !food.spaces.contains(where: { purposes.contains($0.purpose) }) {
         context.report(
           LocalizedText("“\(what)”未申报专用操作区", "'\(what)' has no dedicated work area"),
-          at: entry.node, attribute: "code", value: entry.item.rawValue)
+          at: entry.$item, value: entry.item.rawValue)
       }
     }
   }

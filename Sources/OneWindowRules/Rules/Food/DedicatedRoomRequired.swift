@@ -36,7 +36,7 @@ public struct DedicatedRoomRequired: Rule {
         let wanted = purposes.map(\.label.zh).joined(separator: "或")
         context.report(
           LocalizedText("“\(what)”须设置\(wanted)专间", "'\(what)' needs a dedicated room for \(purposes.map(\.label.en).joined(separator: " or "))"),
-          at: entry.node, attribute: "code", value: entry.item.rawValue)
+          at: entry.$item, value: entry.item.rawValue)
       }
     }
   }

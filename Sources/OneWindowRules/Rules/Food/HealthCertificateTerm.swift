@@ -23,7 +23,7 @@ public struct HealthCertificateTerm: Rule {
       if days < 0 || days > context.policy.healthCertificateMaxDays {
         context.report(
           LocalizedText("\(member.name)的健康证明有效期为 \(days) 天", "\(member.name)'s health certificate runs \(days) days"),
-          at: member.health.node, field: "ValidUntil", value: validUntil.description)
+          at: member.health.$validUntil, value: validUntil.description)
       }
     }
   }

@@ -21,11 +21,11 @@ public struct HealthCertificateValid: Rule {
       if let validUntil = health.validUntil, validUntil < context.asOf {
         context.report(
           LocalizedText("\(member.name)的健康证明已于 \(validUntil) 过期", "\(member.name)'s health certificate expired on \(validUntil)"),
-          at: health.node, field: "ValidUntil", value: validUntil.description)
+          at: health.$validUntil, value: validUntil.description)
       } else if let issuedOn = health.issuedOn, issuedOn > context.asOf {
         context.report(
           LocalizedText("\(member.name)的健康证明出具日期 \(issuedOn) 晚于 \(context.asOf)", "\(member.name)'s health certificate is dated \(issuedOn), after \(context.asOf)"),
-          at: health.node, field: "IssuedOn", value: issuedOn.description)
+          at: health.$issuedOn, value: issuedOn.description)
       }
     }
   }

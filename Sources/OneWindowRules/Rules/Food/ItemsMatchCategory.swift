@@ -21,7 +21,7 @@ public struct ItemsMatchCategory: Rule {
     for entry in food.items where !Self.salesItems.contains(entry.item) {
       context.report(
         LocalizedText("食品销售经营者不得申请“\(entry.item.label.zh)”", "a food seller may not hold '\(entry.item.label.en)'"),
-        at: entry.node, attribute: "code", value: entry.item.rawValue)
+        at: entry.$item, value: entry.item.rawValue)
     }
   }
 }

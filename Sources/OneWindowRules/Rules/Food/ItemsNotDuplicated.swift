@@ -20,7 +20,7 @@ public struct ItemsNotDuplicated: Rule {
     for entry in food.items where !seen.insert(entry.item).inserted {
       context.report(
         LocalizedText("经营项目“\(entry.item.label.zh)”重复", "'\(entry.item.label.en)' is listed twice"),
-        at: entry.node, attribute: "code", value: entry.item.rawValue)
+        at: entry.$item, value: entry.item.rawValue)
     }
   }
 }

@@ -19,13 +19,13 @@ public struct OperatingAreaWithinPremises: Rule {
     var premisesArea: Double?
     switch packet.restaurantPremises {
     case .declared(let declared)?: premisesArea = declared.area
-    case .preFiled(let number, let unit, _, _)?:
-      premisesArea = context.registry?.preFilings[number]?.units[unit]?.area
+    case .preFiled(let preFiled)?:
+      premisesArea = context.registry?.preFilings[preFiled.preFilingNumber]?.units[preFiled.unitRef]?.area
     case nil: premisesArea = nil
     }
     guard let premisesArea, premisesArea > 0, area > premisesArea + 0.005 else { return }
     context.report(
       LocalizedText("使用面积 \(area) 平方米大于场所面积 \(premisesArea) 平方米", "\(area) m² exceeds the premises' \(premisesArea) m²"),
-      at: food.node, field: "OperatingArea", value: String(area))
+      at: food.$operatingArea.or(food.node), value: String(area))
   }
 }

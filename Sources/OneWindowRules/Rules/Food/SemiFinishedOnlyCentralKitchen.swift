@@ -20,7 +20,7 @@ public struct SemiFinishedOnlyCentralKitchen: Rule {
   public func check(_ packet: Packet, in context: inout RuleContext) {
     guard let food = packet.foodView, food.cateringSubtype != .centralKitchen else { return }
     for entry in food.items where entry.item == .semiFinished {
-      context.report(at: entry.node, attribute: "code", value: entry.item.rawValue)
+      context.report(at: entry.$item, value: entry.item.rawValue)
     }
   }
 }

@@ -23,9 +23,11 @@ public struct SmokeFlueForCatering: Rule {
     switch packet.restaurantPremises {
     case .declared(let declared)? where !declared.features.contains(.smokeFlue):
       context.report(at: declared.node)
-    case .preFiled(let number, let unit, _, let node)?:
-      if let registered = context.registry?.preFilings[number]?.units[unit], !registered.features.contains(.smokeFlue) {
-        context.report(at: node, field: "UnitRef", value: unit)
+    case .preFiled(let preFiled)?:
+      if let registered = context.registry?.preFilings[preFiled.preFilingNumber]?.units[preFiled.unitRef],
+        !registered.features.contains(.smokeFlue)
+      {
+        context.report(at: preFiled.$unitRef, value: preFiled.unitRef)
       }
     default: break
     }

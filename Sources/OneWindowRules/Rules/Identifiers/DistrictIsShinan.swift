@@ -24,11 +24,11 @@ public struct DistrictIsShinan: Rule {
           LocalizedText(
             "行政区划代码 \(address.districtCode) 不是市南区（\(context.policy.divisionCode)）",
             "division code \(address.districtCode) is not Shinan's (\(context.policy.divisionCode))"),
-          at: address.node, field: "DistrictCode", value: address.districtCode)
+          at: address.$districtCode, value: address.districtCode)
       } else if address.district != "市南区" {
         context.report(
           LocalizedText("区名称“\(address.district)”与代码 370202（市南区）不符", "district name '\(address.district)' does not match code 370202 (市南区)"),
-          at: address.node, field: "District", value: address.district)
+          at: address.$district, value: address.district)
       }
     }
   }

@@ -23,7 +23,7 @@ public struct FoodLicenceCheckDigit: Rule {
     default: return
     }
     if !FoodLicenceNumber.hasValidCheckDigit(current.foodLicenceNumber) {
-      context.report(at: current.foodLicenceNode, value: current.foodLicenceNumber)
+      context.report(at: current.$foodLicenceNumber, value: current.foodLicenceNumber)
     }
   }
 }

@@ -22,7 +22,7 @@ public struct IndividualBusinessCode: Rule {
     default: return
     }
     if !current.uscc.hasPrefix("92") {
-      context.report(at: current.usccNode, value: current.uscc)
+      context.report(at: current.$uscc, value: current.uscc)
     }
   }
 }

@@ -29,7 +29,7 @@ public struct SubdistrictNameMatchesCode: Rule {
         LocalizedText(
           "街道代码 \(address.subdistrictCode) 对应“\(expected)”，而不是“\(address.subdistrict)”",
           "code \(address.subdistrictCode) is \(expected), not \(address.subdistrict)"),
-        at: address.node, field: "Subdistrict", value: address.subdistrict)
+        at: address.$subdistrict, value: address.subdistrict)
     }
   }
 }

@@ -22,7 +22,7 @@ public struct ChangeFiledInTime: Rule {
     if days > context.policy.changeFilingDeadlineDays {
       context.report(
         LocalizedText("变更发生于 \(changedOn)，\(filedOn) 才申请，相隔 \(days) 日", "the change happened on \(changedOn) and was filed on \(filedOn), \(days) days later"),
-        at: change.changedOnNode, value: changedOn.description)
+        at: change.$changedOn, value: changedOn.description)
     }
   }
 }

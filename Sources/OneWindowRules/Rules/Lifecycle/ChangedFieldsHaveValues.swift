@@ -22,7 +22,7 @@ public struct ChangedFieldsHaveValues: Rule {
     for field in change.changedFields where !provided.contains(field) {
       context.report(
         LocalizedText("变更事项“\(field.label.zh)”没有变更后的内容", "'\(field.label.en)' is listed but has no new value"),
-        at: change.changedFieldsNode, value: field.rawValue)
+        at: change.$changedFields, value: field.rawValue)
     }
     for field in ChangeField.allCases where provided.contains(field) && !declared.contains(field) {
       context.report(

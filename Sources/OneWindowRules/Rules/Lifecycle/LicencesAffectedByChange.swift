@@ -70,6 +70,6 @@ public struct LicencesAffectedByChange: Rule {
       LocalizedText(
         "需换发：" + (zh.isEmpty ? "无" : zh.joined(separator: "、")) + inspection.zh,
         "to replace: " + (en.isEmpty ? "none" : en.joined(separator: ", ")) + inspection.en),
-      at: change.changedFieldsNode)
+      at: change.$changedFields)
   }
 }

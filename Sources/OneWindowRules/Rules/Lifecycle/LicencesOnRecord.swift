@@ -26,18 +26,18 @@ public struct LicencesOnRecord: Rule {
     guard let record = context.registry?.licences[current.uscc] else {
       context.report(
         LocalizedText("登记库中没有统一社会信用代码为 \(current.uscc) 的个体工商户", "no individual business \(current.uscc) in the registry"),
-        at: current.usccNode, value: current.uscc)
+        at: current.$uscc, value: current.uscc)
       return
     }
     if !record.active {
       context.report(
         LocalizedText("\(current.uscc) 的证照已注销", "the licences of \(current.uscc) have ended"),
-        at: current.usccNode, value: current.uscc)
+        at: current.$uscc, value: current.uscc)
     } else if record.foodLicenceNumber != current.foodLicenceNumber {
       context.report(
         LocalizedText(
           "食品经营许可证编号应为 \(record.foodLicenceNumber)", "the food licence on record is \(record.foodLicenceNumber)"),
-        at: current.foodLicenceNode, value: current.foodLicenceNumber)
+        at: current.$foodLicenceNumber, value: current.foodLicenceNumber)
     }
   }
 }

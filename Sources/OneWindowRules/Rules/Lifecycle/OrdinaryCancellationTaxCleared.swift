@@ -17,6 +17,6 @@ public struct OrdinaryCancellationTaxCleared: Rule {
   public func check(_ packet: Packet, in context: inout RuleContext) {
     guard case .cancellation(let cancellation) = packet, !cancellation.simplified, cancellation.taxClearance == nil
     else { return }
-    context.report(at: cancellation.simplifiedNode, value: "false")
+    context.report(at: cancellation.$simplified, value: "false")
   }
 }

@@ -19,12 +19,12 @@ public struct SimplifiedCancellationAllowed: Rule {
     if cancellation.status.inAbnormalOperationList {
       context.report(
         LocalizedText("列入经营异常名录的个体工商户不得简易注销", "a business on the abnormal-operation list may not use simplified cancellation"),
-        at: cancellation.simplifiedNode, value: "true")
+        at: cancellation.$simplified, value: "true")
     }
     if cancellation.status.pendingCases {
       context.report(
         LocalizedText("有未结案件（被立案调查或涉诉）的不得简易注销", "a business with pending cases may not use simplified cancellation"),
-        at: cancellation.simplifiedNode, value: "true")
+        at: cancellation.$simplified, value: "true")
     }
   }
 }

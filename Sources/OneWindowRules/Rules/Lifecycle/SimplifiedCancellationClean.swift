@@ -18,11 +18,11 @@ public struct SimplifiedCancellationClean: Rule {
     guard case .cancellation(let cancellation) = packet, cancellation.simplified else { return }
     if cancellation.status.unpaidFines {
       context.report(
-        LocalizedText("有未缴清的罚没款", "fines are unpaid"), at: cancellation.simplifiedNode, value: "true")
+        LocalizedText("有未缴清的罚没款", "fines are unpaid"), at: cancellation.$simplified, value: "true")
     }
     if cancellation.status.frozenOrPledged {
       context.report(
-        LocalizedText("财产权益被冻结或出质", "interests are frozen or pledged"), at: cancellation.simplifiedNode, value: "true")
+        LocalizedText("财产权益被冻结或出质", "interests are frozen or pledged"), at: cancellation.$simplified, value: "true")
     }
   }
 }

@@ -32,7 +32,7 @@ public struct AttachmentDigests: Rule {
       context.report(
         LocalizedText(
           "附件 \(material.fileName) 的 SHA-256 为 \(digest)，与清单不符", "\(material.fileName) has SHA-256 \(digest), not the declared one"),
-        at: material.node, field: "SHA256", value: material.sha256)
+        at: material.$sha256, value: material.sha256)
     }
   }
 }

@@ -21,7 +21,7 @@ public struct AttachmentsPresent: Rule {
     for material in packet.materials where attachments.digests[material.fileName] == nil {
       context.report(
         LocalizedText("未找到附件 \(material.fileName)", "\(material.fileName) is not attached"),
-        at: material.node, field: "FileName", value: material.fileName)
+        at: material.$fileName, value: material.fileName)
     }
   }
 }

@@ -19,7 +19,7 @@ public struct MaterialNotExpired: Rule {
       guard let validUntil = material.validUntil, validUntil < context.asOf else { continue }
       context.report(
         LocalizedText("“\(material.title)”已于 \(validUntil) 过期", "'\(material.title)' expired on \(validUntil)"),
-        at: material.node, field: "ValidUntil", value: validUntil.description)
+        at: material.$validUntil, value: validUntil.description)
     }
   }
 }

@@ -19,7 +19,7 @@ public struct NoFutureDates: Rule {
     for field in packet.pastDates where field.date > context.asOf {
       context.report(
         LocalizedText("日期 \(field.date) 晚于基准日期 \(context.asOf)", "\(field.date) is after the reference date \(context.asOf)"),
-        at: field.node, field: field.field, value: field.date.description)
+        at: field.node, value: field.date.description)
     }
   }
 }

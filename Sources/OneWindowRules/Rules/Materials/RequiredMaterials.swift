@@ -28,7 +28,7 @@ public struct RequiredMaterials: Rule {
     case nil: break
     }
     let listed = Set(packet.materials.map(\.kind))
-    let materialsNode = materialsNode(of: packet, context: context)
+    let materialsNode = packet.materialsNode.or(context.root)
     var reported: Set<MaterialKind> = []
     for kind in required where !listed.contains(kind) && reported.insert(kind).inserted {
       context.report(
@@ -40,10 +40,5 @@ public struct RequiredMaterials: Rule {
         LocalizedText("\(member.name)的健康证明未附材料", "\(member.name)'s health certificate has no material"),
         at: member.health.node, value: member.name)
     }
-  }
-
-  private func materialsNode(of packet: Packet, context: RuleContext) -> NodeRef {
-    if let first = packet.materials.first, let parent = context.sourceMap.parent(of: first.node) { return parent }
-    return context.sourceMap.child(of: context.root, named: "Materials") ?? context.root
   }
 }

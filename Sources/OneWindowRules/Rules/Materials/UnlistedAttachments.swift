@@ -18,7 +18,7 @@ public struct UnlistedAttachments: Rule {
   public func check(_ packet: Packet, in context: inout RuleContext) {
     guard let attachments = context.attachments else { return }
     let listed = Set(packet.materials.map(\.fileName))
-    let node = context.sourceMap.child(of: context.root, named: "Materials") ?? context.root
+    let node = packet.materialsNode.or(context.root)
     for name in attachments.digests.keys.sorted() where !listed.contains(name) {
       context.report(
         LocalizedText("附件 \(name) 未列入材料清单", "\(name) is not in the manifest"), at: node, value: name)

@@ -19,7 +19,7 @@ public struct ForbiddenNameWords: Rule {
       for word in context.policy.forbiddenNameWords where name.fullName.containsText(word) {
         context.report(
           LocalizedText("名称含有禁用字词“\(word)”", "the name contains the forbidden word '\(word)'"),
-          at: name.node, field: "FullName", value: name.fullName)
+          at: name.$fullName, value: name.fullName)
       }
     }
   }

@@ -19,7 +19,7 @@ public struct NameCharacters: Rule {
       if let bad = name.fullName.first(where: { !TradeNameLength.isHan($0) }) {
         context.report(
           LocalizedText("名称含有不允许的字符“\(bad)”", "the name contains the character '\(bad)', which is not allowed"),
-          at: name.node, field: "FullName", value: name.fullName)
+          at: name.$fullName, value: name.fullName)
       }
     }
   }

@@ -23,7 +23,7 @@ public struct NameDivision: Rule {
       if !fits {
         context.report(
           LocalizedText("行政区划“\(name.division)”不是市南区", "'\(name.division)' is not Shinan District"),
-          at: name.node, field: "Division", value: name.division)
+          at: name.$division, value: name.division)
       }
     }
   }

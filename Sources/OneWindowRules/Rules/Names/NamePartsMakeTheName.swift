@@ -22,7 +22,7 @@ public struct NamePartsMakeTheName: Rule {
       if joined != name.fullName {
         context.report(
           LocalizedText("名称“\(name.fullName)”应为各部分依次组成的“\(joined)”", "the name '\(name.fullName)' should be '\(joined)'"),
-          at: name.node, field: "FullName", value: name.fullName)
+          at: name.$fullName, value: name.fullName)
       }
     }
   }

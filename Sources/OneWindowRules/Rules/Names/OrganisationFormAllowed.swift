@@ -19,7 +19,7 @@ public struct OrganisationFormAllowed: Rule {
     where context.policy.forbiddenOrganisationForms.contains(where: { name.organisationForm.hasSuffix($0) }) {
       context.report(
         LocalizedText("组织形式“\(name.organisationForm)”为企业组织形式", "'\(name.organisationForm)' is an enterprise form"),
-        at: name.node, field: "OrganisationForm", value: name.organisationForm)
+        at: name.$organisationForm, value: name.organisationForm)
     }
   }
 }

@@ -23,7 +23,7 @@ public struct OrganisationFormUsual: Rule {
     {
       context.report(
         LocalizedText("组织形式“\(name.organisationForm)”不在常用清单中", "'\(name.organisationForm)' is not on the usual list"),
-        at: name.node, field: "OrganisationForm", value: name.organisationForm)
+        at: name.$organisationForm, value: name.organisationForm)
     }
   }
 }

@@ -20,7 +20,7 @@ public struct TradeNameLength: Rule {
 
   public func check(_ packet: Packet, in context: inout RuleContext) {
     for name in packet.businessNames where name.tradeName.filter(Self.isHan).count < 2 {
-      context.report(at: name.node, field: "TradeName", value: name.tradeName)
+      context.report(at: name.$tradeName, value: name.tradeName)
     }
   }
 }

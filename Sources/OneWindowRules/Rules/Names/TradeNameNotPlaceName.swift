@@ -20,7 +20,7 @@ public struct TradeNameNotPlaceName: Rule {
       if let place = context.policy.placeNames.first(where: { name.tradeName.containsText($0) }) {
         context.report(
           LocalizedText("字号“\(name.tradeName)”含有地名“\(place)”", "the trade name '\(name.tradeName)' contains the place name '\(place)'"),
-          at: name.node, field: "TradeName", value: name.tradeName)
+          at: name.$tradeName, value: name.tradeName)
       }
     }
   }

@@ -19,7 +19,7 @@ public struct CapacityNeedsMultiLicenceMode: Rule {
     let mode = filing.premises.multiLicenceMode ?? MultiLicenceMode.none
     guard mode == MultiLicenceMode.none else { return }
     for unit in filing.units where unit.capacity > 1 {
-      context.report(at: unit.node, field: "Capacity", value: String(unit.capacity))
+      context.report(at: unit.$capacity, value: String(unit.capacity))
     }
   }
 }

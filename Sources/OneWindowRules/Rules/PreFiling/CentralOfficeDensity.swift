@@ -22,7 +22,7 @@ public struct CentralOfficeDensity: Rule {
         LocalizedText(
           "单元 \(unit.id) 面积 \(unit.area) 平方米、可登记 \(unit.capacity) 户，每户不足 \(minimum) 平方米",
           "unit \(unit.id): \(unit.area) m² for \(unit.capacity) entities is under \(minimum) m² each"),
-        at: unit.node, field: "Capacity", value: String(unit.capacity))
+        at: unit.$capacity, value: String(unit.capacity))
     }
   }
 }

@@ -19,7 +19,7 @@ public struct ConsolidationStepsNameProofs: Rule {
   public func check(_ packet: Packet, in context: inout RuleContext) {
     guard case .preFiling(let filing) = packet else { return }
     for step in filing.consolidation where Self.needingProofs.contains(step.action) && step.proofRefs.isEmpty {
-      context.report(at: step.node, field: "Action", value: step.action.rawValue)
+      context.report(at: step.$action, value: step.action.rawValue)
     }
   }
 }

@@ -20,7 +20,7 @@ public struct EveryUnitCovered: Rule {
     for unit in filing.units where !covered.contains(unit.id) {
       context.report(
         LocalizedText("单元 \(unit.id) 没有产权证明覆盖", "no proof covers unit \(unit.id)"),
-        at: unit.node, attribute: "id", value: unit.id)
+        at: unit.$id, value: unit.id)
     }
   }
 }

@@ -24,7 +24,7 @@ public struct ProofAreaCoversUnits: Rule {
         let rounded = (total * 100).rounded() / 100
         context.report(
           LocalizedText("单元面积合计 \(rounded) 平方米，证明记载 \(area) 平方米", "units total \(rounded) m², the proof records \(area) m²"),
-          at: proof.node, field: "Area", value: String(area))
+          at: proof.$area, value: String(area))
       }
     }
   }

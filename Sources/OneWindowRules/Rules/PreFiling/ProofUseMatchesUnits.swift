@@ -22,7 +22,7 @@ public struct ProofUseMatchesUnits: Rule {
           LocalizedText(
             "单元 \(unit.id) 的规划用途“\(unit.plannedUse.label.zh)”与证明 \(proof.id) 记载的“\(proof.plannedUse.label.zh)”不一致",
             "unit \(unit.id) is '\(unit.plannedUse.label.en)' but proof \(proof.id) records '\(proof.plannedUse.label.en)'"),
-          at: unit.node, field: "PlannedUse", value: unit.plannedUse.rawValue)
+          at: unit.$plannedUse, value: unit.plannedUse.rawValue)
       }
     }
   }

@@ -44,7 +44,7 @@ public struct RealEstateCertificateNumber: Rule {
     default: return
     }
     for proof in proofs where proof.type == .realEstateCert && !Self.looksValid(proof.number) {
-      context.report(at: proof.node, field: "Number", value: proof.number)
+      context.report(at: proof.$number, value: proof.number)
     }
   }
 }

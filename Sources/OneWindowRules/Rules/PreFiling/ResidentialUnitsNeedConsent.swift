@@ -28,13 +28,13 @@ public struct ResidentialUnitsNeedConsent: Rule {
         LocalizedText(
           "单元 \(consent.unitRef)：\(consent.interestedOwners) 位利害关系业主中仅 \(consent.consentingOwners) 位同意",
           "unit \(consent.unitRef): only \(consent.consentingOwners) of \(consent.interestedOwners) owners consent"),
-        at: consent.node, field: "ConsentingOwners", value: String(consent.consentingOwners))
+        at: consent.$consentingOwners, value: String(consent.consentingOwners))
     }
     let consented = Set(consents.map(\.unitRef))
     for unit in units where unit.plannedUse == .residential && !consented.contains(unit.id) {
       context.report(
         LocalizedText("住宅单元 \(unit.id) 没有利害关系业主同意证明", "residential unit \(unit.id) has no owners' consent"),
-        at: unit.node, attribute: "id", value: unit.id)
+        at: unit.$id, value: unit.id)
     }
   }
 }

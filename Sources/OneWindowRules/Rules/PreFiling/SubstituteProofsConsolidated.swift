@@ -23,7 +23,7 @@ public struct SubstituteProofsConsolidated: Rule {
     for proof in filing.proofs where Self.substitutes.contains(proof.type) && !referenced.contains(proof.id) {
       context.report(
         LocalizedText("证明 \(proof.id)（\(proof.type.label.zh)）没有整合记录", "proof \(proof.id) (\(proof.type.label.en)) has no consolidation record"),
-        at: proof.node, field: "Type", value: proof.type.rawValue)
+        at: proof.$type, value: proof.type.rawValue)
     }
   }
 }

@@ -22,11 +22,11 @@ public struct AgreementCoversDate: Rule {
       if let start = agreement.termStart, context.asOf < start {
         context.report(
           LocalizedText("协议自 \(start) 起才生效，登记日期为 \(context.asOf)", "the agreement starts on \(start), after the registration date \(context.asOf)"),
-          at: agreement.node, field: "TermStart", value: start.description)
+          at: agreement.$termStart, value: start.description)
       } else if let end = agreement.termEnd, context.asOf > end {
         context.report(
           LocalizedText("协议已于 \(end) 到期，登记日期为 \(context.asOf)", "the agreement ended on \(end), before the registration date \(context.asOf)"),
-          at: agreement.node, field: "TermEnd", value: end.description)
+          at: agreement.$termEnd, value: end.description)
       }
     }
   }

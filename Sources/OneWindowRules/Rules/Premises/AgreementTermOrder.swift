@@ -21,11 +21,11 @@ public struct AgreementTermOrder: Rule {
       if end < start {
         context.report(
           LocalizedText("截止日 \(end) 早于起始日 \(start)", "the term ends on \(end), before it starts on \(start)"),
-          at: agreement.node, field: "TermEnd", value: end.description)
+          at: agreement.$termEnd, value: end.description)
       } else if let signed = agreement.signedOn, signed > end {
         context.report(
           LocalizedText("签订日期 \(signed) 晚于截止日 \(end)", "signed on \(signed), after the term ended on \(end)"),
-          at: agreement.node, field: "SignedOn", value: signed.description)
+          at: agreement.$signedOn, value: signed.description)
       }
     }
   }

@@ -22,6 +22,6 @@ public struct AgreementUseMatchesActivity: Rule {
       LocalizedText(
         "协议约定用途为“\(use.agreement.use.label.zh)”，拟从事“\(use.activity.label.zh)”",
         "the agreed use is '\(use.agreement.use.label.en)', the activity '\(use.activity.label.en)'"),
-      at: use.agreement.node, field: "Use", value: use.agreement.use.rawValue)
+      at: use.agreement.$use, value: use.agreement.use.rawValue)
   }
 }

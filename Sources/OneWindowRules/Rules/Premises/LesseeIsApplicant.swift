@@ -18,7 +18,7 @@ public struct LesseeIsApplicant: Rule {
     for (agreement, applicants) in packet.agreements where !applicants.contains(agreement.lessee) {
       context.report(
         LocalizedText("承租方“\(agreement.lessee)”不是申请人“\(applicants.first ?? "")”", "the lessee '\(agreement.lessee)' is not the applicant '\(applicants.first ?? "")'"),
-        at: agreement.node, field: "Lessee", value: agreement.lessee)
+        at: agreement.$lessee, value: agreement.lessee)
     }
   }
 }

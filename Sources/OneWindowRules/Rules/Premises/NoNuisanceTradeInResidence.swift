@@ -21,6 +21,6 @@ public struct NoNuisanceTradeInResidence: Rule {
     guard let declared = packet.declaredPremises, declared.plannedUse == .residential else { return }
     let catering = packet.foodView.map { $0.hasPreparedFood || $0.category == .catering } ?? true
     guard catering else { return }
-    context.report(at: declared.node, field: "PlannedUse", value: declared.plannedUse.rawValue)
+    context.report(at: declared.$plannedUse, value: declared.plannedUse.rawValue)
   }
 }

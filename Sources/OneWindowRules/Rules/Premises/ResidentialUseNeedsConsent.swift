@@ -23,10 +23,10 @@ public struct ResidentialUseNeedsConsent: Rule {
           LocalizedText(
             "\(consent.interestedOwners) 位利害关系业主中仅 \(consent.consentingOwners) 位同意",
             "only \(consent.consentingOwners) of \(consent.interestedOwners) interested owners consent"),
-          at: consent.node, field: "ConsentingOwners", value: String(consent.consentingOwners))
+          at: consent.$consentingOwners, value: String(consent.consentingOwners))
       }
     } else {
-      context.report(at: declared.node, field: "PlannedUse", value: declared.plannedUse.rawValue)
+      context.report(at: declared.$plannedUse, value: declared.plannedUse.rawValue)
     }
   }
 }

@@ -20,12 +20,10 @@ public struct PreFilingInForce: Rule {
 
   public func check(_ packet: Packet, in context: inout RuleContext) {
     guard let use = packet.preFiledUse else { return }
-    let field = packet.kind == .tenantRegistration ? "PreFilingNumber" : nil
-    let node = packet.kind == .tenantRegistration ? (context.registrationNode(packet) ?? use.node) : use.node
     guard let record = context.registry?.preFilings[use.preFilingNumber] else {
       context.report(
         LocalizedText("登记库中没有住所预备案 \(use.preFilingNumber)", "no pre-filing \(use.preFilingNumber) in the registry"),
-        at: node, field: field ?? "PreFilingNumber", value: use.preFilingNumber)
+        at: use.$preFilingNumber, value: use.preFilingNumber)
       return
     }
     guard !record.isInForce(on: context.asOf) else { return }
@@ -39,14 +37,6 @@ public struct PreFilingInForce: Rule {
     }
     context.report(
       LocalizedText("住所预备案 \(use.preFilingNumber) \(state.zh)", "pre-filing \(use.preFilingNumber) \(state.en)"),
-      at: node, field: field ?? "PreFilingNumber", value: use.preFilingNumber)
-  }
-}
-
-extension RuleContext {
-  /// The registration packet's own element, where its `PreFilingNumber` and `UnitRef` sit.
-  func registrationNode(_ packet: Packet) -> NodeRef? {
-    if case .registration(let registration) = packet { return registration.node }
-    return nil
+      at: use.$preFilingNumber, value: use.preFilingNumber)
   }
 }

@@ -19,6 +19,6 @@ public struct ResidentialUnitConsentOnFile: Rule {
     guard let use = packet.preFiledUse, let unit = context.registry?.preFilings[use.preFilingNumber]?.units[use.unitRef],
       unit.plannedUse == .residential, !unit.hasResidentialConsent
     else { return }
-    context.report(at: context.registrationNode(packet) ?? use.node, field: "UnitRef", value: use.unitRef)
+    context.report(at: use.$unitRef, value: use.unitRef)
   }
 }

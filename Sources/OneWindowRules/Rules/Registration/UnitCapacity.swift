@@ -23,6 +23,6 @@ public struct UnitCapacity: Rule {
       LocalizedText(
         "单元 \(use.unitRef) 可登记 \(unit.capacity) 户，已登记 \(unit.activeTenancies) 户",
         "unit \(use.unitRef) holds \(unit.capacity) and already has \(unit.activeTenancies)"),
-      at: context.registrationNode(packet) ?? use.node, field: "UnitRef", value: use.unitRef)
+      at: use.$unitRef, value: use.unitRef)
   }
 }

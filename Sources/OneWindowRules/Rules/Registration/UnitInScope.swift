@@ -17,17 +17,16 @@ public struct UnitInScope: Rule {
 
   public func check(_ packet: Packet, in context: inout RuleContext) {
     guard let use = packet.preFiledUse, let record = context.registry?.preFilings[use.preFilingNumber] else { return }
-    let node = context.registrationNode(packet) ?? use.node
     guard let unit = record.units[use.unitRef] else {
       context.report(
         LocalizedText("预备案 \(record.number) 中没有单元 \(use.unitRef)", "pre-filing \(record.number) has no unit \(use.unitRef)"),
-        at: node, field: "UnitRef", value: use.unitRef)
+        at: use.$unitRef, value: use.unitRef)
       return
     }
     if unit.retired {
       context.report(
         LocalizedText("单元 \(use.unitRef) 已停用", "unit \(use.unitRef) is retired"),
-        at: node, field: "UnitRef", value: use.unitRef)
+        at: use.$unitRef, value: use.unitRef)
     }
   }
 }

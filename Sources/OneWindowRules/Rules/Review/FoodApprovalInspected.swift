@@ -24,19 +24,19 @@ public struct FoodApprovalInspected: Rule {
     else { return }
     if context.registry?.bundles[number]?.inspectionRequired == false { return }
     guard let inspection = decision.inspection else {
-      context.report(at: decision.node, field: "Decision", value: decision.decision.rawValue)
+      context.report(at: decision.$decision, value: decision.decision.rawValue)
       return
     }
     let inspectors = Set(inspection.inspectors.map(\.staffNumber)).count
     if inspectors < context.policy.minimumInspectors {
       context.report(
         LocalizedText("现场核查人员 \(inspectors) 名，少于 \(context.policy.minimumInspectors) 名", "\(inspectors) inspectors, fewer than \(context.policy.minimumInspectors)"),
-        at: inspection.node, field: "Inspectors", value: String(inspectors))
+        at: inspection.$inspectors, value: String(inspectors))
     }
     if inspection.result == .fail {
       context.report(
         LocalizedText("现场核查结论为不符合，不能准予", "the inspection failed; the licence cannot be approved"),
-        at: inspection.node, field: "Result", value: inspection.result.rawValue)
+        at: inspection.$result, value: inspection.result.rawValue)
     }
   }
 }

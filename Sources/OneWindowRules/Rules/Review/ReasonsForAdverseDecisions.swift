@@ -16,6 +16,6 @@ public struct ReasonsForAdverseDecisions: Rule {
 
   public func check(_ packet: Packet, in context: inout RuleContext) {
     guard case .decision(let decision) = packet, decision.decision != .approve, decision.reasons.isEmpty else { return }
-    context.report(at: decision.node, field: "Decision", value: decision.decision.rawValue)
+    context.report(at: decision.$decision, value: decision.decision.rawValue)
   }
 }

@@ -16,8 +16,8 @@ public struct ValidityWindowOrdered: Rule {
 
   public func check(_ packet: Packet, in context: inout RuleContext) {
     guard case .decision(let decision) = packet, let from = decision.validFrom, let until = decision.validUntil,
-      until < from, let validity = context.sourceMap.child(of: decision.node, named: "Validity")
+      until < from
     else { return }
-    context.report(at: validity, field: "ValidUntil", value: until.description)
+    context.report(at: decision.$validUntil, value: until.description)
   }
 }

@@ -19,8 +19,8 @@ struct TracksShareMaterialsTests {
       FindingSpec("BD-006", .error, line: run.line(of: "<SHA256>0000"), path: "/FoodLicenceApplication/Materials/Material[2]/SHA256")
     ])
     let finding = try #require(run.report.findings.first)
-    #expect(finding.message.en == "material M-2 differs between the tracks: SHA256")
-    #expect(finding.message.zh == "材料 M-2 在两条审批线上不同：SHA256")
+    #expect(finding.message.en == "material M-2 differs between the tracks: SHA-256")
+    #expect(finding.message.zh == "材料 M-2 在两条审批线上不同：SHA-256")
     #expect(finding.value == "M-2")
   }
 
@@ -31,7 +31,8 @@ struct TracksShareMaterialsTests {
     #expect(run.specs == [
       FindingSpec("BD-006", .error, line: run.line(of: "<Title>入驻协议</Title>"), path: "/FoodLicenceApplication/Materials/Material[2]/Title")
     ])
-    #expect(run.report.findings.first?.message.en == "material M-2 differs between the tracks: Title, Pages")
+    #expect(run.report.findings.first?.message.en == "material M-2 differs between the tracks: title, pages")
+    #expect(run.report.findings.first?.message.zh == "材料 M-2 在两条审批线上不同：名称、页数")
   }
 
   @Test func flagsOneFileUnderTwoIds() throws {

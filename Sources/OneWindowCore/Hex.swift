@@ -1,0 +1,15 @@
+/// Lower-case hexadecimal text of bytes (digests), without Foundation's per-byte formatting.
+public enum Hex {
+  private static let digits = Array("0123456789abcdef".utf8)
+
+  /// `[0xAB, 0x01]` → `"ab01"`.
+  public static func string(_ bytes: some Sequence<UInt8>) -> String {
+    var text: [UInt8] = []
+    text.reserveCapacity(64)
+    for byte in bytes {
+      text.append(digits[Int(byte >> 4)])
+      text.append(digits[Int(byte & 0x0F)])
+    }
+    return String(decoding: text, as: UTF8.self)
+  }
+}

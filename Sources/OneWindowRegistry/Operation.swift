@@ -1,0 +1,216 @@
+import Foundation
+import OneWindowCore
+import OneWindowRules
+import OneWindowStore
+import OneWindowZip
+import OneWindowValidation
+
+extension Registry {
+  /// Receives a packet for a write command through the one received (hashed, under the default
+  /// limits: 16 MiB of XML, 64 MiB of zip).
+  func receive(_ source: PacketSource) throws(OneWindowError) -> ReceivedPacket {
+    try PacketIntake.receive(source, maxBytes: ValidationOptions().maxBytes, zip: ZipLimits())
+  }
+}
+
+/// One write command in progress, inside its transaction.
+struct Operation {
+  let name: String
+  let actor: Actor
+  let clock: RegistryClock
+  /// Allocated first, so records can refer to the receipt that created them.
+  let receiptNumber: String
+  /// Where refusals are located: the submitted packet's name, else the operation's.
+  var file: String
+  var findings: [Finding] = []
+  var subject: String?
+  var dueOn: CivilDate?
+  var materialsSaved: Receipt.MaterialsSaved?
+  var resubmits: String?
+  var licences: Receipt.IssuedLicences?
+  var reasons: [Receipt.Reason] = []
+  /// The findings of the earlier packet a resubmission names.
+  var earlierFindings: (receipt: String, findings: [Finding])?
+  /// Why the operation could not run (a date outside the published calendars); the packet is
+  /// still stored and answered.
+  var failure: String?
+  var packetID: Int64?
+  var packetSHA256: String?
+  var packetFamily: String?
+  var packetSize: Int?
+  /// False for input over the size limit: recorded, not kept.
+  var packetStored: Bool?
+  var packetHeaderID: String?
+  /// Audit events to append: action, subject, detail.
+  var events: [(action: String, subject: String, detail: String)] = []
+
+  var outcome: Outcome { failure == nil ? Outcome.of(findings) : .couldNotRun }
+
+  /// Adds a refusal by an operation rule, located at the operation.
+  mutating func refuse(_ rule: RuleDescriptor, _ detail: LocalizedText, value: String? = nil) {
+    findings.append(rule.finding(at: SourceLocation(file: file), detail: detail, value: value))
+  }
+
+  mutating func log(_ action: String, _ subject: String, _ detail: String) {
+    events.append((action, subject, detail))
+  }
+}
+
+extension Registry {
+  /// Runs one write command in one transaction and answers with its receipt.
+  func perform(
+    _ name: String, actor: Actor, clock: RegistryClock,
+    _ body: (RegistryTransaction, inout Operation) throws -> Void
+  ) throws(OneWindowError) -> Receipt {
+    do {
+      return try store.write { transaction in
+        let day = clock.today.description.replacingOccurrences(of: "-", with: "")
+        let sequence = try transaction.nextValue("RCPT-\(day)")
+        var operation = Operation(
+          name: name, actor: actor, clock: clock, receiptNumber: "RCPT-\(day)-\(Self.pad(sequence))", file: name)
+        try body(transaction, &operation)
+        if operation.events.isEmpty {
+          let action = operation.outcome == .accepted ? name : operation.outcome == .rejected ? name + ".refused" : name + ".not-run"
+          operation.log(action, operation.subject ?? "-", "")
+        }
+        var head = try transaction.auditHead()
+        for event in operation.events {
+          let detail = event.detail.isEmpty ? "receipt=\(operation.receiptNumber)" : "receipt=\(operation.receiptNumber); " + event.detail
+          head = try transaction.appendAudit(
+            after: head, at: clock.now, actorRole: actor.role.rawValue, actorID: actor.id, action: event.action,
+            subject: event.subject, detail: detail)
+        }
+        let receipt = Receipt(
+          number: operation.receiptNumber, issuedAt: clock.now, operation: name, actorRole: actor.role,
+          actorID: actor.id, outcome: operation.outcome, subject: operation.subject,
+          packetSHA256: operation.packetSHA256, packetID: operation.packetHeaderID, packetFamily: operation.packetFamily,
+          packetSize: operation.packetSize, packetStored: operation.packetStored,
+          dueOn: operation.dueOn, materialsSaved: operation.materialsSaved, resubmits: operation.resubmits,
+          licences: operation.licences, reasons: operation.reasons,
+          resubmission: operation.earlierFindings.map {
+            ResubmissionDiff(resubmits: $0.receipt, earlier: $0.findings, now: operation.findings)
+          },
+          findings: operation.findings.sorted(by: Finding.reportOrder), auditSequence: head.sequence,
+          auditHead: head.hash)
+        let body = String(decoding: try JSONEncoder().encode(receipt), as: UTF8.self)
+        try transaction.insertReceipt(
+          ReceiptRow(
+            number: receipt.number, issuedAt: receipt.issuedAt, operation: name, actorRole: actor.role.rawValue,
+            actorID: actor.id, packetID: operation.packetID, outcome: receipt.outcome.rawValue,
+            subject: receipt.subject, dueOn: receipt.dueOn?.description, savedCount: receipt.materialsSaved?.count,
+            savedPercent: receipt.materialsSaved?.percent, resubmits: receipt.resubmits, body: body,
+            auditSequence: head.sequence, auditHead: head.hash, document: receipt.xml))
+        return receipt
+      }
+    } catch let error as OneWindowError {
+      throw error
+    } catch {
+      throw .registry(String(describing: error))
+    }
+  }
+
+  /// Checks a packet inside the operation's transaction (schema, rules, registry facts read in
+  /// the same transaction) and records its findings. Returns the typed packet when it parsed and
+  /// is of an expected kind; a packet of another kind is answered with `RG-005` alone.
+  func check(
+    _ received: ReceivedPacket, kinds: Set<PacketKind>, in transaction: RegistryTransaction, operation: inout Operation
+  ) throws -> ParsedPacket? {
+    if !received.generated { operation.file = received.name }
+    operation.packetSHA256 = received.sha256
+    if !received.generated {
+      operation.packetSize = received.size
+      operation.packetStored = received.storedBytes != nil
+    }
+    if case .refused(let findings, _) = received.content {
+      // Refused before its XML was read (over the size limit, a refused zip).
+      operation.findings += findings
+      return nil
+    }
+    let options = ValidationOptions(computeHashes: false, asOf: operation.clock.today, rules: rules)
+    let checker = try PacketChecker(schemas: oneWindow.schemas, policy: oneWindow.policy, options: options)
+    let asOf = operation.clock.today
+    let checked = checker.check(
+      received, lookup: { packet in try RegistryFactsBuilder.facts(for: packet, asOf: asOf, in: transaction) })
+    let (report, parsed) = (checked.report, checked.parsed)
+    if report.outcome == .couldNotRun { throw OneWindowError.registry(report.failure ?? "the packet could not be checked") }
+    operation.packetFamily = report.family
+    operation.packetHeaderID = parsed?.packet.header?.packetID
+    if let parsed, !kinds.contains(parsed.packet.kind) {
+      operation.refuse(
+        RegistryRules.packetKindFits,
+        LocalizedText(
+          "\(operation.name) 需要 \(kinds.map(\.rawValue).sorted().joined(separator: "、"))，收到的是 \(parsed.packet.kind.rawValue)",
+          "\(operation.name) takes \(kinds.map(\.rawValue).sorted().joined(separator: ", ")), not \(parsed.packet.kind.rawValue)"),
+        value: parsed.packet.kind.rawValue)
+      return nil
+    }
+    operation.findings += report.findings
+    operation.resubmits = parsed?.packet.header?.resubmits
+    if !received.generated, let sha256 = received.sha256,
+      let earlier = try transaction.acceptingReceipt(sha256: sha256, operation: operation.name)
+    {
+      operation.refuse(
+        RegistryRules.notADuplicate,
+        LocalizedText("相同的数据包已由回执 \(earlier) 受理", "the same packet was accepted under receipt \(earlier)"),
+        value: earlier)
+    }
+    if let resubmits = operation.resubmits {
+      let earlier = try transaction.receipt(resubmits)
+      if let earlier, let body = try? JSONDecoder().decode(Receipt.self, from: Data(earlier.body.utf8)) {
+        operation.earlierFindings = (resubmits, body.findings)
+      }
+      let awaitsCorrection = try earlier?.subject.map { try transaction.awaitsCorrection($0) } ?? false
+      if earlier?.outcome != Outcome.rejected.rawValue && !awaitsCorrection {
+        let state = earlier == nil ? LocalizedText("登记库中没有回执 \(resubmits)", "no receipt \(resubmits) in the registry")
+          : LocalizedText("回执 \(resubmits) 并未退回数据包", "receipt \(resubmits) did not refuse a packet")
+        let node = parsed?.packet.header?.$resubmits ?? .none
+        let location = SourceLocation(
+          file: received.name, line: parsed?.sourceMap.line(of: node), path: parsed?.sourceMap.path(of: node))
+        operation.findings.append(RegistryRules.resubmitsRejected.finding(at: location, detail: state, value: resubmits))
+      }
+    }
+    return parsed
+  }
+
+  /// Checks a clerk's `ReviewDecision` packet and that the acting clerk signed it (RG-001). Returns
+  /// nil, with the packet stored, when it is not a schema-valid decision.
+  func signedDecision(
+    _ received: ReceivedPacket, in transaction: RegistryTransaction, operation: inout Operation
+  ) throws -> ReviewDecision? {
+    let parsed = try check(received, kinds: [.reviewDecision], in: transaction, operation: &operation)
+    guard case .decision(let packet)? = parsed?.packet else {
+      try store(received, in: transaction, operation: &operation)
+      return nil
+    }
+    let actor = operation.actor
+    if packet.clerk != actor.id {
+      operation.refuse(
+        RegistryRules.actorMayAct,
+        LocalizedText("决定书由工作人员 \(packet.clerk) 作出，操作人为 \(actor.id)", "the decision is signed by clerk \(packet.clerk), not \(actor.id)"),
+        value: packet.clerk)
+    }
+    return packet
+  }
+
+  /// Stores the packet verbatim with the operation's outcome so far; input over the size limit
+  /// is not kept (its receipt records its size and SHA-256 and says so).
+  func store(_ received: ReceivedPacket, in transaction: RegistryTransaction, operation: inout Operation) throws {
+    guard let bytes = received.storedBytes else { return }
+    operation.packetID = try transaction.insertPacket(
+      StoredPacket(
+        sha256: received.sha256 ?? PacketIntake.sha256(bytes), family: operation.packetFamily, root: nil,
+        source: received.name, bytes: bytes, attachments: received.attachments, receivedAt: operation.clock.now,
+        operation: operation.name, actorRole: operation.actor.role.rawValue, actorID: operation.actor.id,
+        outcome: operation.outcome.rawValue))
+  }
+
+  static func pad(_ value: Int, width: Int = 6) -> String {
+    let text = String(value)
+    return String(repeating: "0", count: max(0, width - text.count)) + text
+  }
+}
+
+extension ReviewDecision {
+  /// The reasons as clerks read them: `RD-002 现场核查不符合…` when a reason cites a rule.
+  var reasonTexts: [String] { reasons.map { reason in reason.ruleRef.map { "\($0) \(reason.text)" } ?? reason.text } }
+}

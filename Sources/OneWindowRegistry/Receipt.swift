@@ -1,0 +1,158 @@
+public import OneWindowCore
+public import OneWindowValidation
+
+/// The answer to every write command: what was received, the outcome, the findings, and the
+/// audit-chain head at that moment (so deleting the newest audit events is detectable too).
+public struct Receipt: Sendable, Hashable, Codable {
+  public var number: String
+  public var issuedAt: String
+  /// `prefile.submit`, `prefile.review`, `register`, `bundle.issue`…
+  public var operation: String
+  public var actorRole: ActorRole
+  public var actorID: String
+  public var outcome: Outcome
+  /// The pre-filing, bundle or receipt the operation concerns.
+  public var subject: String?
+  public var packetSHA256: String?
+  public var packetID: String?
+  public var packetFamily: String?
+  /// Size in bytes of what was received (the whole archive for a zip packet).
+  public var packetSize: Int?
+  /// Whether the packet's bytes are kept in the registry: false for input over the size limit,
+  /// of which only the size and SHA-256 are recorded.
+  public var packetStored: Bool?
+  public var dueOn: CivilDate?
+  /// Materials the tenant did not have to submit thanks to the pre-filing.
+  public var materialsSaved: MaterialsSaved?
+  public var resubmits: String?
+  /// Numbers issued or replaced by this operation (bundle issuance).
+  public var licences: IssuedLicences?
+  /// Reasons of an adverse decision; a rejected bundle lists both tracks'.
+  public var reasons: [Reason] = []
+  /// For a packet naming an earlier receipt: the findings resolved, still present and new.
+  public var resubmission: ResubmissionDiff?
+  public var findings: [Finding]
+  public var auditSequence: Int64
+  public var auditHead: String
+
+  /// The licence numbers on the certificates issued.
+  public struct IssuedLicences: Sendable, Hashable, Codable {
+    public var uscc: String?
+    public var foodLicenceNumber: String?
+
+    public init(uscc: String?, foodLicenceNumber: String?) {
+      self.uscc = uscc
+      self.foodLicenceNumber = foodLicenceNumber
+    }
+  }
+
+  /// A reason given by a clerk, with the track it belongs to.
+  public struct Reason: Sendable, Hashable, Codable {
+    public var track: Track?
+    public var text: String
+
+    public init(track: Track?, text: String) {
+      self.track = track
+      self.text = text
+    }
+  }
+
+  /// Count and share of materials saved.
+  public struct MaterialsSaved: Sendable, Hashable, Codable {
+    public var count: Int
+    public var percent: Double
+    /// What the full proof set for the unit would have been.
+    public var fullSet: Int
+
+    public init(count: Int, percent: Double, fullSet: Int) {
+      self.count = count
+      self.percent = percent
+      self.fullSet = fullSet
+    }
+  }
+}
+
+extension Receipt {
+  /// The receipt as a `Receipt` packet (valid against `Schemas/receipt/Receipt-v1.xsd`).
+  public var xml: String {
+    var out = XMLWriter()
+    out.open("Receipt", attributes: ["xmlns": "urn:onewindow:receipt:v1"])
+    out.element("Number", number)
+    out.element("IssuedAt", issuedAt)
+    out.element("Operation", operation)
+    out.empty("Actor", attributes: ["role": actorRole.rawValue, "id": actorID])
+    if let packetSHA256 {
+      out.open("Packet")
+      out.element("SHA256", packetSHA256)
+      if let packetID { out.element("PacketId", packetID) }
+      if let packetFamily { out.element("Family", packetFamily) }
+      if let packetSize { out.element("Size", String(packetSize)) }
+      if let packetStored { out.element("Stored", packetStored ? "true" : "false") }
+      out.close("Packet")
+    }
+    out.element("Outcome", outcome.code)
+    if let subject, subject.hasPrefix("YBA-") { out.element("PreFilingNumber", subject) }
+    if let subject, subject.hasPrefix("YJS-") { out.element("BundleNumber", subject) }
+    if let dueOn { out.element("DueOn", dueOn.description) }
+    if let materialsSaved {
+      out.open("MaterialsSaved")
+      out.element("Count", String(materialsSaved.count))
+      out.element("Percent", String(format1: materialsSaved.percent))
+      out.close("MaterialsSaved")
+    }
+    if let resubmits { out.element("Resubmits", resubmits) }
+    if let licences {
+      out.open("Licences")
+      if let uscc = licences.uscc { out.element("USCC", uscc) }
+      if let number = licences.foodLicenceNumber { out.element("FoodLicenceNumber", number) }
+      out.close("Licences")
+    }
+    if !reasons.isEmpty {
+      out.open("Reasons")
+      for reason in reasons {
+        if let track = reason.track {
+          out.element("Reason", reason.text, attributes: ["track": track.rawValue])
+        } else {
+          out.element("Reason", reason.text)
+        }
+      }
+      out.close("Reasons")
+    }
+    if let resubmission {
+      out.open("Resubmission")
+      for (name, findings) in [("Resolved", resubmission.resolved), ("StillPresent", resubmission.stillPresent), ("New", resubmission.new)] {
+        out.open(name, attributes: ["count": String(findings.count)])
+        for finding in findings {
+          out.open("Finding")
+          out.element("RuleId", finding.ruleID.rawValue)
+          if let path = finding.location.path, !path.isEmpty { out.element("Path", path, limit: XMLWriter.longText) }
+          out.close("Finding")
+        }
+        out.close(name)
+      }
+      out.close("Resubmission")
+    }
+    if !findings.isEmpty {
+      out.open("Findings")
+      for finding in findings {
+        out.open("Finding")
+        out.element("RuleId", finding.ruleID.rawValue)
+        out.element("Severity", finding.severity.rawValue.uppercased())
+        if let line = finding.location.line { out.element("Line", String(line)) }
+        if let path = finding.location.path, !path.isEmpty { out.element("Path", path, limit: XMLWriter.longText) }
+        if let value = finding.value, !value.isEmpty { out.element("Value", value, limit: XMLWriter.longText) }
+        out.element("MessageZh", finding.message.zh, limit: XMLWriter.longText)
+        out.element("MessageEn", finding.message.en, limit: XMLWriter.longText)
+        out.close("Finding")
+      }
+      out.close("Findings")
+    }
+    out.open("AuditChain")
+    out.element("Sequence", String(auditSequence))
+    out.element("Head", auditHead)
+    out.close("AuditChain")
+    out.close("Receipt")
+    return out.text
+  }
+}
+

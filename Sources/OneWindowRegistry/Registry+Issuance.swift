@@ -1,0 +1,358 @@
+import Foundation
+import OneWindowCore
+import OneWindowRules
+import OneWindowStore
+public import OneWindowValidation
+
+extension Registry {
+  /// Unified issuance (统一出证): only when every track of the bundle is approved, both
+  /// certificates in one transaction. An opening gets a 统一社会信用代码 (92 + division + a body
+  /// with its GB 11714 check + the GB 32100 check; no end date) and a JY number (category digit,
+  /// division, sequence, MOD 11,10 check; five years less a day); a change replaces the
+  /// certificates it affects; a cancellation ends the food licence, then the business licence.
+  /// No number is issued twice: each is recorded under a primary key in the same transaction.
+  /// The `Issuance` packet is stored with the receipt (``packet(forReceipt:)``).
+  public func issueBundle(_ reference: String, by actor: Actor, clock: RegistryClock) throws(OneWindowError) -> Receipt {
+    try perform("bundle.issue", actor: actor, clock: clock) { transaction, operation in
+      operation.subject = reference
+      Self.requireRole([.clerk], &operation)
+      guard var row = try transaction.bundle(reference: reference) else {
+        operation.refuse(RegistryRules.subjectExists, LocalizedText("没有办件 \(reference)", "no bundle \(reference)"), value: reference)
+        return
+      }
+      operation.subject = row.number
+      if row.status != BundleStatus.approved.rawValue {
+        let tracks = try transaction.tracks(bundleID: row.id).map { track in
+          let label = Track(rawValue: track.track)?.label ?? LocalizedText(track.track, track.track)
+          let state = TrackStatus(rawValue: track.status)?.label ?? LocalizedText(track.status, track.status)
+          return (zh: "\(label.zh)：\(state.zh)", en: "\(label.en): \(state.en)")
+        }
+        let status = BundleStatus(rawValue: row.status)?.label ?? LocalizedText(row.status, row.status)
+        operation.refuse(
+          RegistryRules.stateAllows,
+          LocalizedText(
+            "办件 \(row.number) 为“\(status.zh)”，须各审批线均准予后统一出证（\(tracks.map(\.zh).joined(separator: "；"))）",
+            "bundle \(row.number) is \(status.en); issuance needs every track approved (\(tracks.map(\.en).joined(separator: "; ")))"),
+          value: row.status)
+        return
+      }
+      guard let start = CivilDate(row.clockStart) else { throw OneWindowError.registry("bundle \(row.number) has no start date") }
+      let taken: Int
+      do throws(CalendarError) {
+        taken = try oneWindow.calendar.workingDays(after: start, through: clock.today)
+      } catch {
+        operation.failure = String(describing: error)
+        operation.refuse(
+          RegistryRules.calendarPublished,
+          LocalizedText("无法计算用时：\(error.message.zh)", "cannot count the working days taken: \(error.message.en)"))
+        return
+      }
+      guard let stored = try transaction.packet(id: row.packetID) else {
+        throw OneWindowError.registry("bundle \(row.number) lost its packet")
+      }
+      let packet = try parse(stored.bytes, name: "bundle:\(row.number)")
+      var issuance = IssuancePacket(
+        bundleNumber: row.number, kind: BundleKind(rawValue: row.kind) ?? .opening, acceptedOn: CivilDate(row.acceptedOn) ?? start,
+        dueOn: CivilDate(row.dueOn) ?? clock.today, issuedOn: clock.today, workingDaysTaken: taken,
+        authority: oneWindow.policy.issuingAuthority, createdAt: clock.now)
+      switch packet {
+      case .opening(let opening):
+        try issueOpening(opening, row: &row, issuance: &issuance, in: transaction, operation: &operation)
+      case .change(let change):
+        try issueChange(change, row: &row, issuance: &issuance, in: transaction, operation: &operation)
+      case .cancellation(let cancellation):
+        try issueCancellation(cancellation, row: row, issuance: &issuance, in: transaction, operation: &operation)
+      default:
+        throw OneWindowError.registry("bundle \(row.number) holds a \(packet.kind.rawValue)")
+      }
+      let received = issuance.received
+      _ = try check(received, kinds: [.issuance], in: transaction, operation: &operation)
+      guard operation.outcome == .accepted else {
+        let problems = operation.findings.map { "\($0.ruleID) \($0.message.en)" }.joined(separator: "; ")
+        throw OneWindowError.registry("the issuance packet for \(row.number) is not valid: \(problems)")
+      }
+      try store(received, in: transaction, operation: &operation)
+      row.status = BundleStatus.issued.rawValue
+      row.issuedOn = clock.today.description
+      row.workingDaysTaken = taken
+      row.issuancePacketID = operation.packetID
+      row.updatedAt = clock.now
+      try transaction.updateBundle(row)
+      operation.log(
+        "bundle.issued", row.number,
+        "uscc=\(operation.licences?.uscc ?? "-"); food=\(operation.licences?.foodLicenceNumber ?? "-"); working-days=\(taken)")
+    }
+  }
+
+  private func issueOpening(
+    _ opening: RestaurantOpening, row: inout BundleRow, issuance: inout IssuancePacket,
+    in transaction: RegistryTransaction, operation: inout Operation
+  ) throws {
+    let today = operation.clock.today
+    let policy = oneWindow.policy
+    let uscc = try nextUSCC(in: transaction)
+    let category = opening.food.category
+    let foodNumber = try nextFoodLicenceNumber(category: category, in: transaction)
+    let premises = try premisesText(opening.core.premises, in: transaction)
+    let business = BusinessLicenceFace(
+      uscc: uscc, name: opening.core.name.fullName, operatorName: opening.core.operatorInfo.name,
+      compositionForm: opening.core.compositionForm, premises: premises, scope: Self.scopeText(opening.core.scope),
+      registeredOn: today)
+    let food = FoodLicenceFace(
+      number: foodNumber, operatorName: opening.core.name.fullName, uscc: uscc,
+      responsible: opening.core.operatorInfo.name, residence: opening.core.operatorInfo.residence, premises: premises,
+      category: category, items: opening.food.items.map(\.item), itemsText: Self.itemsText(opening.food.items),
+      validFrom: today, validUntil: today.adding(years: policy.foodLicenceValidityYears).adding(days: -1))
+    for (number, kind) in [(uscc, "USCC"), (foodNumber, "FOOD_LICENCE")] {
+      try transaction.recordIssuedNumber(number, kind: kind, bundleNumber: row.number, on: today.description)
+    }
+    try saveLicence(LicenceCertificates(business: business, food: food), bundleNumber: row.number, in: transaction)
+    row.uscc = uscc
+    row.foodLicence = foodNumber
+    try transaction.setTenancyIdentity(bundleNumber: row.number, identity: uscc)
+    issuance.business = business
+    issuance.food = food
+    operation.licences = Receipt.IssuedLicences(uscc: uscc, foodLicenceNumber: foodNumber)
+  }
+
+  private func issueChange(
+    _ change: RestaurantChange, row: inout BundleRow, issuance: inout IssuancePacket, in transaction: RegistryTransaction,
+    operation: inout Operation
+  ) throws {
+    let today = operation.clock.today
+    guard let licence = try transaction.licenceRow(uscc: change.current.uscc),
+      var certificates = try? JSONDecoder().decode(LicenceCertificates.self, from: Data(licence.details.utf8))
+    else { throw OneWindowError.registry("no certificates on record for \(change.current.uscc)") }
+    let effect = LicencesAffectedByChange.effect(of: change.changedFields)
+    let changes = change.changes
+    if let name = changes.name {
+      certificates.business.name = name.fullName
+      certificates.food.operatorName = name.fullName
+    }
+    if let person = changes.operatorInfo {
+      certificates.business.operatorName = person.name
+      certificates.food.responsible = person.name
+      certificates.food.residence = person.residence
+    }
+    if let form = changes.compositionForm { certificates.business.compositionForm = form }
+    if let scope = changes.scope { certificates.business.scope = Self.scopeText(scope) }
+    if let items = changes.foodItems {
+      certificates.food.items = items.map(\.item)
+      certificates.food.itemsText = Self.itemsText(items)
+    }
+    var newFoodNumber: String?
+    if let premises = changes.premises {
+      let text = try premisesText(premises, in: transaction)
+      certificates.business.premises = text
+      certificates.food.premises = text
+      if oneWindow.policy.premisesChangeNeedsNewFoodLicence {
+        let number = try nextFoodLicenceNumber(category: certificates.food.category, in: transaction)
+        try transaction.recordIssuedNumber(number, kind: "FOOD_LICENCE", bundleNumber: row.number, on: today.description)
+        newFoodNumber = number
+        certificates.food.number = number
+        certificates.food.validFrom = today
+        certificates.food.validUntil = today.adding(years: oneWindow.policy.foodLicenceValidityYears).adding(days: -1)
+      }
+      try transaction.endTenancies(bundleNumber: licence.bundleNumber, on: today.description)
+      try transaction.setTenancyIdentity(bundleNumber: row.number, identity: licence.uscc)
+    }
+    try saveLicence(certificates, bundleNumber: row.number, in: transaction)
+    row.foodLicence = certificates.food.number
+    if effect.businessLicence {
+      issuance.business = certificates.business
+      issuance.businessReplaces = true
+    }
+    if effect.foodLicence || newFoodNumber != nil {
+      issuance.food = certificates.food
+      issuance.foodReplaces = licence.foodLicenceNumber
+    }
+    operation.licences = Receipt.IssuedLicences(
+      uscc: effect.businessLicence ? licence.uscc : nil, foodLicenceNumber: issuance.food?.number)
+  }
+
+  private func issueCancellation(
+    _ cancellation: RestaurantCancellation, row: BundleRow, issuance: inout IssuancePacket,
+    in transaction: RegistryTransaction, operation: inout Operation
+  ) throws {
+    let today = operation.clock.today
+    guard let licence = try transaction.licenceRow(uscc: cancellation.current.uscc),
+      var certificates = try? JSONDecoder().decode(LicenceCertificates.self, from: Data(licence.details.utf8))
+    else { throw OneWindowError.registry("no certificates on record for \(cancellation.current.uscc)") }
+    certificates.endedOn = today
+    try saveLicence(certificates, bundleNumber: licence.bundleNumber, active: false, in: transaction)
+    try transaction.endTenancies(bundleNumber: licence.bundleNumber, on: today.description)
+    for bundle in try transaction.bundles() where bundle.uscc == licence.uscc {
+      try transaction.endTenancies(bundleNumber: bundle.number, on: today.description)
+    }
+    issuance.cancellation = (uscc: licence.uscc, foodLicenceNumber: licence.foodLicenceNumber, endedOn: today)
+    operation.licences = Receipt.IssuedLicences(uscc: licence.uscc, foodLicenceNumber: licence.foodLicenceNumber)
+    operation.log("licence.food-ended", row.number, "food=\(licence.foodLicenceNumber)")
+    operation.log("licence.business-ended", row.number, "uscc=\(licence.uscc)")
+  }
+
+  // MARK: - Numbers
+
+  /// The next 个体工商户 USCC: 92 + division + `MA` and six characters of the USCC alphabet from a
+  /// counter, with both check characters; skips any number already on record.
+  func nextUSCC(in transaction: RegistryTransaction) throws -> String {
+    let policy = oneWindow.policy
+    let alphabet = UnifiedSocialCreditCode.alphabet
+    let width = 8 - policy.usccBodyPrefix.count
+    while true {
+      var value = try transaction.nextValue("USCC-92\(policy.divisionCode)")
+      var digits: [Character] = []
+      for _ in 0..<width {
+        digits.append(alphabet[value % alphabet.count])
+        value /= alphabet.count
+      }
+      guard value == 0,
+        let code = UnifiedSocialCreditCode.make(
+          department: "92", division: policy.divisionCode, body: policy.usccBodyPrefix + String(digits.reversed()))
+      else { throw OneWindowError.registry("the USCC body counter is exhausted") }
+      if try !transaction.licenceNumberExists(code) { return code }
+    }
+  }
+
+  /// The next JY number for a category (the policy's digit), with its MOD 11,10 check.
+  func nextFoodLicenceNumber(category: OperatorCategory, in transaction: RegistryTransaction) throws -> String {
+    let policy = oneWindow.policy
+    guard let digit = policy.foodLicenceCategoryDigit(for: category) else {
+      throw OneWindowError.registry("the policy has no JY category digit for \(category.rawValue)")
+    }
+    while true {
+      let sequence = try transaction.nextValue("JY-\(policy.divisionCode)")
+      guard let number = FoodLicenceNumber.make(category: digit, division: policy.divisionCode, sequence: sequence) else {
+        throw OneWindowError.registry("the JY sequence of \(policy.divisionCode) is exhausted")
+      }
+      if try !transaction.licenceNumberExists(number) { return number }
+    }
+  }
+
+  // MARK: - Helpers
+
+  private func saveLicence(
+    _ certificates: LicenceCertificates, bundleNumber: String, active: Bool = true, in transaction: RegistryTransaction
+  ) throws {
+    let details = String(decoding: try JSONEncoder().encode(certificates), as: UTF8.self)
+    try transaction.upsertLicence(
+      LicenceRow(
+        uscc: certificates.business.uscc, foodLicenceNumber: certificates.food.number, active: active,
+        name: certificates.business.name, operatorName: certificates.business.operatorName,
+        operatorIdentity: try transaction.licenceRow(uscc: certificates.business.uscc)?.operatorIdentity
+          ?? (try transaction.bundle(reference: bundleNumber)?.operatorIdentity ?? ""),
+        foodItems: certificates.food.items.map(\.rawValue).joined(separator: ","), premises: certificates.business.premises,
+        bundleNumber: bundleNumber, registeredOn: certificates.business.registeredOn.description,
+        foodValidFrom: certificates.food.validFrom.description, foodValidUntil: certificates.food.validUntil.description,
+        endedOn: certificates.endedOn?.description, details: details))
+  }
+
+  /// The premises as printed: a pre-filed unit's building address and room, or the declared address.
+  func premisesText(_ premises: RestaurantPremises, in transaction: RegistryTransaction) throws -> String {
+    switch premises {
+    case .preFiled(let preFiled):
+      let (number, unitRef) = (preFiled.preFilingNumber, preFiled.unitRef)
+      guard let preFiling = try transaction.preFiling(reference: number) else { return "\(number) \(unitRef)" }
+      let room = try transaction.unit(preFilingID: preFiling.id, unitID: unitRef)?.room ?? unitRef
+      return preFiling.address + room
+    case .declared(let declared):
+      return declared.address.singleLine + (declared.room ?? "")
+    }
+  }
+
+  /// `许可项目：餐饮服务。一般项目：食品销售（仅销售预包装食品）。`
+  static func scopeText(_ scope: BusinessScope) -> String {
+    var text = ""
+    if !scope.licensed.isEmpty { text += "许可项目：" + scope.licensed.map(\.text).joined(separator: "；") + "。" }
+    if !scope.general.isEmpty { text += "一般项目：" + scope.general.map(\.text).joined(separator: "；") + "。" }
+    return text
+  }
+
+  /// `热食类食品制售；冷食类食品制售（冷荤类）`
+  static func itemsText(_ items: [FoodItemEntry]) -> String {
+    items.map { entry in
+      entry.item.label.zh + (entry.notes.isEmpty ? "" : "（" + entry.notes.map(\.label.zh).joined(separator: "、") + "）")
+    }.joined(separator: "；")
+  }
+
+  /// Parses a stored packet again (schema only; it was checked when it was received).
+  func parse(_ bytes: [UInt8], name: String) throws -> Packet {
+    let checker = try PacketChecker(
+      schemas: oneWindow.schemas, policy: oneWindow.policy, options: ValidationOptions(computeHashes: false))
+    guard let parsed = checker.check(bytes: bytes, name: name, runRules: false).parsed else {
+      throw OneWindowError.registry("the stored packet \(name) no longer parses")
+    }
+    return parsed.packet
+  }
+}
+
+/// The `Issuance` packet of a bundle (valid against `Schemas/issuance/Issuance-v1.xsd`).
+struct IssuancePacket {
+  var bundleNumber: String
+  var kind: BundleKind
+  var acceptedOn: CivilDate
+  var dueOn: CivilDate
+  var issuedOn: CivilDate
+  var workingDaysTaken: Int
+  var authority: String
+  var createdAt: String
+  var business: BusinessLicenceFace?
+  var businessReplaces = false
+  var food: FoodLicenceFace?
+  var foodReplaces: String?
+  var cancellation: (uscc: String, foodLicenceNumber: String, endedOn: CivilDate)?
+
+  var received: ReceivedPacket {
+    var out = XMLWriter()
+    out.open("Issuance", attributes: ["xmlns": "urn:onewindow:issuance:v1"])
+    out.open("Header")
+    out.element("PacketId", "IS-\(bundleNumber)")
+    out.element("SchemaVersion", "1.0")
+    out.element("CreatedAt", createdAt)
+    out.close("Header")
+    out.element("BundleNumber", bundleNumber)
+    out.element("Kind", kind.rawValue)
+    out.element("AcceptedOn", acceptedOn.description)
+    out.element("DueOn", dueOn.description)
+    out.element("IssuedOn", issuedOn.description)
+    out.element("WorkingDaysTaken", String(workingDaysTaken))
+    out.element("IssuingAuthority", authority)
+    if let business {
+      out.open("BusinessLicence")
+      out.element("USCC", business.uscc)
+      out.element("Name", business.name)
+      out.element("Operator", business.operatorName)
+      out.element("CompositionForm", business.compositionForm.rawValue)
+      out.element("Premises", business.premises)
+      out.element("BusinessScope", business.scope)
+      out.element("RegisteredOn", business.registeredOn.description)
+      if businessReplaces { out.element("Replaces", "true") }
+      out.close("BusinessLicence")
+    }
+    if let food {
+      out.open("FoodLicence")
+      out.element("Number", food.number)
+      out.element("OperatorName", food.operatorName)
+      out.element("USCC", food.uscc)
+      out.element("Responsible", food.responsible)
+      out.element("Residence", food.residence)
+      out.element("Premises", food.premises)
+      out.element("OperatorCategory", food.category.rawValue)
+      out.element("Items", food.itemsText)
+      out.element("ValidFrom", food.validFrom.description)
+      out.element("ValidUntil", food.validUntil.description)
+      if let foodReplaces { out.element("Replaces", foodReplaces) }
+      out.close("FoodLicence")
+    }
+    if let cancellation {
+      out.open("Cancellation")
+      out.element("FoodLicenceEndedOn", cancellation.endedOn.description)
+      out.element("BusinessLicenceEndedOn", cancellation.endedOn.description)
+      out.element("USCC", cancellation.uscc)
+      out.element("FoodLicenceNumber", cancellation.foodLicenceNumber)
+      out.close("Cancellation")
+    }
+    out.close("Issuance")
+    let bytes = Array(out.text.utf8)
+    return ReceivedPacket.generated(bytes, name: "issuance:\(bundleNumber)")
+  }
+}

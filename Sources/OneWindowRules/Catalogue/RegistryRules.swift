@@ -1,0 +1,68 @@
+public import OneWindowCore
+
+/// Rules about registry operations rather than packet contents: who may act, and whether the
+/// record's state allows the operation. Their findings appear on refused receipts.
+public enum RegistryRules {
+  private static let basis = LegalBasis.review
+
+  public static let actorMayAct = RuleDescriptor(
+    id: "RG-001", severity: .error, category: .registry,
+    summary: LocalizedText("操作人有权进行该操作。", "The actor may perform the operation."),
+    message: LocalizedText("操作人无权进行该操作", "the actor may not perform this operation"),
+    hint: LocalizedText("审查、撤销由窗口工作人员办理；变更、撤回由预备案的产权单位办理。", "Clerks review and revoke; the pre-filing's owner amends and withdraws."),
+    legalBasis: LegalBasis.cite("《中华人民共和国行政许可法》第三十四条；《市场主体登记管理条例》第十七条", "Administrative Licensing Law art. 34; registration regulation art. 17"))
+
+  public static let fourEyes = RuleDescriptor(
+    id: "RG-002", severity: .error, category: .registry,
+    summary: LocalizedText("录入与审批由不同工作人员完成。", "The clerk who approves is not the one who entered the packet."),
+    message: LocalizedText("审批人与录入人为同一工作人员", "the approving clerk entered this packet"),
+    hint: LocalizedText("由另一名工作人员审查并作出决定（帮办代办的录入人不得自审）。", "Another clerk reviews and decides."),
+    legalBasis: basis)
+
+  public static let stateAllows = RuleDescriptor(
+    id: "RG-003", severity: .error, category: .registry,
+    summary: LocalizedText("办件当前状态允许该操作。", "The record's state allows the operation."),
+    message: LocalizedText("当前状态不允许该操作", "the record's state does not allow this operation"),
+    hint: LocalizedText("刷新后查看办件的最新状态；另一名工作人员可能已作出决定。", "Check the record's current state; another clerk may have decided it."),
+    legalBasis: basis)
+
+  public static let subjectExists = RuleDescriptor(
+    id: "RG-004", severity: .error, category: .registry,
+    summary: LocalizedText("所办理的办件存在。", "The record the operation names exists."),
+    message: LocalizedText("登记库中没有该办件", "the registry holds no such record"),
+    hint: LocalizedText("核对预备案编号、办件编号或回执编号。", "Check the pre-filing, case or receipt number."),
+    legalBasis: basis)
+
+  public static let packetKindFits = RuleDescriptor(
+    id: "RG-005", severity: .error, category: .packet,
+    summary: LocalizedText("数据包类型与所办业务相符。", "The packet is of the kind the operation takes."),
+    message: LocalizedText("数据包类型与所办业务不符", "the packet is not of the kind this operation takes"),
+    hint: LocalizedText("例如预备案提交住所预备案数据包，入驻登记提交入驻登记数据包。", "For example, submit an AddressPreFiling to prefile submit."),
+    legalBasis: LegalBasis.cite("OneWindow 数据包规范 v1", "OneWindow packet specification v1"))
+
+  public static let resubmitsRejected = RuleDescriptor(
+    id: "RG-006", severity: .warning, category: .registry,
+    summary: LocalizedText("补正数据包所称的原回执存在，且退回了数据包或其办件正待补正。", "A resubmission names a receipt that refused a packet or whose record awaits correction."),
+    message: LocalizedText("补正所引用的回执不存在、未退回且其办件不在待补正状态", "the receipt a resubmission names is unknown, refused nothing and its record awaits no correction"),
+    hint: LocalizedText("在 Header/Resubmits 中填写被退回数据包的回执编号。", "Put the number of the refusing receipt in Header/Resubmits."),
+    legalBasis: LegalBasis.cite("《中华人民共和国行政许可法》第三十二条", "Administrative Licensing Law art. 32"))
+
+  public static let notADuplicate = RuleDescriptor(
+    id: "RG-007", severity: .error, category: .registry,
+    summary: LocalizedText("同一数据包未曾被受理过。", "The same packet was not accepted before."),
+    message: LocalizedText("该数据包已被受理，不能重复提交", "this packet was already accepted"),
+    hint: LocalizedText("查看原回执；需要修改的，提交新的数据包（新的 PacketId）。", "See the earlier receipt; to change something, submit a new packet."),
+    legalBasis: basis)
+
+  public static let calendarPublished = RuleDescriptor(
+    id: "RG-008", severity: .error, category: .registry,
+    summary: LocalizedText("计算期限所需年份的工作日安排已公布。", "The working-day schedule of the years a deadline spans is published."),
+    message: LocalizedText("工作日日历未收录该年份，无法计算期限", "the working-day calendar has no schedule for that year"),
+    hint: LocalizedText("国务院办公厅公布该年节假日安排后，在 Data/calendar/ 中加入该年文件。", "Add the year's file to Data/calendar/ once the State Council publishes its holidays."),
+    legalBasis: LegalBasis.cite("《中华人民共和国行政许可法》第八十二条；《全国年节及纪念日放假办法》", "Administrative Licensing Law art. 82; national holiday measures"))
+
+  public static let all: [RuleDescriptor] = [
+    actorMayAct, fourEyes, stateAllows, subjectExists, packetKindFits, resubmitsRejected, notADuplicate,
+    calendarPublished,
+  ]
+}
