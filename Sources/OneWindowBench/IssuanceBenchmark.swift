@@ -22,7 +22,7 @@ struct IssuanceBenchmark {
 
   static let operator_ = "370203199008231423"
 
-  func run() throws {
+  func run() async throws {
     let path = directory + "/issuance.sqlite"
     let barePath = directory + "/issuance-bare.sqlite"
     let bareBundlePath = directory + "/issuance-bare-per-bundle.sqlite"
@@ -58,15 +58,17 @@ struct IssuanceBenchmark {
         of: originalID, with: "<PacketId>BD-MZDW-2026-B\(String(format: "%06d", number))</PacketId>").utf8))
     }
     for (number, packet) in packets {
-      totals.real += try Timing.seconds { try issueOne(number, packet: packet, registry: registry, perStep: &perStep) }
+      var steps = perStep
+      totals.real += try await Timing.seconds { try await issueOne(number, packet: packet, registry: registry, perStep: &steps) }
+      perStep = steps
       let rows = try Self.rows(of: path, after: &seen)
       rowCount += rows.reduce(0) { $0 + $1.values.count }
       totals.bare += try Self.insert(rows, into: bare, commits: 4)
       totals.bareBundle += try Self.insert(rows, into: bareBundle, commits: 1)
     }
-    let settings = try bare.read { db in
+    let settings = try Timing.now { try bare.read { db in
       (try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "?", try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1)
-    }
+    } }
 
     // Rates over the same bundles: issued bundles/s ÷ bundles-worth of bare rows/s.
     let ratio = totals.bare / totals.real
@@ -92,32 +94,32 @@ struct IssuanceBenchmark {
   }
 
   /// One bundle the whole way: submitted, both tracks approved, issued.
-  private func issueOne(_ index: Int, packet: [UInt8], registry: Registry, perStep: inout [Double]) throws {
+  private func issueOne(_ index: Int, packet: [UInt8], registry: Registry, perStep: inout [Double]) async throws {
     let submitDay = CivilDate(year: 2026, month: 5, day: 13)!
     let decideDay = CivilDate(year: 2026, month: 5, day: 14)!
     let issueDay = CivilDate(year: 2026, month: 5, day: 15)!
     var number = ""
-    perStep[0] += try Timing.seconds {
-      let receipt = try registry.submitBundle(
+    perStep[0] += try await Timing.seconds {
+      let receipt = try await registry.submitBundle(
         PacketSource(displayName: "bundle-\(index).xml", kind: .memory(bytes: packet)),
         by: .applicant(Self.operator_), clock: .fixed(submitDay))
       try Self.expectAccepted(receipt, "submit")
       number = receipt.subject ?? ""
     }
-    perStep[1] += try Timing.seconds {
+    perStep[1] += try await Timing.seconds {
       try Self.expectAccepted(
-        registry.decideTrack(
+        await registry.decideTrack(
           number, track: .food,
           decision: .approve(inspection: InspectionRecord(inspectedOn: decideDay, inspectors: ["0301", "0302"])),
           by: .clerk("0233"), clock: .fixed(decideDay)), "food decision")
     }
-    perStep[2] += try Timing.seconds {
+    perStep[2] += try await Timing.seconds {
       try Self.expectAccepted(
-        registry.decideTrack(number, track: .business, decision: .approve(), by: .clerk("0231"), clock: .fixed(decideDay)),
+        await registry.decideTrack(number, track: .business, decision: .approve(), by: .clerk("0231"), clock: .fixed(decideDay)),
         "business decision")
     }
-    perStep[3] += try Timing.seconds {
-      let receipt = try registry.issueBundle(number, by: .clerk("0231"), clock: .fixed(issueDay))
+    perStep[3] += try await Timing.seconds {
+      let receipt = try await registry.issueBundle(number, by: .clerk("0231"), clock: .fixed(issueDay))
       try Self.expectAccepted(receipt, "issue")
       guard receipt.licences?.uscc != nil else { throw BenchError("bundle \(number) was issued without a USCC") }
     }

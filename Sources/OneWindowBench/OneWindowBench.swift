@@ -14,7 +14,7 @@ import OneWindowKit
 /// could not run, 64 on a usage error.
 @main
 struct OneWindowBench {
-  static func main() {
+  static func main() async {
     var arguments = Array(CommandLine.arguments.dropFirst())
     guard let command = arguments.first else { usage() }
     arguments.removeFirst()
@@ -41,7 +41,7 @@ struct OneWindowBench {
       let samples = options["samples"] ?? Repository.samplesFolder(schemasFolder: oneWindow.schemasFolder)
       switch command {
       case "registry-lookup":
-        try RegistryLookupBenchmark(
+        try await RegistryLookupBenchmark(
           oneWindow: oneWindow, directory: directory, samples: samples,
           repeats: Int(options["repeat"] ?? "") ?? 2000,
           smallUnits: Int(options["small-units"] ?? "") ?? 1000,
@@ -50,7 +50,7 @@ struct OneWindowBench {
           rebuild: flags.contains("rebuild")
         ).run()
       case "issuance":
-        try IssuanceBenchmark(
+        try await IssuanceBenchmark(
           oneWindow: oneWindow, directory: directory, samples: samples,
           bundles: Int(options["bundles"] ?? "") ?? 200
         ).run()
@@ -94,6 +94,15 @@ struct BenchError: Error, CustomStringConvertible {
 /// Wall-clock timing and the statistics the benchmarks print.
 enum Timing {
   /// Seconds taken by `body`.
+  static func seconds(_ body: () async throws -> Void) async rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try await body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+  }
+
+  /// Runs `body` synchronously (so GRDB's blocking calls are chosen inside async code).
+  static func now<T>(_ body: () throws -> T) rethrows -> T { try body() }
+
   static func seconds(_ body: () throws -> Void) rethrows -> Double {
     let start = ContinuousClock.now
     try body()

@@ -26,12 +26,12 @@ struct RegistryLookupBenchmark {
   static let asOf = CivilDate(year: 2026, month: 4, day: 8)!
   static let registration = "valid/registration/taixingli-zhanqiao-media.xml"
 
-  func run() throws {
+  func run() async throws {
     let small = directory + "/registry-1k-units.sqlite"
     let large = directory + "/registry-1m-units.sqlite"
     let smallPreFilings = max(1, smallUnits / 10)
-    try prepare(small, preFilings: smallPreFilings, units: smallUnits)
-    try prepare(large, preFilings: largePreFilings, units: largeUnits)
+    try await prepare(small, preFilings: smallPreFilings, units: smallUnits)
+    try await prepare(large, preFilings: largePreFilings, units: largeUnits)
     try explain(large)
 
     let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: samples + "/" + Self.registration)))
@@ -84,15 +84,15 @@ struct RegistryLookupBenchmark {
   // MARK: - Building the stores
 
   /// Builds the store unless it is already there with the expected counts.
-  private func prepare(_ path: String, preFilings: Int, units: Int) throws {
+  private func prepare(_ path: String, preFilings: Int, units: Int) async throws {
     if !rebuild, FileManager.default.fileExists(atPath: path) {
       // Opening it for writing applies any newer migration (an index added later, say).
       _ = try Registry(oneWindow: oneWindow, path: path)
       let queue = try DatabaseQueue(path: path)
-      let counts = try queue.read { db in
+      let counts = try Timing.now { try queue.read { db in
         (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM prefiling") ?? 0,
          try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM unit") ?? 0)
-      }
+      } }
       try queue.close()
       if counts == (preFilings, units) {
         print("using \(path): \(preFilings) pre-filings, \(units) units")
@@ -100,19 +100,19 @@ struct RegistryLookupBenchmark {
       }
     }
     for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-    let seconds = try Timing.seconds { try build(path, preFilings: preFilings, units: units) }
+    let seconds = try await Timing.seconds { try await build(path, preFilings: preFilings, units: units) }
     print("built \(path): \(preFilings) pre-filings, \(units) units in \(Timing.format(seconds, digits: 1)) s")
   }
 
   /// The 太兴里 pre-filing through the real API, then fillers copied from its rows in bulk.
-  private func build(_ path: String, preFilings: Int, units: Int) throws {
+  private func build(_ path: String, preFilings: Int, units: Int) async throws {
     let registry = try Registry(oneWindow: oneWindow, path: path)
     let owner = Actor.owner("91370202MA3C5Y7R9D")
-    let submitted = try registry.submitPreFiling(
+    let submitted = try await registry.submitPreFiling(
       PacketSource(
         displayName: "taixingli.xml", kind: .file(path: samples + "/valid/prefiling/taixingli.xml")),
       by: owner, clock: .fixed(CivilDate(year: 2026, month: 3, day: 2)!))
-    let approved = try registry.reviewPreFiling(
+    let approved = try await registry.reviewPreFiling(
       submitted.number, decision: .approve(), by: .clerk("0231"),
       clock: .fixed(CivilDate(year: 2026, month: 3, day: 4)!))
     guard approved.outcome == .accepted, approved.subject == "YBA-370202-2026-000001" else {
@@ -125,7 +125,7 @@ struct RegistryLookupBenchmark {
       try db.execute(sql: "PRAGMA synchronous = OFF")
     }
     let queue = try DatabaseQueue(path: path, configuration: configuration)
-    try queue.write { db in
+    try Timing.now { try queue.write { db in
       let template = try Row.fetchOne(db, sql: "SELECT * FROM prefiling WHERE number = 'YBA-370202-2026-000001'")!
       let templateID: Int64 = template["id"]
       let templateUnits = try Row.fetchAll(
@@ -203,8 +203,8 @@ struct RegistryLookupBenchmark {
         }
       }
       try db.execute(sql: "ANALYZE")
-    }
-    try queue.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+    } }
+    try Timing.now { try queue.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) } }
     try queue.close()
   }
 

@@ -2,7 +2,7 @@ import ArgumentParser
 import OneWindowKit
 
 @main
-struct OneWindowCommand: ParsableCommand {
+struct OneWindowCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "onewindow",
     abstract: "一窗通办 OneWindow: address pre-filing and the restaurant one-thing bundle.",

@@ -11,7 +11,7 @@ nonisolated(unsafe) private var invariants: PacketInvariants?
 
 private func check(_ bytes: [UInt8]) -> [String] {
   if invariants == nil { invariants = PacketInvariants() }
-  return invariants?.violations(for: bytes) ?? ["no invariants"]
+  return invariants?.violationsWaiting(for: bytes) ?? ["no invariants"]
 }
 
 #if ONEWINDOW_FUZZING

@@ -26,9 +26,8 @@ extension Registry {
   /// Walks the audit log: every event's hash recomputed, every link to the event before it
   /// checked, and every receipt's recorded head (the registry's own receipts and `receipts` held
   /// outside it) still present, which catches the newest events deleted.
-  public func verifyAudit(receipts: [ReceiptChainHead] = []) throws(OneWindowError) -> AuditVerification {
-    do {
-      return try store.read { transaction in
+  public func verifyAudit(receipts: [ReceiptChainHead] = []) async throws(OneWindowError) -> AuditVerification {
+    return try await read { transaction in
         let events = try transaction.auditEvents()
         var heads = try transaction.receipts().map { ($0.number, AuditHead(sequence: $0.auditSequence, hash: $0.auditHead)) }
         heads += receipts.map { ($0.receipt + " (\($0.source))", AuditHead(sequence: $0.sequence, hash: $0.hash)) }
@@ -38,18 +37,11 @@ extension Registry {
           events: events.count, headSequence: head.sequence, headHash: head.hash, receiptsChecked: heads.count,
           problems: problems.map { AuditVerification.Problem(sequence: $0.sequence, description: $0.description) })
       }
-    } catch {
-      throw .registry(String(describing: error))
-    }
   }
 
   /// The audit events about one record (a pre-filing number, a receipt, a bundle), oldest first.
-  public func auditTrail(subject: String) throws(OneWindowError) -> [AuditEntry] {
-    do {
-      return try store.read { transaction in try transaction.auditEvents(subject: subject).map(AuditEntry.init) }
-    } catch {
-      throw .registry(String(describing: error))
-    }
+  public func auditTrail(subject: String) async throws(OneWindowError) -> [AuditEntry] {
+    return try await read { transaction in try transaction.auditEvents(subject: subject).map(AuditEntry.init) }
   }
 }
 

@@ -6,10 +6,12 @@ import OneWindowZip
 import OneWindowValidation
 
 extension Registry {
-  /// Receives a packet for a write command through the one received (hashed, under the default
-  /// limits: 16 MiB of XML, 64 MiB of zip).
-  func receive(_ source: PacketSource) throws(OneWindowError) -> ReceivedPacket {
-    try PacketIntake.receive(source, maxBytes: ValidationOptions().maxBytes, zip: ZipLimits())
+  /// Receives a packet for a write command through the one intake (hashed, under the default
+  /// limits: 16 MiB of XML, 64 MiB of zip), reading files off the caller's thread.
+  func receive(_ source: PacketSource) async throws(OneWindowError) -> ReceivedPacket {
+    try await Offload.run { () throws(OneWindowError) in
+      try PacketIntake.receive(source, maxBytes: ValidationOptions().maxBytes, zip: ZipLimits())
+    }
   }
 }
 
@@ -60,10 +62,10 @@ extension Registry {
   /// Runs one write command in one transaction and answers with its receipt.
   func perform(
     _ name: String, actor: Actor, clock: RegistryClock,
-    _ body: (RegistryTransaction, inout Operation) throws -> Void
-  ) throws(OneWindowError) -> Receipt {
+    _ body: @escaping @Sendable (RegistryTransaction, inout Operation) throws -> Void
+  ) async throws(OneWindowError) -> Receipt {
     do {
-      return try store.write { transaction in
+      return try await store.write { transaction in
         let day = clock.today.description.replacingOccurrences(of: "-", with: "")
         let sequence = try transaction.nextValue("RCPT-\(day)")
         var operation = Operation(
@@ -102,10 +104,8 @@ extension Registry {
             auditSequence: head.sequence, auditHead: head.hash, document: receipt.xml))
         return receipt
       }
-    } catch let error as OneWindowError {
-      throw error
     } catch {
-      throw .registry(String(describing: error))
+      throw failure(error)
     }
   }
 
@@ -132,7 +132,7 @@ extension Registry {
     let checked = checker.check(
       received, lookup: { packet in try RegistryFactsBuilder.facts(for: packet, asOf: asOf, in: transaction) })
     let (report, parsed) = (checked.report, checked.parsed)
-    if report.outcome == .couldNotRun { throw OneWindowError.registry(report.failure ?? "the packet could not be checked") }
+    if report.outcome == .couldNotRun { throw Self.inconsistent(report.failure ?? "the packet could not be checked") }
     operation.packetFamily = report.family
     operation.packetHeaderID = parsed?.packet.header?.packetID
     if let parsed, !kinds.contains(parsed.packet.kind) {

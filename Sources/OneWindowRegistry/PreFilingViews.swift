@@ -93,25 +93,20 @@ public struct PreFilingFilter: Sendable, Hashable {
 
 extension Registry {
   /// Pre-filings as they stand on `asOf`, oldest first.
-  public func preFilings(asOf: CivilDate, filter: PreFilingFilter = PreFilingFilter()) throws(OneWindowError)
+  public func preFilings(asOf: CivilDate, filter: PreFilingFilter = PreFilingFilter()) async throws(OneWindowError)
     -> [PreFilingSummary]
   {
-    do {
-      return try store.read { transaction in
+    return try await read { transaction in
         try transaction.preFilings()
           .filter { filter.ownerIdentity == nil || $0.ownerIdentity == filter.ownerIdentity }
           .map { row in try Self.summary(row, asOf: asOf, in: transaction) }
           .filter { filter.status == nil || $0.status == filter.status }
       }
-    } catch {
-      throw .registry(String(describing: error))
-    }
   }
 
   /// One pre-filing by number or submission receipt, as it stands on `asOf`.
-  public func preFiling(_ reference: String, asOf: CivilDate) throws(OneWindowError) -> PreFilingDetail? {
-    do {
-      return try store.read { transaction -> PreFilingDetail? in
+  public func preFiling(_ reference: String, asOf: CivilDate) async throws(OneWindowError) -> PreFilingDetail? {
+    return try await read { transaction -> PreFilingDetail? in
         guard let row = try transaction.preFiling(reference: reference) else { return nil }
         let day = asOf.description
         let tenancies = try transaction.tenancies(preFilingID: row.id)
@@ -145,9 +140,6 @@ extension Registry {
           },
           history: history.map(AuditEntry.init))
       }
-    } catch {
-      throw .registry(String(describing: error))
-    }
   }
 
   static func summary(_ row: PreFilingRow, asOf: CivilDate, in transaction: RegistryTransaction) throws

@@ -12,9 +12,9 @@ extension Registry {
   /// opened, a pre-filed unit's place is taken, and the receipt gives the due date: acceptance
   /// plus the policy's working days. A packet naming (in `Resubmits`) a bundle awaiting
   /// correction is its corrected version: the clock starts again.
-  public func submitBundle(_ source: PacketSource, by actor: Actor, clock: RegistryClock) throws(OneWindowError) -> Receipt {
-    let received = try receive(source)
-    return try perform("bundle.submit", actor: actor, clock: clock) { transaction, operation in
+  public func submitBundle(_ source: PacketSource, by actor: Actor, clock: RegistryClock) async throws(OneWindowError) -> Receipt {
+    let received = try await receive(source)
+    return try await perform("bundle.submit", actor: actor, clock: clock) { transaction, operation in
       let parsed = try check(received, kinds: PacketKind.bundles, in: transaction, operation: &operation)
       Self.requireRole([.applicant, .clerk], &operation)
       guard let packet = parsed?.packet, let application = BundleApplication(packet) else {
@@ -152,19 +152,19 @@ extension Registry {
   /// reasons when one rejected; a correction request stops the clock until the resubmission.
   public func decideTrack(
     _ reference: String, track: Track, decision: TrackDecision, by actor: Actor, clock: RegistryClock
-  ) throws(OneWindowError) -> Receipt {
-    try perform("bundle.decide", actor: actor, clock: clock) { transaction, operation in
+  ) async throws(OneWindowError) -> Receipt {
+    try await perform("bundle.decide", actor: actor, clock: clock) { transaction, operation in
       try decide(reference, track: track, decision, supplied: nil, in: transaction, operation: &operation)
     }
   }
 
   /// A track decision given as a `ReviewDecision` packet naming `BundleNumber` and `Track`; its
   /// staff number must be the acting clerk's.
-  public func decideTrack(decisionPacket source: PacketSource, by actor: Actor, clock: RegistryClock) throws(OneWindowError)
+  public func decideTrack(decisionPacket source: PacketSource, by actor: Actor, clock: RegistryClock) async throws(OneWindowError)
     -> Receipt
   {
-    let received = try receive(source)
-    return try perform("bundle.decide", actor: actor, clock: clock) { transaction, operation in
+    let received = try await receive(source)
+    return try await perform("bundle.decide", actor: actor, clock: clock) { transaction, operation in
       guard let packet = try signedDecision(received, in: transaction, operation: &operation) else { return }
       guard case .bundleTrack(let number, let track) = packet.subject, packet.decision != .revoke else {
         operation.refuse(

@@ -5,23 +5,18 @@ public import OneWindowValidation
 
 extension Registry {
   /// Bundles, oldest first.
-  public func bundles(filter: BundleFilter = BundleFilter()) throws(OneWindowError) -> [BundleSummary] {
-    do {
-      return try store.read { transaction in
+  public func bundles(filter: BundleFilter = BundleFilter()) async throws(OneWindowError) -> [BundleSummary] {
+    return try await read { transaction in
         try transaction.bundles()
           .filter { filter.kind == nil || $0.kind == filter.kind?.rawValue }
           .filter { filter.status == nil || $0.status == filter.status?.rawValue }
           .map { try Self.summary($0, in: transaction) }
       }
-    } catch {
-      throw .registry(String(describing: error))
-    }
   }
 
   /// One bundle by its YJS number or the receipt of its submission.
-  public func bundle(_ reference: String) throws(OneWindowError) -> BundleDetail? {
-    do {
-      return try store.read { transaction -> BundleDetail? in
+  public func bundle(_ reference: String) async throws(OneWindowError) -> BundleDetail? {
+    return try await read { transaction -> BundleDetail? in
         guard let row = try transaction.bundle(reference: reference) else { return nil }
         let versions = try transaction.bundlePackets(bundleID: row.id).map {
           BundleDetail.VersionView(version: $0.version, kind: $0.kind, receipt: $0.receipt, at: $0.at)
@@ -35,23 +30,20 @@ extension Registry {
           inspectionRequired: row.inspectionNeeded, versions: versions, certificates: certificates,
           history: try transaction.auditEvents(subject: row.number).map(AuditEntry.init))
       }
-    } catch {
-      throw .registry(String(describing: error))
-    }
   }
 
   /// Bundles past their due date on `asOf` (under review or approved, clock running), with the
   /// working days they are late. Throws when the calendar cannot count them.
-  public func overdueBundles(asOf: CivilDate) throws(OneWindowError) -> [OverdueBundle] {
+  public func overdueBundles(asOf: CivilDate) async throws(OneWindowError) -> [OverdueBundle] {
     let running: Set<String> = [BundleStatus.underReview.rawValue, BundleStatus.approved.rawValue]
-    let late = try bundles().filter { running.contains($0.status.rawValue) && ($0.dueOn.map { $0 < asOf } ?? false) }
+    let late = try await bundles().filter { running.contains($0.status.rawValue) && ($0.dueOn.map { $0 < asOf } ?? false) }
     var result: [OverdueBundle] = []
     for summary in late {
       guard let due = summary.dueOn else { continue }
       do {
         result.append(OverdueBundle(summary: summary, workingDaysLate: try oneWindow.calendar.workingDays(after: due, through: asOf)))
       } catch {
-        throw .calendar(String(describing: error))
+        throw .calendar(error)
       }
     }
     return result

@@ -12,8 +12,8 @@ extension Registry {
   /// certificates it affects; a cancellation ends the food licence, then the business licence.
   /// No number is issued twice: each is recorded under a primary key in the same transaction.
   /// The `Issuance` packet is stored with the receipt (``packet(forReceipt:)``).
-  public func issueBundle(_ reference: String, by actor: Actor, clock: RegistryClock) throws(OneWindowError) -> Receipt {
-    try perform("bundle.issue", actor: actor, clock: clock) { transaction, operation in
+  public func issueBundle(_ reference: String, by actor: Actor, clock: RegistryClock) async throws(OneWindowError) -> Receipt {
+    try await perform("bundle.issue", actor: actor, clock: clock) { transaction, operation in
       operation.subject = reference
       Self.requireRole([.clerk], &operation)
       guard var row = try transaction.bundle(reference: reference) else {
@@ -36,7 +36,7 @@ extension Registry {
           value: row.status)
         return
       }
-      guard let start = CivilDate(row.clockStart) else { throw OneWindowError.registry("bundle \(row.number) has no start date") }
+      guard let start = CivilDate(row.clockStart) else { throw Self.inconsistent("bundle \(row.number) has no start date") }
       let taken: Int
       do throws(CalendarError) {
         taken = try oneWindow.calendar.workingDays(after: start, through: clock.today)
@@ -48,7 +48,7 @@ extension Registry {
         return
       }
       guard let stored = try transaction.packet(id: row.packetID) else {
-        throw OneWindowError.registry("bundle \(row.number) lost its packet")
+        throw Self.inconsistent("bundle \(row.number) lost its packet")
       }
       let packet = try parse(stored.bytes, name: "bundle:\(row.number)")
       var issuance = IssuancePacket(
@@ -63,13 +63,13 @@ extension Registry {
       case .cancellation(let cancellation):
         try issueCancellation(cancellation, row: row, issuance: &issuance, in: transaction, operation: &operation)
       default:
-        throw OneWindowError.registry("bundle \(row.number) holds a \(packet.kind.rawValue)")
+        throw Self.inconsistent("bundle \(row.number) holds a \(packet.kind.rawValue)")
       }
       let received = issuance.received
       _ = try check(received, kinds: [.issuance], in: transaction, operation: &operation)
       guard operation.outcome == .accepted else {
         let problems = operation.findings.map { "\($0.ruleID) \($0.message.en)" }.joined(separator: "; ")
-        throw OneWindowError.registry("the issuance packet for \(row.number) is not valid: \(problems)")
+        throw Self.inconsistent("the issuance packet for \(row.number) is not valid: \(problems)")
       }
       try store(received, in: transaction, operation: &operation)
       row.status = BundleStatus.issued.rawValue
@@ -122,7 +122,7 @@ extension Registry {
     let today = operation.clock.today
     guard let licence = try transaction.licenceRow(uscc: change.current.uscc),
       var certificates = try? JSONDecoder().decode(LicenceCertificates.self, from: Data(licence.details.utf8))
-    else { throw OneWindowError.registry("no certificates on record for \(change.current.uscc)") }
+    else { throw Self.inconsistent("no certificates on record for \(change.current.uscc)") }
     let effect = LicencesAffectedByChange.effect(of: change.changedFields)
     let changes = change.changes
     if let name = changes.name {
@@ -177,7 +177,7 @@ extension Registry {
     let today = operation.clock.today
     guard let licence = try transaction.licenceRow(uscc: cancellation.current.uscc),
       var certificates = try? JSONDecoder().decode(LicenceCertificates.self, from: Data(licence.details.utf8))
-    else { throw OneWindowError.registry("no certificates on record for \(cancellation.current.uscc)") }
+    else { throw Self.inconsistent("no certificates on record for \(cancellation.current.uscc)") }
     certificates.endedOn = today
     try saveLicence(certificates, bundleNumber: licence.bundleNumber, active: false, in: transaction)
     try transaction.endTenancies(bundleNumber: licence.bundleNumber, on: today.description)
@@ -208,7 +208,7 @@ extension Registry {
       guard value == 0,
         let code = UnifiedSocialCreditCode.make(
           department: "92", division: policy.divisionCode, body: policy.usccBodyPrefix + String(digits.reversed()))
-      else { throw OneWindowError.registry("the USCC body counter is exhausted") }
+      else { throw Self.inconsistent("the USCC body counter is exhausted") }
       if try !transaction.licenceNumberExists(code) { return code }
     }
   }
@@ -217,12 +217,12 @@ extension Registry {
   func nextFoodLicenceNumber(category: OperatorCategory, in transaction: RegistryTransaction) throws -> String {
     let policy = oneWindow.policy
     guard let digit = policy.foodLicenceCategoryDigit(for: category) else {
-      throw OneWindowError.registry("the policy has no JY category digit for \(category.rawValue)")
+      throw Self.inconsistent("the policy has no JY category digit for \(category.rawValue)")
     }
     while true {
       let sequence = try transaction.nextValue("JY-\(policy.divisionCode)")
       guard let number = FoodLicenceNumber.make(category: digit, division: policy.divisionCode, sequence: sequence) else {
-        throw OneWindowError.registry("the JY sequence of \(policy.divisionCode) is exhausted")
+        throw Self.inconsistent("the JY sequence of \(policy.divisionCode) is exhausted")
       }
       if try !transaction.licenceNumberExists(number) { return number }
     }
@@ -279,7 +279,7 @@ extension Registry {
     let checker = try PacketChecker(
       schemas: oneWindow.schemas, policy: oneWindow.policy, options: ValidationOptions(computeHashes: false))
     guard let parsed = checker.check(bytes: bytes, name: name, runRules: false).parsed else {
-      throw OneWindowError.registry("the stored packet \(name) no longer parses")
+      throw Self.inconsistent("the stored packet \(name) no longer parses")
     }
     return parsed.packet
   }

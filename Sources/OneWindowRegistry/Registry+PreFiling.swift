@@ -26,11 +26,11 @@ extension Registry {
 
   /// An owner (or a clerk at the window, for the owner) submits a pre-filing. A rejected packet
   /// is stored too, and its receipt lists the findings.
-  public func submitPreFiling(_ source: PacketSource, by actor: Actor, clock: RegistryClock) throws(OneWindowError)
+  public func submitPreFiling(_ source: PacketSource, by actor: Actor, clock: RegistryClock) async throws(OneWindowError)
     -> Receipt
   {
-    let received = try receive(source)
-    return try perform("prefile.submit", actor: actor, clock: clock) { transaction, operation in
+    let received = try await receive(source)
+    return try await perform("prefile.submit", actor: actor, clock: clock) { transaction, operation in
       let parsed = try check(received, kinds: [.preFiling], in: transaction, operation: &operation)
       if case .preFiling(let filing)? = parsed?.packet {
         Self.requireRole([.owner, .clerk], &operation)
@@ -74,8 +74,8 @@ extension Registry {
   /// is stored as a review-decision packet built from these arguments.
   public func reviewPreFiling(
     _ reference: String, decision: PreFilingDecision, by actor: Actor, clock: RegistryClock
-  ) throws(OneWindowError) -> Receipt {
-    try perform("prefile.review", actor: actor, clock: clock) { transaction, operation in
+  ) async throws(OneWindowError) -> Receipt {
+    try await perform("prefile.review", actor: actor, clock: clock) { transaction, operation in
       try decide(reference, decision.clerkDecision, supplied: nil, in: transaction, operation: &operation)
     }
   }
@@ -83,11 +83,10 @@ extension Registry {
   /// A clerk's decision given as a `ReviewDecision` packet (approve, reject, request correction
   /// or revoke), naming the submission receipt or the pre-filing number. The packet's staff
   /// number must be the acting clerk's.
-  public func reviewPreFiling(decisionPacket source: PacketSource, by actor: Actor, clock: RegistryClock)
-    throws(OneWindowError) -> Receipt
+  public func reviewPreFiling(decisionPacket source: PacketSource, by actor: Actor, clock: RegistryClock) async throws(OneWindowError) -> Receipt
   {
-    let received = try receive(source)
-    return try perform("prefile.review", actor: actor, clock: clock) { transaction, operation in
+    let received = try await receive(source)
+    return try await perform("prefile.review", actor: actor, clock: clock) { transaction, operation in
       guard let packet = try signedDecision(received, in: transaction, operation: &operation) else { return }
       let reasons = packet.reasonTexts
       let reference: String
@@ -115,10 +114,9 @@ extension Registry {
 
   /// A clerk revokes an active pre-filing, giving a reason. Later registrations are refused;
   /// tenancies already registered stay on record.
-  public func revokePreFiling(_ reference: String, reason: String, by actor: Actor, clock: RegistryClock)
-    throws(OneWindowError) -> Receipt
+  public func revokePreFiling(_ reference: String, reason: String, by actor: Actor, clock: RegistryClock) async throws(OneWindowError) -> Receipt
   {
-    try perform("prefile.revoke", actor: actor, clock: clock) { transaction, operation in
+    try await perform("prefile.revoke", actor: actor, clock: clock) { transaction, operation in
       try decide(reference, .revoke(reason), supplied: nil, in: transaction, operation: &operation)
     }
   }
@@ -240,9 +238,9 @@ extension Registry {
   // MARK: - Amend and withdraw
 
   /// The owner amends an active pre-filing: a new version; the old one is kept.
-  public func amendPreFiling(_ source: PacketSource, by actor: Actor, clock: RegistryClock) throws(OneWindowError) -> Receipt {
-    let received = try receive(source)
-    return try perform("prefile.amend", actor: actor, clock: clock) { transaction, operation in
+  public func amendPreFiling(_ source: PacketSource, by actor: Actor, clock: RegistryClock) async throws(OneWindowError) -> Receipt {
+    let received = try await receive(source)
+    return try await perform("prefile.amend", actor: actor, clock: clock) { transaction, operation in
       let parsed = try check(received, kinds: [.preFilingAmendment], in: transaction, operation: &operation)
       Self.requireRole([.owner], &operation)
       guard case .amendment(let amendment)? = parsed?.packet else {
@@ -287,9 +285,9 @@ extension Registry {
   }
 
   /// The owner withdraws a pre-filing (a withdrawal packet).
-  public func withdrawPreFiling(_ source: PacketSource, by actor: Actor, clock: RegistryClock) throws(OneWindowError) -> Receipt {
-    let received = try receive(source)
-    return try perform("prefile.withdraw", actor: actor, clock: clock) { transaction, operation in
+  public func withdrawPreFiling(_ source: PacketSource, by actor: Actor, clock: RegistryClock) async throws(OneWindowError) -> Receipt {
+    let received = try await receive(source)
+    return try await perform("prefile.withdraw", actor: actor, clock: clock) { transaction, operation in
       let parsed = try check(received, kinds: [.preFilingWithdrawal], in: transaction, operation: &operation)
       Self.requireRole([.owner], &operation)
       guard case .withdrawal(let withdrawal)? = parsed?.packet else {

@@ -11,9 +11,9 @@ extension Registry {
   /// TR-002 lessor is owner, TR-003 unit in scope, TR-004 capacity, TR-005 planned use, …), so
   /// two tenants racing for the last place get one acceptance and one TR-004 refusal. When
   /// accepted, the tenancy is recorded and the receipt counts the materials saved.
-  public func register(_ source: PacketSource, by actor: Actor, clock: RegistryClock) throws(OneWindowError) -> Receipt {
-    let received = try receive(source)
-    return try perform("register", actor: actor, clock: clock) { transaction, operation in
+  public func register(_ source: PacketSource, by actor: Actor, clock: RegistryClock) async throws(OneWindowError) -> Receipt {
+    let received = try await receive(source)
+    return try await perform("register", actor: actor, clock: clock) { transaction, operation in
       let parsed = try check(received, kinds: [.tenantRegistration], in: transaction, operation: &operation)
       Self.requireRole([.applicant, .clerk], &operation)
       guard case .registration(let registration)? = parsed?.packet else {

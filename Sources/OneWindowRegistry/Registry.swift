@@ -6,10 +6,15 @@ public import OneWindowValidation
 
 /// The registry: pre-filings, tenancies, bundles, receipts and the audit log, in SQLite.
 ///
-/// Every write command runs in one transaction: the packet is checked (schema and rules, with the
-/// registry facts read in that same transaction, so a lost race is reported by the same rule id),
-/// stored verbatim whatever the outcome, applied when accepted, logged in the hash-chained audit
-/// log, and answered with a ``Receipt`` carrying the audit-chain head.
+/// Every write is `async` and runs in one transaction on the store's writer queue, never on the
+/// caller's thread: the packet is checked (schema and rules, with the registry facts read in that
+/// same transaction, so a lost race is reported by the same rule id), stored verbatim whatever
+/// the outcome, applied when accepted, logged in the hash-chained audit log, and answered with a
+/// ``Receipt`` carrying the audit-chain head. A task cancelled before the transaction commits
+/// writes nothing and gets ``OneWindowError/cancelled``; once committed, its receipt stands.
+///
+/// Errors are typed: ``OneWindowError/registry(_:)`` carries a ``RegistryFailure`` whose
+/// ``RegistryFailure/Kind`` says busy, locked, read-only, corrupt, not migrated, constraint….
 public struct Registry: Sendable {
   public let oneWindow: OneWindow
   /// The database file, or `:memory:`.
@@ -27,7 +32,7 @@ public struct Registry: Sendable {
     do {
       store = try RegistryStore(location: path.map { .file($0) } ?? .memory, readOnly: readOnly)
     } catch {
-      throw .registry(error.description)
+      throw Self.failure(error, location: path ?? ":memory:")
     }
   }
 
@@ -44,48 +49,100 @@ public struct Registry: Sendable {
 
   /// The migrations applied to the database.
   public func migrations() throws(OneWindowError) -> [String] {
-    do { return try store.appliedMigrations() } catch { throw .registry(error.description) }
+    do { return try store.appliedMigrations() } catch { throw failure(error) }
   }
 
   /// `PRAGMA integrity_check` of the database ("ok" when sound).
-  public func integrityCheck() throws(OneWindowError) -> String {
-    do { return try store.integrityCheck() } catch { throw .registry(String(describing: error)) }
+  public func integrityCheck() async throws(OneWindowError) -> String {
+    try await read { transaction in try transaction.integrityCheck() }
   }
 
   /// A receipt issued earlier.
-  public func receipt(_ number: String) throws(OneWindowError) -> Receipt? {
-    do {
-      return try store.read { transaction in try transaction.receipt(number).map { try JSONDecoder().decode(Receipt.self, from: Data($0.body.utf8)) } }
-    } catch {
-      throw .registry(String(describing: error))
+  public func receipt(_ number: String) async throws(OneWindowError) -> Receipt? {
+    try await read { transaction in try Self.receipt(number, in: transaction) }
+  }
+
+  /// The verbatim bytes of the packet a receipt answered, with their SHA-256; nil when the
+  /// receipt is unknown or its packet was not kept (over the size limit).
+  public func packet(forReceipt number: String) async throws(OneWindowError) -> StoredPacketBytes? {
+    try await read { transaction in
+      guard let id = try transaction.receipt(number)?.packetID, let stored = try transaction.packet(id: id) else {
+        return nil
+      }
+      return StoredPacketBytes(bytes: stored.bytes, sha256: stored.sha256)
     }
   }
 
-  /// The verbatim bytes of the packet a receipt answered, with their SHA-256.
-  public func packet(forReceipt number: String) throws(OneWindowError) -> (bytes: [UInt8], sha256: String)? {
+  // MARK: - Access
+
+  /// A read transaction on the store's readers, its errors typed.
+  func read<T: Sendable>(_ body: @escaping @Sendable (RegistryTransaction) throws -> T) async throws(OneWindowError) -> T {
     do {
-      return try store.read { transaction in
-        guard let id = try transaction.receipt(number)?.packetID else { return nil }
-        return try transaction.packet(id: id)
-      }
+      return try await store.read(body)
     } catch {
-      throw .registry(String(describing: error))
+      throw failure(error)
     }
   }
+
+  /// A read on the calling thread (for ``RegistryLookup``, which rules call synchronously).
+  func readNow<T>(_ body: (RegistryTransaction) throws -> T) throws(OneWindowError) -> T {
+    do {
+      return try store.readNow(body)
+    } catch {
+      throw failure(error)
+    }
+  }
+
+  static func receipt(_ number: String, in transaction: RegistryTransaction) throws -> Receipt? {
+    try transaction.receipt(number).map { try JSONDecoder().decode(Receipt.self, from: Data($0.body.utf8)) }
+  }
+
+  /// Any error of a registry call as a typed ``OneWindowError``.
+  func failure(_ error: any Error) -> OneWindowError { Self.failure(error, location: location) }
+
+  static func failure(_ error: any Error, location: String) -> OneWindowError {
+    switch error {
+    case let error as OneWindowError: return error
+    case let error as StoreError:
+      if error.kind == .cancelled { return .cancelled }
+      let kind: RegistryFailure.Kind =
+        switch error.kind {
+        case .missing: .missing
+        case .busy: .busy
+        case .locked: .locked
+        case .readOnly: .readOnly
+        case .corrupt: .corrupt
+        case .notMigrated: .notMigrated
+        case .constraint: .constraint
+        case .cannotOpen: .cannotOpen
+        case .cancelled, .other: .other
+        }
+      return .registry(RegistryFailure(kind: kind, location: location, detail: error.description))
+    case is CancellationError: return .cancelled
+    default: return .registry(RegistryFailure(kind: .other, location: location, detail: String(describing: error)))
+    }
+  }
+
+  /// What the registry holds contradicts itself (a record a step needs is missing).
+  static func inconsistent(_ detail: String) -> OneWindowError {
+    .registry(RegistryFailure(kind: .inconsistent, location: "", detail: detail))
+  }
+}
+
+/// A stored packet's bytes and digest.
+public struct StoredPacketBytes: Sendable, Hashable {
+  public var bytes: [UInt8]
+  public var sha256: String
 }
 
 extension Registry: RegistryLookup {
   public func findings(ofReceipt number: String) -> [Finding]? {
-    (try? receipt(number))?.map(\.findings) ?? nil
+    (try? readNow { transaction in try Self.receipt(number, in: transaction) })?.map(\.findings) ?? nil
   }
 
   /// The facts a packet refers to, read in one read transaction (for `validate --db`, which
   /// never writes).
   public func facts(for packet: Packet, asOf: CivilDate) throws(OneWindowError) -> RegistryFacts {
-    do {
-      return try store.read { transaction in try RegistryFactsBuilder.facts(for: packet, asOf: asOf, in: transaction) }
-    } catch {
-      throw .registry(String(describing: error))
-    }
+    try readNow { transaction in try RegistryFactsBuilder.facts(for: packet, asOf: asOf, in: transaction) }
   }
 }

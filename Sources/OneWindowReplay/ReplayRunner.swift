@@ -118,14 +118,14 @@ extension OneWindow {
   }
 
   /// Replays every scenario below `paths`, each in a fresh in-memory registry.
-  public func replay(_ paths: [String], options: ReplayOptions = ReplayOptions()) -> ReplayRun {
-    ReplayRun(
-      scenarios: Self.scenarioFiles(in: paths).map { replay(scenarioAt: $0, options: options) },
-      ruleSetDate: options.ruleSetDate)
+  public func replay(_ paths: [String], options: ReplayOptions = ReplayOptions()) async -> ReplayRun {
+    var scenarios: [ReplayScenarioResult] = []
+    for path in Self.scenarioFiles(in: paths) { scenarios.append(await replay(scenarioAt: path, options: options)) }
+    return ReplayRun(scenarios: scenarios, ruleSetDate: options.ruleSetDate)
   }
 
   /// Replays one scenario file in a fresh in-memory registry.
-  public func replay(scenarioAt path: String, options: ReplayOptions = ReplayOptions()) -> ReplayScenarioResult {
+  public func replay(scenarioAt path: String, options: ReplayOptions = ReplayOptions()) async -> ReplayScenarioResult {
     let scenario: ReplayScenario
     do {
       scenario = try loadScenario(path: path)
@@ -140,7 +140,9 @@ extension OneWindow {
     }
     registry.rules = RuleSettings(disabled: options.disabledRules, ruleSetDate: options.ruleSetDate ?? scenario.ruleSetDate)
     var player = ScenarioPlayer(oneWindow: self, registry: registry, scenario: scenario)
-    return ReplayScenarioResult(path: path, title: scenario.title, steps: scenario.steps.map { player.play($0) })
+    var steps: [ReplayStepResult] = []
+    for step in scenario.steps { steps.append(await player.play(step)) }
+    return ReplayScenarioResult(path: path, title: scenario.title, steps: steps)
   }
 }
 
@@ -162,12 +164,12 @@ struct ScenarioPlayer {
     var reason: String
   }
 
-  mutating func play(_ step: ReplayScenario.Step) -> ReplayStepResult {
+  mutating func play(_ step: ReplayScenario.Step) async -> ReplayStepResult {
     var result = ReplayStepResult(
       id: step.id, line: step.line, action: step.action, asOf: step.asOf, expected: step.expect, outcome: .couldNotRun,
       findings: [], values: [:], receipt: nil, failure: nil, differences: [])
     do {
-      try perform(step, into: &result)
+      try await perform(step, into: &result)
       for bind in step.binds {
         guard let value = bound(bind.value, in: result) else {
           throw StepFailure(reason: "nothing to bind to \(bind.symbol): the step produced no \(bind.value)")
@@ -253,7 +255,7 @@ struct ScenarioPlayer {
     return PacketSource(displayName: name, kind: .memory(bytes: Array(text.utf8)))
   }
 
-  func perform(_ step: ReplayScenario.Step, into result: inout ReplayStepResult) throws {
+  func perform(_ step: ReplayScenario.Step, into result: inout ReplayStepResult) async throws {
     let clock = RegistryClock.fixed(step.asOf)
     let actor = step.actor ?? .system
     let receipt: Receipt?
@@ -261,15 +263,15 @@ struct ScenarioPlayer {
     case .validate:
       var options = ValidationOptions(computeHashes: false, asOf: step.asOf, rules: registry.rules)
       options.registry = registry
-      let report = oneWindow.validate([try source(step)], options: options)[0]
+      let report = await oneWindow.validate([try source(step)], options: options)[0]
       result.outcome = report.outcome
       result.findings = report.findings
       if let failure = report.failure { throw StepFailure(reason: failure) }
       return
-    case .preFilingSubmit: receipt = try registry.submitPreFiling(try source(step), by: actor, clock: clock)
+    case .preFilingSubmit: receipt = try await registry.submitPreFiling(try source(step), by: actor, clock: clock)
     case .preFilingReview:
       if step.packet != nil {
-        receipt = try registry.reviewPreFiling(decisionPacket: try source(step), by: actor, clock: clock)
+        receipt = try await registry.reviewPreFiling(decisionPacket: try source(step), by: actor, clock: clock)
       } else {
         let reasons = step.reason.map { [$0] } ?? []
         let decision: PreFilingDecision
@@ -279,28 +281,28 @@ struct ScenarioPlayer {
         case .requestCorrection: decision = .requestCorrection(reasons: reasons)
         case .revoke: throw StepFailure(reason: "revoke is its own action, prefile.revoke")
         }
-        receipt = try registry.reviewPreFiling(
+        receipt = try await registry.reviewPreFiling(
           try required(try resolve(step.subject), "a Subject", step), decision: decision, by: actor, clock: clock)
       }
-    case .preFilingAmend: receipt = try registry.amendPreFiling(try source(step), by: actor, clock: clock)
-    case .preFilingWithdraw: receipt = try registry.withdrawPreFiling(try source(step), by: actor, clock: clock)
+    case .preFilingAmend: receipt = try await registry.amendPreFiling(try source(step), by: actor, clock: clock)
+    case .preFilingWithdraw: receipt = try await registry.withdrawPreFiling(try source(step), by: actor, clock: clock)
     case .preFilingRevoke:
-      receipt = try registry.revokePreFiling(
+      receipt = try await registry.revokePreFiling(
         try required(try resolve(step.subject), "a Subject", step), reason: try required(step.reason, "a Reason", step),
         by: actor, clock: clock)
     case .preFilingExpire:
       let reference = try required(try resolve(step.subject), "a Subject", step)
-      guard let detail = try registry.preFiling(reference, asOf: step.asOf) else {
+      guard let detail = try await registry.preFiling(reference, asOf: step.asOf) else {
         throw StepFailure(reason: "no pre-filing \(reference)")
       }
       result.values["status"] = detail.summary.status.rawValue
       result.outcome = detail.summary.status == .expired ? .accepted : .rejected
       return
-    case .register: receipt = try registry.register(try source(step), by: actor, clock: clock)
-    case .bundleSubmit: receipt = try registry.submitBundle(try source(step), by: actor, clock: clock)
+    case .register: receipt = try await registry.register(try source(step), by: actor, clock: clock)
+    case .bundleSubmit: receipt = try await registry.submitBundle(try source(step), by: actor, clock: clock)
     case .bundleDecide:
       if step.packet != nil {
-        receipt = try registry.decideTrack(decisionPacket: try source(step), by: actor, clock: clock)
+        receipt = try await registry.decideTrack(decisionPacket: try source(step), by: actor, clock: clock)
       } else {
         let reasons = step.reason.map { [$0] } ?? []
         let decision: TrackDecision
@@ -312,21 +314,21 @@ struct ScenarioPlayer {
         case .requestCorrection: decision = .requestCorrection(reasons: reasons)
         case .revoke: throw StepFailure(reason: "a bundle track cannot be revoked")
         }
-        receipt = try registry.decideTrack(
+        receipt = try await registry.decideTrack(
           try required(try resolve(step.subject), "a Subject", step), track: try required(step.track, "a Track", step),
           decision: decision, by: actor, clock: clock)
       }
     case .bundleIssue:
-      receipt = try registry.issueBundle(try required(try resolve(step.subject), "a Subject", step), by: actor, clock: clock)
+      receipt = try await registry.issueBundle(try required(try resolve(step.subject), "a Subject", step), by: actor, clock: clock)
     case .bundleOverdue:
-      let late = try registry.overdueBundles(asOf: step.asOf)
+      let late = try await registry.overdueBundles(asOf: step.asOf)
       result.outcome = .accepted
       result.values["count"] = String(late.count)
       result.values["bundles"] = Self.list(late.map(\.summary.number))
       result.values["workingDaysLate"] = Self.list(late.map { String($0.workingDaysLate) })
       return
     case .auditVerify:
-      let verification = try registry.verifyAudit()
+      let verification = try await registry.verifyAudit()
       result.outcome = verification.isIntact ? .accepted : .rejected
       result.values["events"] = String(verification.events)
       result.values["intact"] = String(verification.isIntact)
@@ -336,14 +338,14 @@ struct ScenarioPlayer {
     result.outcome = receipt.outcome
     result.findings = receipt.findings
     result.receipt = receipt.number
-    result.values.merge(try values(of: receipt, step: step)) { _, new in new }
+    result.values.merge(try await values(of: receipt, step: step)) { _, new in new }
   }
 
   /// A list as a value: comma-separated, `none` when empty.
   static func list(_ items: [String]) -> String { items.isEmpty ? "none" : items.joined(separator: ",") }
 
   /// The named values of a receipt, and the state of the record it concerns.
-  func values(of receipt: Receipt, step: ReplayScenario.Step) throws -> [String: String] {
+  func values(of receipt: Receipt, step: ReplayScenario.Step) async throws -> [String: String] {
     var values: [String: String] = ["receipt": receipt.number]
     values["subject"] = receipt.subject
     values["dueOn"] = receipt.dueOn?.description
@@ -360,11 +362,11 @@ struct ScenarioPlayer {
       values["resubmission.new"] = Self.list(diff.new.map(\.ruleID.rawValue))
     }
     guard let subject = receipt.subject else { return values }
-    if subject.hasPrefix("YJS-"), let bundle = try registry.bundle(subject) {
+    if subject.hasPrefix("YJS-"), let bundle = try await registry.bundle(subject) {
       values["status"] = bundle.summary.status.rawValue
       values["workingDaysTaken"] = bundle.summary.workingDaysTaken.map(String.init)
       values["tracks"] = bundle.summary.tracks.map { "\($0.track.rawValue)=\($0.status.rawValue)" }.joined(separator: ",")
-    } else if let preFiling = try registry.preFiling(subject, asOf: step.asOf) {
+    } else if let preFiling = try await registry.preFiling(subject, asOf: step.asOf) {
       values["status"] = preFiling.summary.status.rawValue
       values["version"] = String(preFiling.summary.version)
       values["occupied"] = "\(preFiling.summary.occupied)/\(preFiling.summary.places)"

@@ -29,11 +29,12 @@ package struct RegistryStore: Sendable {
       case .memory:
         writer = try DatabaseQueue(configuration: configuration)
       case .file(let path) where readOnly:
-        guard FileManager.default.fileExists(atPath: path) else { throw StoreError("no registry at \(path)") }
+        guard FileManager.default.fileExists(atPath: path) else { throw StoreError(.missing, "no registry at \(path)") }
         writer = try DatabaseQueue(path: path, configuration: configuration)
         let migrated = try writer.read { db in try Migrations.migrator.hasCompletedMigrations(db) }
         guard migrated else {
-          throw StoreError("the registry at \(path) is from another version; open it once with a write command to migrate it")
+          throw StoreError(
+            .notMigrated, "the registry at \(path) is from another version; open it once with a write command to migrate it")
         }
         self.location = location
         return
@@ -48,8 +49,10 @@ package struct RegistryStore: Sendable {
         writer = pool
       }
       try Migrations.migrator.migrate(writer)
+    } catch let error as StoreError {
+      throw error
     } catch {
-      throw StoreError("cannot open the registry: \(Self.describe(error))")
+      throw Self.classify(error, doing: "cannot open the registry")
     }
     self.location = location
   }
@@ -59,25 +62,49 @@ package struct RegistryStore: Sendable {
     do {
       return try writer.read { db in try Migrations.migrator.appliedIdentifiers(db).sorted() }
     } catch {
-      throw StoreError(Self.describe(error))
+      throw Self.classify(error, doing: "cannot read the migrations")
     }
   }
 
-  /// Runs `body` in one write transaction; any thrown error rolls everything back.
-  package func write<T>(_ body: (RegistryTransaction) throws -> T) throws -> T {
+  /// Runs `body` in one write transaction, on GRDB's writer queue (never on the caller's
+  /// thread); any thrown error rolls everything back. A task cancelled before the transaction
+  /// commits writes nothing (``StoreError/Kind/cancelled``); once committed, the result stands.
+  package func write<T: Sendable>(_ body: @escaping @Sendable (RegistryTransaction) throws -> T) async throws -> T {
+    do {
+      return try await writer.write { db in try body(RegistryTransaction(db: db)) }
+    } catch let error as DatabaseError {
+      throw Self.classify(error, doing: "the registry refused a write")
+    } catch is CancellationError {
+      throw StoreError(.cancelled, "cancelled before the write was committed; nothing was written")
+    }
+  }
+
+  /// Runs `body` in one write transaction, blocking the calling thread (tools and benchmarks).
+  package func writeNow<T>(_ body: (RegistryTransaction) throws -> T) throws -> T {
     do {
       return try writer.write { db in try body(RegistryTransaction(db: db)) }
     } catch let error as DatabaseError {
-      throw StoreError("the registry refused a write: \(Self.describe(error))")
+      throw Self.classify(error, doing: "the registry refused a write")
     }
   }
 
-  /// Runs `body` with a read-only view.
-  package func read<T>(_ body: (RegistryTransaction) throws -> T) throws -> T {
+  /// Runs `body` with a read-only view, on GRDB's reader queues.
+  package func read<T: Sendable>(_ body: @escaping @Sendable (RegistryTransaction) throws -> T) async throws -> T {
+    do {
+      return try await writer.read { db in try body(RegistryTransaction(db: db)) }
+    } catch let error as DatabaseError {
+      throw Self.classify(error, doing: "the registry could not be read")
+    } catch is CancellationError {
+      throw StoreError(.cancelled, "cancelled")
+    }
+  }
+
+  /// Runs `body` with a read-only view, blocking the calling thread.
+  package func readNow<T>(_ body: (RegistryTransaction) throws -> T) throws -> T {
     do {
       return try writer.read { db in try body(RegistryTransaction(db: db)) }
     } catch let error as DatabaseError {
-      throw StoreError("the registry could not be read: \(Self.describe(error))")
+      throw Self.classify(error, doing: "the registry could not be read")
     }
   }
 
@@ -87,8 +114,24 @@ package struct RegistryStore: Sendable {
   }
 
   /// `PRAGMA integrity_check`: "ok", or what SQLite found.
-  package func integrityCheck() throws -> String {
-    try read { transaction in try transaction.integrityCheck() }
+  package func integrityCheck() async throws -> String {
+    try await read { transaction in try transaction.integrityCheck() }
+  }
+
+  /// A store error for a GRDB or SQLite error, by SQLite's primary result code.
+  static func classify(_ error: any Error, doing what: String) -> StoreError {
+    guard let error = error as? DatabaseError else { return StoreError(.other, "\(what): \(error)") }
+    let kind: StoreError.Kind
+    switch error.resultCode.primaryResultCode {
+    case .SQLITE_BUSY: kind = .busy
+    case .SQLITE_LOCKED: kind = .locked
+    case .SQLITE_READONLY: kind = .readOnly
+    case .SQLITE_CORRUPT, .SQLITE_NOTADB: kind = .corrupt
+    case .SQLITE_CONSTRAINT: kind = .constraint
+    case .SQLITE_CANTOPEN: kind = .cannotOpen
+    default: kind = .other
+    }
+    return StoreError(kind, "\(what): \(describe(error))")
   }
 
   static func describe(_ error: any Error) -> String {

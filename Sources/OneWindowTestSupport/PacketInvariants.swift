@@ -24,9 +24,15 @@ public struct PacketInvariants: Sendable {
     self.registry = try? RegistryHarness().registry
   }
 
+  /// The same check from synchronous code that is not on Swift's cooperative pool (the libFuzzer
+  /// callback, on its own thread).
+  public func violationsWaiting(for bytes: [UInt8]) -> [String] {
+    (try? Blocking.wait { await self.violations(for: bytes) }) ?? ["the check did not finish"]
+  }
+
   /// Every broken invariant, described; empty when all hold.
-  public func violations(for bytes: [UInt8]) -> [String] {
-    let report = oneWindow.validate(bytes: bytes, name: "fuzz-input.xml", options: options)
+  public func violations(for bytes: [UInt8]) async -> [String] {
+    let report = await oneWindow.validate(bytes: bytes, name: "fuzz-input.xml", options: options)
     var problems: [String] = []
 
     switch report.outcome {
@@ -62,14 +68,14 @@ public struct PacketInvariants: Sendable {
     if let problem = notAValidPacket(XMLReportRenderer(oneWindow: oneWindow).render(run), family: "report") {
       problems.append("the XML report " + problem)
     }
-    problems += submissionViolations(for: bytes)
+    problems += await submissionViolations(for: bytes)
     return problems
   }
 
   /// Submitted to the registry (as a pre-filing or as a tenant registration, by the input's
   /// length), the packet is kept under its receipt (XML byte for byte), the receipt is kept as
   /// issued, and the receipt is itself a valid Receipt packet.
-  private func submissionViolations(for bytes: [UInt8]) -> [String] {
+  private func submissionViolations(for bytes: [UInt8]) async -> [String] {
     guard let registry else { return ["the in-memory registry could not be opened"] }
     let source = PacketSource(displayName: "fuzz-input.xml", kind: .memory(bytes: bytes))
     let clock = RegistryHarness.on("2026-11-20")
@@ -77,13 +83,13 @@ public struct PacketInvariants: Sendable {
     do {
       receipt =
         bytes.count % 2 == 0
-        ? try registry.submitPreFiling(source, by: Taixingli.entryClerk, clock: clock)
-        : try registry.register(source, by: Taixingli.entryClerk, clock: clock)
+        ? try await registry.submitPreFiling(source, by: Taixingli.entryClerk, clock: clock)
+        : try await registry.register(source, by: Taixingli.entryClerk, clock: clock)
     } catch {
       return ["submission failed: \(error)"]
     }
     var problems: [String] = []
-    if (try? registry.receipt(receipt.number)) != receipt { problems.append("receipt \(receipt.number) not kept as issued") }
+    if (try? await registry.receipt(receipt.number)) != receipt { problems.append("receipt \(receipt.number) not kept as issued") }
     if receipt.packetSize != bytes.count { problems.append("the receipt records \(receipt.packetSize ?? -1) bytes, not \(bytes.count)") }
     if receipt.packetStored == false {
       // Over the size limit: refused with SEC-002, recorded by size and digest, not kept.
@@ -91,8 +97,8 @@ public struct PacketInvariants: Sendable {
         problems.append("a packet that was not kept is not refused with SEC-002")
       }
       if receipt.packetSHA256 != PacketIntake.sha256(bytes) { problems.append("the receipt's digest is not the input's") }
-      if (try? registry.packet(forReceipt: receipt.number)) != nil { problems.append("a packet over the limit was stored") }
-    } else if let stored = try? registry.packet(forReceipt: receipt.number) {
+      if (try? await registry.packet(forReceipt: receipt.number)) != nil { problems.append("a packet over the limit was stored") }
+    } else if let stored = try? await registry.packet(forReceipt: receipt.number) {
       // A zip that could be read is kept as its packet.xml plus attachments; anything else verbatim.
       if stored.bytes != bytes, !isZip(bytes) { problems.append("the stored packet differs from the submitted bytes") }
       if stored.sha256 != receipt.packetSHA256 { problems.append("the receipt's packet digest is not the stored packet's") }

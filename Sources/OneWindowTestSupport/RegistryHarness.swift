@@ -103,10 +103,10 @@ public enum Taixingli {
 
   /// Submitted 2026-03-02 and approved 2026-03-04 by another clerk: the receipts.
   @discardableResult
-  public static func approved(in registry: Registry) throws -> (submitted: Receipt, approved: Receipt) {
-    let submitted = try registry.submitPreFiling(
+  public static func approved(in registry: Registry) async throws -> (submitted: Receipt, approved: Receipt) {
+    let submitted = try await registry.submitPreFiling(
       RegistryHarness.source(preFiling), by: owner, clock: RegistryHarness.on("2026-03-02"))
-    let approved = try registry.reviewPreFiling(
+    let approved = try await registry.reviewPreFiling(
       submitted.number, decision: .approve(), by: reviewClerk, clock: RegistryHarness.on("2026-03-04"))
     return (submitted, approved)
   }
@@ -127,11 +127,11 @@ public enum TianShengJiXiang {
   public static let sampleFoodLicence = "JY23702020003187"
 
   /// 太兴里 (YBA-…-000001) and then 三江里 (YBA-…-000002) approved, as the opening expects.
-  public static func preFiled(in registry: Registry) throws {
-    try Taixingli.approved(in: registry)
-    let submitted = try registry.submitPreFiling(
+  public static func preFiled(in registry: Registry) async throws {
+    try await Taixingli.approved(in: registry)
+    let submitted = try await registry.submitPreFiling(
       RegistryHarness.source(sanjiangli), by: sanjiangliOwner, clock: RegistryHarness.on("2026-03-10"))
-    _ = try registry.reviewPreFiling(
+    _ = try await registry.reviewPreFiling(
       submitted.number, decision: .approve(), by: Taixingli.reviewClerk, clock: RegistryHarness.on("2026-03-12"))
   }
 

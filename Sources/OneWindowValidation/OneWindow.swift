@@ -133,6 +133,24 @@ public struct OneWindow: Sendable {
     }
   }
 
+  // MARK: - Async
+
+  /// Checks one packet held in memory, off the caller's thread (an HTTP server's event loop, a
+  /// task): see ``validate(bytes:name:options:)``.
+  public func validate(
+    bytes: [UInt8], name: String, options: ValidationOptions = ValidationOptions()
+  ) async -> PacketReport {
+    await validate([PacketSource(displayName: name, kind: .memory(bytes: bytes))], options: options)[0]
+  }
+
+  /// Checks many packets with `options.jobs` workers, off the caller's thread; reports in the
+  /// order of `sources`.
+  public func validate(_ sources: [PacketSource], options: ValidationOptions = ValidationOptions()) async
+    -> [PacketReport]
+  {
+    await Offload.run { () -> [PacketReport] in self.validate(sources, options: options) }
+  }
+
   private static func parserUnavailable(_ source: PacketSource) -> PacketReport {
     PacketReport(
       source: source.displayName, outcome: .couldNotRun,

@@ -1,4 +1,9 @@
+public import OneWindowCore
+
 /// Why OneWindow could not run (as opposed to findings, which are results).
+///
+/// Every case carries what a caller needs to act on it (a path, a kind of registry failure, the
+/// calendar year), not only text; ``description`` is for people.
 public enum OneWindowError: Error, Sendable, Equatable, CustomStringConvertible {
   /// A resource folder (schemas, data) was not found.
   case resourceMissing(kind: String, tried: [String])
@@ -15,10 +20,12 @@ public enum OneWindowError: Error, Sendable, Equatable, CustomStringConvertible 
   /// A packet cannot be split into the two per-track applications: it is not a schema-valid
   /// `RestaurantOpening`, or an application made from it would not be schema-valid.
   case cannotSplit(String)
-  /// The registry database could not be opened, read or written.
-  case registry(String)
+  /// The registry could not be opened, read or written: matched on ``RegistryFailure/kind``.
+  case registry(RegistryFailure)
   /// A date outside the published working-day calendars (never guessed).
-  case calendar(String)
+  case calendar(CalendarError)
+  /// The task was cancelled before anything was written.
+  case cancelled
 
   public var description: String {
     switch self {
@@ -32,8 +39,54 @@ public enum OneWindowError: Error, Sendable, Equatable, CustomStringConvertible 
       "cannot read '\(path)': \(reason)"
     case .parserUnavailable:
       "libxml2 could not allocate a parser context"
-    case .notAPair(let detail), .cannotSplit(let detail), .registry(let detail), .calendar(let detail):
+    case .notAPair(let detail), .cannotSplit(let detail):
       detail
+    case .registry(let failure):
+      failure.description
+    case .calendar(let error):
+      error.description
+    case .cancelled:
+      "cancelled before anything was written"
     }
   }
+}
+
+/// A registry failure: what kind, where, and the detail (without personal data).
+public struct RegistryFailure: Error, Sendable, Hashable, CustomStringConvertible {
+  /// What went wrong, to match on.
+  public enum Kind: String, Sendable, Hashable, CaseIterable {
+    /// No registry at the location (only `registry init` makes one).
+    case missing
+    /// Another process holds the registry (SQLite busy after the timeout).
+    case busy
+    /// Locked within this process.
+    case locked
+    /// A write to a registry this process may only read; reads of it succeed.
+    case readOnly
+    /// The registry file is damaged or not a registry.
+    case corrupt
+    /// The registry is from another version and has not been migrated.
+    case notMigrated
+    /// A constraint refused a change (for example an edit of the append-only audit log).
+    case constraint
+    /// The registry cannot be opened (permissions, a folder in the way).
+    case cannotOpen
+    /// What the registry holds contradicts itself (a record a step needs is missing).
+    case inconsistent
+    /// Anything else.
+    case other
+  }
+
+  public var kind: Kind
+  /// The registry's location (a path or `:memory:`).
+  public var location: String
+  public var detail: String
+
+  public init(kind: Kind, location: String, detail: String) {
+    self.kind = kind
+    self.location = location
+    self.detail = detail
+  }
+
+  public var description: String { detail }
 }

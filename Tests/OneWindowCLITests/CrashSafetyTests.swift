@@ -8,7 +8,7 @@ import Testing
 /// random receipt. Afterwards the registry passes `PRAGMA integrity_check`, every receipt the
 /// child printed has its packet stored byte for byte, and the audit chain verifies.
 struct CrashSafetyTests {
-  @Test(.timeLimit(.minutes(2))) func aKilledSubmitterLeavesAConsistentRegistry() throws {
+  @Test(.timeLimit(.minutes(2))) func aKilledSubmitterLeavesAConsistentRegistry() async throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("onewindow-crash-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let db = folder.appendingPathComponent("registry.sqlite").path
@@ -41,16 +41,16 @@ struct CrashSafetyTests {
     }
 
     let registry = try Registry(oneWindow: RegistryHarness.oneWindow, path: db)
-    #expect(try registry.integrityCheck() == "ok")
+    await #expect(try registry.integrityCheck() == "ok")
     for (number, sha) in printed {
-      let stored = try #require(try registry.packet(forReceipt: number), "\(number) was printed but is not stored")
+      let stored = await try #require(try registry.packet(forReceipt: number), "\(number) was printed but is not stored")
       #expect(stored.sha256 == sha)
       let text = String(decoding: stored.bytes, as: UTF8.self)
       let packetID = text.components(separatedBy: "<PacketId>").dropFirst().first?.components(separatedBy: "<").first ?? ""
       #expect(stored.bytes == submitted[packetID], "\(number) stored other bytes than \(packetID)")
-      #expect(try registry.receipt(number)?.outcome == .accepted)
+      await #expect(try registry.receipt(number)?.outcome == .accepted)
     }
-    let audit = try registry.verifyAudit()
+    let audit = try await registry.verifyAudit()
     #expect(audit.isIntact, "\(audit.problems)")
     #expect(audit.events >= printed.count)
   }

@@ -19,14 +19,14 @@ struct FuzzRegressionTests {
   }
 
   @Test(arguments: inputs)
-  func everyInvariantHolds(_ name: String) throws {
+  func everyInvariantHolds(_ name: String) async throws {
     let bytes = try Repository.bytes(Self.folder + "/" + name)
-    #expect(PacketInvariants().violations(for: bytes) == [])
+    #expect(await PacketInvariants().violations(for: bytes) == [])
   }
 
   /// The hand-made hostile inputs (issue 8's list, `scripts/hostile-cases.py`) hold the same
   /// invariants, registry submission included.
-  @Test func everyHostileCaseHoldsTheInvariants() throws {
+  @Test func everyHostileCaseHoldsTheInvariants() async throws {
     let cases: HostileCases
     switch HostileCases.shared {
     case .success(let made): cases = made
@@ -36,7 +36,7 @@ struct FuzzRegressionTests {
     #expect(names.count >= 25)
     let invariants = PacketInvariants()
     for name in names {
-      #expect(invariants.violations(for: try cases.bytes(name)) == [], "\(name)")
+      #expect(await invariants.violations(for: try cases.bytes(name)) == [], "\(name)")
     }
   }
 

@@ -69,16 +69,16 @@ struct AuditChainTests {
 
   @Test func theStoreRefusesToUpdateOrDeleteEvents() throws {
     let store = try RegistryStore(location: .memory)
-    let head = try store.write { transaction in
+    let head = try store.writeNow { transaction in
       try transaction.appendAudit(at: "t", actorRole: "SYSTEM", actorID: "onewindow", action: "a", subject: "s", detail: "d")
     }
     #expect(head.sequence == 1)
     #expect(throws: StoreError.self) {
-      try store.write { transaction in try transaction.db.execute(sql: "UPDATE audit_event SET detail = 'x'") }
+      try store.writeNow { transaction in try transaction.db.execute(sql: "UPDATE audit_event SET detail = 'x'") }
     }
     #expect(throws: StoreError.self) {
-      try store.write { transaction in try transaction.db.execute(sql: "DELETE FROM audit_event") }
+      try store.writeNow { transaction in try transaction.db.execute(sql: "DELETE FROM audit_event") }
     }
-    #expect(try store.read { try $0.auditEvents() }.map(\.detail) == ["d"])
+    #expect(try store.readNow { try $0.auditEvents() }.map(\.detail) == ["d"])
   }
 }

@@ -7,16 +7,16 @@ struct CounterTests {
 
   @Test func countersAreIndependentAndGapless() throws {
     let store = try RegistryStore(location: .memory)
-    let values = try store.write { transaction in
+    let values = try store.writeNow { transaction in
       [try transaction.nextValue("A"), try transaction.nextValue("A"), try transaction.nextValue("B")]
     }
     #expect(values == [1, 2, 1])
     #expect(throws: Abort.self) {
-      try store.write { transaction in
+      try store.writeNow { transaction in
         _ = try transaction.nextValue("A")
         throw Abort()
       }
     }
-    #expect(try store.write { try $0.nextValue("A") } == 3)
+    #expect(try store.writeNow { try $0.nextValue("A") } == 3)
   }
 }

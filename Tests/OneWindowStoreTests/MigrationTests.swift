@@ -21,18 +21,18 @@ struct MigrationTests {
   @Test func aFreshRegistryHasEveryMigration() throws {
     let store = try RegistryStore(location: .memory)
     #expect(try store.appliedMigrations() == Self.names)
-    #expect(try store.integrityCheck() == "ok")
+    #expect(try store.readNow { try $0.integrityCheck() } == "ok")
   }
 
   @Test func reopeningAFileKeepsItsDataAndMigratesNothingTwice() throws {
     let path = try temporaryPath()
     do {
       let store = try RegistryStore(location: .file(path))
-      _ = try store.write { try $0.nextValue("RCPT-20260302") }
+      _ = try store.writeNow { try $0.nextValue("RCPT-20260302") }
     }
     let reopened = try RegistryStore(location: .file(path))
     #expect(try reopened.appliedMigrations() == Self.names)
-    #expect(try reopened.write { try $0.nextValue("RCPT-20260302") } == 2)
+    #expect(try reopened.writeNow { try $0.nextValue("RCPT-20260302") } == 2)
     let journal = try DatabaseQueue(path: path).read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
     #expect(journal == "wal")
   }
@@ -41,7 +41,7 @@ struct MigrationTests {
     let path = try temporaryPath()
     let store = try RegistryStore(location: .file(path))
     #expect(try store.writerSynchronousMode() == 2)
-    _ = try store.write { try $0.nextValue("RCPT-20260302") }
+    _ = try store.writeNow { try $0.nextValue("RCPT-20260302") }
     #expect(try store.writerSynchronousMode() == 2)
   }
 
@@ -51,7 +51,7 @@ struct MigrationTests {
     #expect(FileManager.default.fileExists(atPath: path) == false)
     _ = try RegistryStore(location: .file(path))
     let readOnly = try RegistryStore(location: .file(path), readOnly: true)
-    #expect(throws: (any Error).self) { try readOnly.write { try $0.nextValue("x") } }
+    #expect(throws: (any Error).self) { try readOnly.writeNow { try $0.nextValue("x") } }
   }
 
   @Test func aFileFromAnUnknownSchemaIsRefusedReadOnly() throws {

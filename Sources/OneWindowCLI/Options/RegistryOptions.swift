@@ -102,14 +102,14 @@ extension RegistryOptions {
   /// worst outcome.
   func writeEach(
     _ packets: [String], output: ReceiptOutputOptions, resources: ResourceOptions,
-    _ operation: (Registry, PacketSource, RegistryClock) throws(OneWindowError) -> Receipt
-  ) throws {
+    _ operation: (Registry, PacketSource, RegistryClock) async throws(OneWindowError) -> Receipt
+  ) async throws {
     let sources = try packets.map(packetSource)
     let registry = try open(try resources.oneWindow())
     var receipts: [Receipt] = []
     for source in sources {
       let clock = self.clock
-      let receipt = try registryCall { () throws(OneWindowError) in try operation(registry, source, clock) }
+      let receipt = try await registryCall { () async throws(OneWindowError) in try await operation(registry, source, clock) }
       try output.show(receipt)
       receipts.append(receipt)
     }
@@ -118,9 +118,9 @@ extension RegistryOptions {
 }
 
 /// Runs a registry call, turning a tool failure into exit 2.
-func registryCall<T>(_ body: () throws(OneWindowError) -> T) throws -> T {
+func registryCall<T>(_ body: () async throws(OneWindowError) -> T) async throws -> T {
   do {
-    return try body()
+    return try await body()
   } catch {
     Console.error(error.description)
     throw ExitCode(2)

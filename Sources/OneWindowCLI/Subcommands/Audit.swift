@@ -3,7 +3,7 @@ import Foundation
 import OneWindowKit
 
 extension OneWindowCommand {
-  struct Audit: ParsableCommand {
+  struct Audit: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "audit",
       abstract: "The append-only, hash-chained audit log.",
@@ -12,7 +12,7 @@ extension OneWindowCommand {
 }
 
 extension OneWindowCommand.Audit {
-  struct Verify: ParsableCommand {
+  struct Verify: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "verify",
       abstract: "Check that no audit event was edited, removed or reordered.",
@@ -27,7 +27,7 @@ extension OneWindowCommand.Audit {
     @OptionGroup var output: OutputOptions
     @OptionGroup var resources: ResourceOptions
 
-    func run() throws {
+    func run() async throws {
       let oneWindow = try resources.oneWindow()
       var heads: [ReceiptChainHead] = []
       for path in receipt {
@@ -35,10 +35,10 @@ extension OneWindowCommand.Audit {
           Console.error("cannot read the receipt \(path)")
           throw ExitCode(2)
         }
-        heads.append(try registryCall { () throws(OneWindowError) in try oneWindow.receiptChainHead(bytes: Array(data), name: path) })
+        heads.append(try await registryCall { () async throws(OneWindowError) in try oneWindow.receiptChainHead(bytes: Array(data), name: path) })
       }
       let registry = try registry.open(oneWindow)
-      let verification = try registryCall { () throws(OneWindowError) in try registry.verifyAudit(receipts: heads) }
+      let verification = try await registryCall { () async throws(OneWindowError) in try await registry.verifyAudit(receipts: heads) }
       switch output.format {
       case .text: Console.out(RegistryTextRenderer(language: output.lang).render(verification))
       case .json: Console.out(RegistryTextRenderer.json(verification))
@@ -47,7 +47,7 @@ extension OneWindowCommand.Audit {
     }
   }
 
-  struct Trail: ParsableCommand {
+  struct Trail: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "trail", abstract: "The audit events about one record (pre-filing number, receipt, bundle).")
 
     @Argument(help: "The subject: a YBA or YJS number, or a receipt number.") var subject: String
@@ -55,9 +55,9 @@ extension OneWindowCommand.Audit {
     @OptionGroup var output: OutputOptions
     @OptionGroup var resources: ResourceOptions
 
-    func run() throws {
+    func run() async throws {
       let registry = try registry.open(try resources.oneWindow())
-      let entries = try registryCall { () throws(OneWindowError) in try registry.auditTrail(subject: subject) }
+      let entries = try await registryCall { () async throws(OneWindowError) in try await registry.auditTrail(subject: subject) }
       switch output.format {
       case .text:
         Console.out(entries.map { "#\($0.sequence)  \($0.at)  \($0.actor)  \($0.action)  \($0.subject)  \($0.detail)" }.joined(separator: "\n") + (entries.isEmpty ? "" : "\n"))

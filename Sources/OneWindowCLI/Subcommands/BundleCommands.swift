@@ -3,7 +3,7 @@ import Foundation
 import OneWindowKit
 
 extension OneWindowCommand.Bundle {
-  struct Submit: ParsableCommand {
+  struct Submit: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "submit",
       abstract: "Submit restaurant bundles (opening, change, cancellation); one receipt each with the due date.",
@@ -19,15 +19,15 @@ extension OneWindowCommand.Bundle {
     @OptionGroup var output: ReceiptOutputOptions
     @OptionGroup var resources: ResourceOptions
 
-    func run() throws {
+    func run() async throws {
       let actor = actor.actor
-      try registry.writeEach(packets, output: output, resources: resources) { registry, source, clock throws(OneWindowError) in
-        try registry.submitBundle(source, by: actor, clock: clock)
+      try await registry.writeEach(packets, output: output, resources: resources) { registry, source, clock async throws(OneWindowError) in
+        try await registry.submitBundle(source, by: actor, clock: clock)
       }
     }
   }
 
-  struct Decide: ParsableCommand {
+  struct Decide: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "decide",
       abstract: "A clerk decides one track (business or food) of a bundle.",
@@ -65,7 +65,7 @@ extension OneWindowCommand.Bundle {
       if !approve, !inspector.isEmpty || inspectedOn != nil { throw ValidationError("--inspector and --inspected-on go with --approve.") }
     }
 
-    func run() throws {
+    func run() async throws {
       let decisionPacket = try packet.map(packetSource)
       let registry = try registry.open(try resources.oneWindow())
       let clock = self.registry.clock
@@ -74,14 +74,14 @@ extension OneWindowCommand.Bundle {
       let decision: TrackDecision =
         approve ? .approve(inspection: inspection)
         : reject.isEmpty ? .requestCorrection(reasons: requestCorrection) : .reject(reasons: reject)
-      try output.answer(try registryCall { () throws(OneWindowError) in
-        if let decisionPacket { return try registry.decideTrack(decisionPacket: decisionPacket, by: actor.actor, clock: clock) }
-        return try registry.decideTrack(reference ?? "", track: track ?? .business, decision: decision, by: actor.actor, clock: clock)
+      try output.answer(try await registryCall { () async throws(OneWindowError) in
+        if let decisionPacket { return try await registry.decideTrack(decisionPacket: decisionPacket, by: actor.actor, clock: clock) }
+        return try await registry.decideTrack(reference ?? "", track: track ?? .business, decision: decision, by: actor.actor, clock: clock)
       })
     }
   }
 
-  struct Issue: ParsableCommand {
+  struct Issue: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "issue",
       abstract: "Unified issuance: both certificates at once, when every track is approved.",
@@ -97,13 +97,13 @@ extension OneWindowCommand.Bundle {
     @OptionGroup var output: ReceiptOutputOptions
     @OptionGroup var resources: ResourceOptions
 
-    func run() throws {
+    func run() async throws {
       let registry = try registry.open(try resources.oneWindow())
       let clock = self.registry.clock
-      let receipt = try registryCall { () throws(OneWindowError) in try registry.issueBundle(reference, by: actor.actor, clock: clock) }
+      let receipt = try await registryCall { () async throws(OneWindowError) in try await registry.issueBundle(reference, by: actor.actor, clock: clock) }
       try output.show(receipt)
       if let out, receipt.outcome == .accepted {
-        let issuance = try registryCall { () throws(OneWindowError) in try registry.packet(forReceipt: receipt.number) }
+        let issuance = try await registryCall { () async throws(OneWindowError) in try await registry.packet(forReceipt: receipt.number) }
         do {
           try Data(issuance?.bytes ?? []).write(to: URL(fileURLWithPath: out), options: .atomic)
         } catch {
@@ -115,7 +115,7 @@ extension OneWindowCommand.Bundle {
     }
   }
 
-  struct Show: ParsableCommand {
+  struct Show: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "One bundle: tracks, dates, certificates, versions, history.")
 
     @Argument(help: "The bundle number or its submission receipt.") var reference: String
@@ -123,9 +123,9 @@ extension OneWindowCommand.Bundle {
     @OptionGroup var output: OutputOptions
     @OptionGroup var resources: ResourceOptions
 
-    func run() throws {
+    func run() async throws {
       let registry = try registry.open(try resources.oneWindow())
-      guard let detail = try registryCall({ () throws(OneWindowError) in try registry.bundle(reference) }) else {
+      guard let detail = try await registryCall({ () async throws(OneWindowError) in try await registry.bundle(reference) }) else {
         Console.error("no bundle \(reference) in \(registry.location)")
         throw ExitCode(1)
       }
@@ -136,7 +136,7 @@ extension OneWindowCommand.Bundle {
     }
   }
 
-  struct List: ParsableCommand {
+  struct List: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "Bundles, oldest first.")
 
     @Option(name: .long, help: "Only this status: under-review, correction-requested, approved, rejected, issued.")
@@ -146,10 +146,10 @@ extension OneWindowCommand.Bundle {
     @OptionGroup var output: OutputOptions
     @OptionGroup var resources: ResourceOptions
 
-    func run() throws {
+    func run() async throws {
       let registry = try registry.open(try resources.oneWindow())
       let filter = BundleFilter(status: status, kind: kind)
-      let summaries = try registryCall { () throws(OneWindowError) in try registry.bundles(filter: filter) }
+      let summaries = try await registryCall { () async throws(OneWindowError) in try await registry.bundles(filter: filter) }
       switch output.format {
       case .text: Console.out(RegistryTextRenderer(language: output.lang).render(summaries))
       case .json: Console.out(RegistryTextRenderer.json(summaries))
@@ -157,7 +157,7 @@ extension OneWindowCommand.Bundle {
     }
   }
 
-  struct Overdue: ParsableCommand {
+  struct Overdue: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "overdue",
       abstract: "Bundles past their due date on the reference date, with the working days they are late.",
@@ -167,10 +167,10 @@ extension OneWindowCommand.Bundle {
     @OptionGroup var output: OutputOptions
     @OptionGroup var resources: ResourceOptions
 
-    func run() throws {
+    func run() async throws {
       let registry = try registry.open(try resources.oneWindow())
       let asOf = self.registry.clock.today
-      let late = try registryCall { () throws(OneWindowError) in try registry.overdueBundles(asOf: asOf) }
+      let late = try await registryCall { () async throws(OneWindowError) in try await registry.overdueBundles(asOf: asOf) }
       switch output.format {
       case .text: Console.out(RegistryTextRenderer(language: output.lang).render(late, asOf: asOf))
       case .json: Console.out(RegistryTextRenderer.json(late))

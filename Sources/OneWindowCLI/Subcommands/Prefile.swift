@@ -3,7 +3,7 @@ import Foundation
 import OneWindowKit
 
 extension OneWindowCommand {
-  struct Prefile: ParsableCommand {
+  struct Prefile: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "prefile",
       abstract: "Address pre-filing (住所预备案): submit, review, amend, withdraw, revoke, show, list.",
@@ -17,7 +17,7 @@ extension OneWindowCommand {
 }
 
 extension OneWindowCommand.Prefile {
-  struct Submit: ParsableCommand {
+  struct Submit: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "submit",
       abstract: "An owner (or a clerk at the window) submits pre-filing packets.",
@@ -32,15 +32,15 @@ extension OneWindowCommand.Prefile {
     @OptionGroup var output: ReceiptOutputOptions
     @OptionGroup var resources: ResourceOptions
 
-    func run() throws {
+    func run() async throws {
       let actor = actor.actor
-      try registry.writeEach(packets, output: output, resources: resources) { registry, source, clock throws(OneWindowError) in
-        try registry.submitPreFiling(source, by: actor, clock: clock)
+      try await registry.writeEach(packets, output: output, resources: resources) { registry, source, clock async throws(OneWindowError) in
+        try await registry.submitPreFiling(source, by: actor, clock: clock)
       }
     }
   }
 
-  struct Review: ParsableCommand {
+  struct Review: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "review",
       abstract: "A clerk approves, rejects, or asks for corrections.",
@@ -76,23 +76,23 @@ extension OneWindowCommand.Prefile {
       if !approve, validFrom != nil || validUntil != nil { throw ValidationError("--valid-from and --valid-until go with --approve.") }
     }
 
-    func run() throws {
+    func run() async throws {
       let decision: PreFilingDecision =
         approve ? .approve(validFrom: validFrom, validUntil: validUntil)
         : reject.isEmpty ? .requestCorrection(reasons: requestCorrection) : .reject(reasons: reject)
       let decisionPacket = try packet.map(packetSource)
       let registry = try registry.open(try resources.oneWindow())
       let clock = self.registry.clock
-      try output.answer(try registryCall { () throws(OneWindowError) in
+      try output.answer(try await registryCall { () async throws(OneWindowError) in
         if let decisionPacket {
-          return try registry.reviewPreFiling(decisionPacket: decisionPacket, by: actor.actor, clock: clock)
+          return try await registry.reviewPreFiling(decisionPacket: decisionPacket, by: actor.actor, clock: clock)
         }
-        return try registry.reviewPreFiling(reference ?? "", decision: decision, by: actor.actor, clock: clock)
+        return try await registry.reviewPreFiling(reference ?? "", decision: decision, by: actor.actor, clock: clock)
       })
     }
   }
 
-  struct Amend: ParsableCommand {
+  struct Amend: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "amend",
       abstract: "The owner amends an active pre-filing (adds or retires units, replaces proofs).",
@@ -104,15 +104,15 @@ extension OneWindowCommand.Prefile {
     @OptionGroup var output: ReceiptOutputOptions
     @OptionGroup var resources: ResourceOptions
 
-    func run() throws {
+    func run() async throws {
       let actor = actor.actor
-      try registry.writeEach([packet], output: output, resources: resources) { registry, source, clock throws(OneWindowError) in
-        try registry.amendPreFiling(source, by: actor, clock: clock)
+      try await registry.writeEach([packet], output: output, resources: resources) { registry, source, clock async throws(OneWindowError) in
+        try await registry.amendPreFiling(source, by: actor, clock: clock)
       }
     }
   }
 
-  struct Withdraw: ParsableCommand {
+  struct Withdraw: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "withdraw", abstract: "The owner withdraws a pre-filing (a PreFilingWithdrawal packet).")
 
     @Argument(help: "The PreFilingWithdrawal packet.") var packet: String
@@ -121,15 +121,15 @@ extension OneWindowCommand.Prefile {
     @OptionGroup var output: ReceiptOutputOptions
     @OptionGroup var resources: ResourceOptions
 
-    func run() throws {
+    func run() async throws {
       let actor = actor.actor
-      try registry.writeEach([packet], output: output, resources: resources) { registry, source, clock throws(OneWindowError) in
-        try registry.withdrawPreFiling(source, by: actor, clock: clock)
+      try await registry.writeEach([packet], output: output, resources: resources) { registry, source, clock async throws(OneWindowError) in
+        try await registry.withdrawPreFiling(source, by: actor, clock: clock)
       }
     }
   }
 
-  struct Revoke: ParsableCommand {
+  struct Revoke: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "revoke", abstract: "A clerk revokes an active pre-filing; later registrations are refused.")
 
     @Argument(help: "The pre-filing number.") var reference: String
@@ -143,16 +143,16 @@ extension OneWindowCommand.Prefile {
       if reason.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--reason must say why.") }
     }
 
-    func run() throws {
+    func run() async throws {
       let registry = try registry.open(try resources.oneWindow())
       let clock = self.registry.clock
-      try output.answer(try registryCall { () throws(OneWindowError) in
-        try registry.revokePreFiling(reference, reason: reason, by: actor.actor, clock: clock)
+      try output.answer(try await registryCall { () async throws(OneWindowError) in
+        try await registry.revokePreFiling(reference, reason: reason, by: actor.actor, clock: clock)
       })
     }
   }
 
-  struct Show: ParsableCommand {
+  struct Show: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "show",
       abstract: "One pre-filing: state on the reference date, units and their occupation, proofs, versions, history.")
@@ -162,10 +162,10 @@ extension OneWindowCommand.Prefile {
     @OptionGroup var output: OutputOptions
     @OptionGroup var resources: ResourceOptions
 
-    func run() throws {
+    func run() async throws {
       let registry = try registry.open(try resources.oneWindow())
       let asOf = self.registry.clock.today
-      guard let detail = try registryCall({ () throws(OneWindowError) in try registry.preFiling(reference, asOf: asOf) }) else {
+      guard let detail = try await registryCall({ () async throws(OneWindowError) in try await registry.preFiling(reference, asOf: asOf) }) else {
         Console.error("no pre-filing \(reference) in \(registry.location)")
         throw ExitCode(1)
       }
@@ -176,7 +176,7 @@ extension OneWindowCommand.Prefile {
     }
   }
 
-  struct List: ParsableCommand {
+  struct List: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "Pre-filings as they stand on the reference date.")
 
     @Option(name: .long, help: "Only this status: submitted, correction-requested, rejected, active, revoked, withdrawn, expired.")
@@ -186,11 +186,11 @@ extension OneWindowCommand.Prefile {
     @OptionGroup var output: OutputOptions
     @OptionGroup var resources: ResourceOptions
 
-    func run() throws {
+    func run() async throws {
       let registry = try registry.open(try resources.oneWindow())
       let asOf = self.registry.clock.today
       let filter = PreFilingFilter(status: status, ownerIdentity: ownerID)
-      let summaries = try registryCall { () throws(OneWindowError) in try registry.preFilings(asOf: asOf, filter: filter) }
+      let summaries = try await registryCall { () async throws(OneWindowError) in try await registry.preFilings(asOf: asOf, filter: filter) }
       switch output.format {
       case .text: Console.out(RegistryTextRenderer(language: output.lang).render(summaries))
       case .json: Console.out(RegistryTextRenderer.json(summaries))

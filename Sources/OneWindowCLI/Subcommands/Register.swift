@@ -2,7 +2,7 @@ import ArgumentParser
 import OneWindowKit
 
 extension OneWindowCommand {
-  struct Register: ParsableCommand {
+  struct Register: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "register",
       abstract: "A tenant registers its address in a pre-filed unit (入驻登记).",
@@ -19,10 +19,10 @@ extension OneWindowCommand {
     @OptionGroup var output: ReceiptOutputOptions
     @OptionGroup var resources: ResourceOptions
 
-    func run() throws {
+    func run() async throws {
       let actor = actor.actor
-      try registry.writeEach(packets, output: output, resources: resources) { registry, source, clock throws(OneWindowError) in
-        try registry.register(source, by: actor, clock: clock)
+      try await registry.writeEach(packets, output: output, resources: resources) { registry, source, clock async throws(OneWindowError) in
+        try await registry.register(source, by: actor, clock: clock)
       }
     }
   }

@@ -3,7 +3,7 @@ import Foundation
 import OneWindowKit
 
 extension OneWindowCommand {
-  struct Replay: ParsableCommand {
+  struct Replay: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "replay",
       abstract: "Replay scenarios and compare every step with what it should give.",
@@ -37,10 +37,10 @@ extension OneWindowCommand {
       }
     }
 
-    func run() throws {
+    func run() async throws {
       let oneWindow = try resources.oneWindow()
       let options = ReplayOptions(ruleSetDate: rulesAsOf, disabledRules: Set(disabledRules.map { RuleID($0) }))
-      let run = oneWindow.replay(paths, options: options)
+      let run = await oneWindow.replay(paths, options: options)
       if run.scenarios.isEmpty {
         Console.error("no replay scenarios in \(paths.joined(separator: ", "))")
         throw ExitCode(2)
@@ -49,7 +49,7 @@ extension OneWindowCommand {
       if let compareRulesAsOf {
         var alternative = options
         alternative.ruleSetDate = compareRulesAsOf
-        let impact = RuleChangeImpact(baseline: run, alternative: oneWindow.replay(paths, options: alternative))
+        let impact = RuleChangeImpact(baseline: run, alternative: await oneWindow.replay(paths, options: alternative))
         switch format {
         case .text: Console.out(impact.text(language: lang))
         case .json: Console.out(RegistryTextRenderer.json(impact))

@@ -11,36 +11,36 @@ struct PreFilingScenarioTests {
     receipt.findings.filter { $0.severity == .error }.map(\.ruleID.rawValue)
   }
 
-  @Test func runsTheWholeStory() throws {
+  @Test func runsTheWholeStory() async throws {
     let harness = try RegistryHarness()
     let registry = harness.registry
     let on = RegistryHarness.on
 
-    let submitted = try registry.submitPreFiling(RegistryHarness.source(Taixingli.preFiling), by: Taixingli.owner, clock: on("2026-03-02"))
+    let submitted = try await registry.submitPreFiling(RegistryHarness.source(Taixingli.preFiling), by: Taixingli.owner, clock: on("2026-03-02"))
     #expect(submitted.number == "RCPT-20260302-000001")
     #expect(submitted.outcome == .accepted)
     #expect(submitted.subject == "RCPT-20260302-000001")
-    #expect(try registry.preFiling(submitted.number, asOf: on("2026-03-02").today)?.summary.status == .submitted)
+    await #expect(try registry.preFiling(submitted.number, asOf: on("2026-03-02").today)?.summary.status == .submitted)
 
-    let approved = try registry.reviewPreFiling(submitted.number, decision: .approve(), by: Taixingli.reviewClerk, clock: on("2026-03-04"))
+    let approved = try await registry.reviewPreFiling(submitted.number, decision: .approve(), by: Taixingli.reviewClerk, clock: on("2026-03-04"))
     #expect(approved.outcome == .accepted)
     #expect(approved.subject == Taixingli.number)
-    let active = try #require(try registry.preFiling(Taixingli.number, asOf: on("2026-03-04").today))
+    let active = await try #require(try registry.preFiling(Taixingli.number, asOf: on("2026-03-04").today))
     #expect(active.summary.status == .active)
     #expect(active.summary.validFrom == CivilDate("2026-03-04"))
     #expect(active.summary.validUntil == CivilDate("2029-03-03"))
 
     // Three tenants fill U-201 (capacity 3).
-    let first = try registry.register(RegistryHarness.source(Taixingli.zhanqiaoU201), by: Taixingli.entryClerk, clock: on("2026-04-08"))
-    let second = try registry.register(RegistryHarness.source(Taixingli.haiheU201), by: .applicant("91370202MA3U8N2W0C"), clock: on("2026-04-15"))
-    let third = try registry.register(RegistryHarness.source(Taixingli.qinyuU201), by: .applicant("91370202MA3UC4K704"), clock: on("2026-04-22"))
+    let first = try await registry.register(RegistryHarness.source(Taixingli.zhanqiaoU201), by: Taixingli.entryClerk, clock: on("2026-04-08"))
+    let second = try await registry.register(RegistryHarness.source(Taixingli.haiheU201), by: .applicant("91370202MA3U8N2W0C"), clock: on("2026-04-15"))
+    let third = try await registry.register(RegistryHarness.source(Taixingli.qinyuU201), by: .applicant("91370202MA3UC4K704"), clock: on("2026-04-22"))
     #expect([first, second, third].map(\.outcome) == [.accepted, .accepted, .accepted])
     // 太兴里's U-201: proof P-2, plus the declaration and the owner's licence, plus the lease;
     // the tenant handed in the entry agreement only.
     #expect(first.materialsSaved == Receipt.MaterialsSaved(count: 3, percent: 75, fullSet: 4))
 
     // The fourth is refused: TR-004 at UnitRef, line 10.
-    let fourth = try registry.register(RegistryHarness.source(Taixingli.shibeiU201), by: .applicant("91370203MA3QW8L492"), clock: on("2026-05-06"))
+    let fourth = try await registry.register(RegistryHarness.source(Taixingli.shibeiU201), by: .applicant("91370203MA3QW8L492"), clock: on("2026-05-06"))
     #expect(fourth.number == "RCPT-20260506-000001")
     #expect(fourth.outcome == .rejected)
     #expect(ids(fourth) == ["TR-004"])
@@ -50,32 +50,32 @@ struct PreFilingScenarioTests {
     #expect(fourth.materialsSaved == nil)
 
     // The owner adds U-202: version 2, version 1 kept.
-    let amended = try registry.amendPreFiling(RegistryHarness.source(Taixingli.addUnitU202), by: Taixingli.owner, clock: on("2026-05-11"))
+    let amended = try await registry.amendPreFiling(RegistryHarness.source(Taixingli.addUnitU202), by: Taixingli.owner, clock: on("2026-05-11"))
     #expect(amended.outcome == .accepted)
-    let afterAmendment = try #require(try registry.preFiling(Taixingli.number, asOf: on("2026-05-11").today))
+    let afterAmendment = await try #require(try registry.preFiling(Taixingli.number, asOf: on("2026-05-11").today))
     #expect(afterAmendment.summary.version == 2)
     #expect(afterAmendment.versions.map(\.kind) == ["submitted", "amended"])
     #expect(afterAmendment.units.map(\.id) == ["U-101", "U-102", "U-201", "U-202"])
 
     // The fourth tenant registers in U-202, naming its refused receipt.
-    let fourthAgain = try registry.register(RegistryHarness.source(Taixingli.shibeiU202), by: .applicant("91370203MA3QW8L492"), clock: on("2026-06-08"))
+    let fourthAgain = try await registry.register(RegistryHarness.source(Taixingli.shibeiU202), by: .applicant("91370203MA3QW8L492"), clock: on("2026-06-08"))
     #expect(fourthAgain.outcome == .accepted)
     #expect(fourthAgain.findings.filter { $0.severity != .info }.isEmpty)
     #expect(fourthAgain.resubmits == "RCPT-20260506-000001")
     // U-202's own proof P-3 and the lease; the tenant handed in the agreement and its licence.
     #expect(fourthAgain.materialsSaved == Receipt.MaterialsSaved(count: 3, percent: 75, fullSet: 4))
 
-    let revoked = try registry.revokePreFiling(
+    let revoked = try await registry.revokePreFiling(
       Taixingli.number, reason: "产权单位申请注销部分房产，住所已不具备使用条件", by: Taixingli.reviewClerk, clock: on("2026-09-01"))
     #expect(revoked.outcome == .accepted)
 
-    let later = try registry.register(RegistryHarness.source(Taixingli.newCompanyU102), by: Taixingli.entryClerk, clock: on("2026-09-10"))
+    let later = try await registry.register(RegistryHarness.source(Taixingli.newCompanyU102), by: Taixingli.entryClerk, clock: on("2026-09-10"))
     #expect(later.outcome == .rejected)
     #expect(ids(later) == ["TR-001"])
     #expect(later.findings.first { $0.ruleID == "TR-001" }?.location.line == 9)
     #expect(later.findings.first { $0.ruleID == "TR-001" }?.message.zh.contains("已撤销") == true)
 
-    let final = try #require(try registry.preFiling(Taixingli.number, asOf: on("2026-09-10").today))
+    let final = await try #require(try registry.preFiling(Taixingli.number, asOf: on("2026-09-10").today))
     #expect(final.summary.status == .revoked)
     #expect(final.reason == "产权单位申请注销部分房产，住所已不具备使用条件")
     #expect(final.tenancies.map(\.unit) == ["U-201", "U-201", "U-201", "U-202"])
@@ -86,23 +86,23 @@ struct PreFilingScenarioTests {
       "register.refused", "prefiling.amended", "tenancy.registered", "prefiling.revoked", "register.refused",
     ])
 
-    let audit = try registry.verifyAudit()
+    let audit = try await registry.verifyAudit()
     #expect(audit.isIntact)
     #expect(audit.events == 10)
     #expect(audit.receiptsChecked == 10)
   }
 
-  @Test func aRejectedPacketIsStoredAndItsReceiptListsTheFindings() throws {
+  @Test func aRejectedPacketIsStoredAndItsReceiptListsTheFindings() async throws {
     let registry = try RegistryHarness().registry
     let bad = "SampleFilings/invalid/prefiling/uscc-too-short.xml"
-    let receipt = try registry.submitPreFiling(RegistryHarness.source(bad), by: .clerk("0232"), clock: RegistryHarness.on("2026-03-02"))
+    let receipt = try await registry.submitPreFiling(RegistryHarness.source(bad), by: .clerk("0232"), clock: RegistryHarness.on("2026-03-02"))
     #expect(receipt.outcome == .rejected)
     #expect(receipt.findings.filter { $0.severity == .error }.map(\.ruleID.rawValue) == ["XSD-1839"])
     #expect(receipt.findings.first?.location.line == 12)
-    let stored = try #require(try registry.packet(forReceipt: receipt.number))
+    let stored = await try #require(try registry.packet(forReceipt: receipt.number))
     #expect(stored.bytes == (try Repository.bytes(bad)))
     #expect(stored.sha256 == receipt.packetSHA256)
-    #expect(try registry.preFilings(asOf: RegistryHarness.on("2026-03-02").today).isEmpty)
-    #expect(try registry.receipt(receipt.number)?.findings == receipt.findings)
+    await #expect(try registry.preFilings(asOf: RegistryHarness.on("2026-03-02").today).isEmpty)
+    await #expect(try registry.receipt(receipt.number)?.findings == receipt.findings)
   }
 }

@@ -13,11 +13,11 @@ struct ReceiptTests {
     return report.findings.filter { $0.severity == .error }.map { "\($0.ruleID) \($0.message.en)" }
   }
 
-  @Test func everyKindOfReceiptIsAValidReceiptPacket() throws {
+  @Test func everyKindOfReceiptIsAValidReceiptPacket() async throws {
     let registry = try RegistryHarness().registry
-    let (submitted, approved) = try Taixingli.approved(in: registry)
-    let registered = try registry.register(RegistryHarness.source(Taixingli.zhanqiaoU201), by: Taixingli.entryClerk, clock: on("2026-04-08"))
-    let refused = try registry.register(
+    let (submitted, approved) = try await Taixingli.approved(in: registry)
+    let registered = try await registry.register(RegistryHarness.source(Taixingli.zhanqiaoU201), by: Taixingli.entryClerk, clock: on("2026-04-08"))
+    let refused = try await registry.register(
       RegistryHarness.source("SampleFilings/invalid/registration/missing-signature.xml"), by: Taixingli.entryClerk, clock: on("2026-06-08"))
     #expect(refused.outcome == .rejected)
     for receipt in [submitted, approved, registered, refused] {
@@ -28,22 +28,22 @@ struct ReceiptTests {
     #expect(refused.xml.contains("<RuleId>XSD-1871</RuleId>"))
   }
 
-  @Test func numbersRunPerDayAndTheRegistryKeepsEachReceiptAsIssued() throws {
+  @Test func numbersRunPerDayAndTheRegistryKeepsEachReceiptAsIssued() async throws {
     let registry = try RegistryHarness().registry
-    let (submitted, approved) = try Taixingli.approved(in: registry)
-    let later = try registry.reviewPreFiling(submitted.number, decision: .approve(), by: .clerk("0233"), clock: on("2026-03-04"))
+    let (submitted, approved) = try await Taixingli.approved(in: registry)
+    let later = try await registry.reviewPreFiling(submitted.number, decision: .approve(), by: .clerk("0233"), clock: on("2026-03-04"))
     #expect([submitted.number, approved.number, later.number] == ["RCPT-20260302-000001", "RCPT-20260304-000001", "RCPT-20260304-000002"])
     #expect([submitted.auditSequence, approved.auditSequence, later.auditSequence] == [1, 2, 3])
-    for receipt in [submitted, approved, later] { #expect(try registry.receipt(receipt.number) == receipt) }
-    #expect(try registry.receipt("RCPT-20260304-000009") == nil)
+    for receipt in [submitted, approved, later] { await #expect(try registry.receipt(receipt.number) == receipt) }
+    await #expect(try registry.receipt("RCPT-20260304-000009") == nil)
   }
 
-  @Test func theSavedMaterialsCountTheUnitsProofSet() throws {
+  @Test func theSavedMaterialsCountTheUnitsProofSet() async throws {
     let registry = try RegistryHarness().registry
-    try Taixingli.approved(in: registry)
+    try await Taixingli.approved(in: registry)
     // U-101's proof P-1 (shared with U-102) + declaration + owner's licence + lease = 4; the
     // dumpling house handed in its agreement and its own licence (not a premises paper).
-    let receipt = try registry.register(
+    let receipt = try await registry.register(
       RegistryHarness.source("SampleFilings/valid/registration/taixingli-u101-dumpling-house.xml"), by: Taixingli.entryClerk,
       clock: on("2026-04-20"))
     #expect(receipt.materialsSaved == Receipt.MaterialsSaved(count: 3, percent: 75, fullSet: 4))
@@ -53,10 +53,10 @@ struct ReceiptTests {
 extension ReceiptTests {
   /// A refused packet quoting a 3,000-digit value: the receipt cuts the finding's text to the
   /// schema's 2,000 characters and stays a valid Receipt packet (found by the fuzz invariants).
-  @Test func aRefusalQuotingAnOverlongValueIsStillAValidReceipt() throws {
+  @Test func aRefusalQuotingAnOverlongValueIsStillAValidReceipt() async throws {
     let registry = try RegistryHarness().registry
-    try Taixingli.approved(in: registry)
-    let refused = try registry.register(
+    try await Taixingli.approved(in: registry)
+    let refused = try await registry.register(
       RegistryHarness.source(
         Taixingli.zhanqiaoU201,
         replacing: [("<USCC>91370202MA3C5Y7R9D</USCC>", "<USCC>" + String(repeating: "9", count: 3000) + "</USCC>")]),

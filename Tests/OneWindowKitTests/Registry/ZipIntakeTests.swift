@@ -8,36 +8,36 @@ import Testing
 /// a packet folder's, and a refused zip gets a rejected receipt with the archive stored as
 /// received, so nothing submitted is lost.
 struct ZipIntakeTests {
-  @Test func aZipRegistrationIsAcceptedLikeItsFolder() throws {
+  @Test func aZipRegistrationIsAcceptedLikeItsFolder() async throws {
     let zipped = try RegistryHarness()
-    try Taixingli.approved(in: zipped.registry)
-    let zip = try zipped.registry.register(
+    try await Taixingli.approved(in: zipped.registry)
+    let zip = try await zipped.registry.register(
       RegistryHarness.source("SampleFilings/valid/registration/taixingli-u201.zip"), by: Taixingli.entryClerk,
       clock: RegistryHarness.on("2026-04-08"))
     let folders = try RegistryHarness()
-    try Taixingli.approved(in: folders.registry)
-    let folder = try folders.registry.register(
+    try await Taixingli.approved(in: folders.registry)
+    let folder = try await folders.registry.register(
       RegistryHarness.source("SampleFilings/valid/registration/taixingli-u201-folder"), by: Taixingli.entryClerk,
       clock: RegistryHarness.on("2026-04-08"))
     #expect(zip.outcome == .accepted)
     #expect(zip.packetSHA256 == folder.packetSHA256)
     #expect(zip.findings.map(\.ruleID) == folder.findings.map(\.ruleID))
-    let stored = try #require(try zipped.registry.packet(forReceipt: zip.number))
+    let stored = await try #require(try zipped.registry.packet(forReceipt: zip.number))
     #expect(stored.bytes == (try Repository.bytes("SampleFilings/valid/registration/taixingli-u201-folder/packet.xml")))
   }
 
-  @Test func aRefusedZipGetsARejectedReceiptAndIsStoredAsReceived() throws {
+  @Test func aRefusedZipGetsARejectedReceiptAndIsStoredAsReceived() async throws {
     let cases = try HostileCases.shared.get()
     let harness = try RegistryHarness()
-    try Taixingli.approved(in: harness.registry)
+    try await Taixingli.approved(in: harness.registry)
     let archive = try cases.bytes("zip-slip.zip")
-    let receipt = try harness.registry.register(
+    let receipt = try await harness.registry.register(
       PacketSource(displayName: "slip.zip", kind: .memory(bytes: archive)), by: Taixingli.entryClerk,
       clock: RegistryHarness.on("2026-04-08"))
     #expect(receipt.outcome == .rejected)
     #expect(receipt.findings.map(\.ruleID) == ["SEC-005"])
     #expect(receipt.findings.first?.location.file == "slip.zip")
-    let stored = try #require(try harness.registry.packet(forReceipt: receipt.number))
+    let stored = await try #require(try harness.registry.packet(forReceipt: receipt.number))
     #expect(stored.bytes == archive)
     #expect(receipt.packetSHA256 == stored.sha256)
   }

@@ -21,8 +21,8 @@ struct ReplayTests {
     return path
   }
 
-  @Test func everyCommittedScenarioPasses() {
-    let run = oneWindow.replay([Repository.path("SampleFilings")])
+  @Test func everyCommittedScenarioPasses() async {
+    let run = await oneWindow.replay([Repository.path("SampleFilings")])
     #expect(run.scenarios.count >= 12)
     for scenario in run.scenarios {
       #expect(scenario.passed, "\(scenario.path): \(scenario.failure ?? "") \(scenario.steps.filter { !$0.passed }.map { "\($0.id): \($0.differences)" })")
@@ -37,14 +37,14 @@ struct ReplayTests {
     #expect(files.count == 16)
   }
 
-  @Test func aWrongExpectationIsADifferenceAtItsStep() throws {
+  @Test func aWrongExpectationIsADifferenceAtItsStep() async throws {
     let original = String(decoding: try Repository.bytes("SampleFilings/scenarios/01-taixingli-lifecycle.xml"), as: UTF8.self)
     let wrong = original
       .replacingOccurrences(of: "<Value name=\"occupied\" equals=\"2/5\"/>", with: "<Value name=\"occupied\" equals=\"3/5\"/>")
       .replacingOccurrences(of: "<Finding>TR-004</Finding>", with: "<Finding>TR-001</Finding>")
     let path = try temporaryScenario(wrong)
     defer { try? FileManager.default.removeItem(atPath: path) }
-    let result = oneWindow.replay(scenarioAt: path)
+    let result = await oneWindow.replay(scenarioAt: path)
     #expect(!result.passed)
     let failing = result.steps.filter { !$0.passed }
     #expect(failing.map(\.id) == ["s4", "s6"])
@@ -56,7 +56,7 @@ struct ReplayTests {
     ])
   }
 
-  @Test func anUnboundSymbolOrMissingPacketCannotRun() throws {
+  @Test func anUnboundSymbolOrMissingPacketCannotRun() async throws {
     let path = try temporaryScenario("""
       <ReplayScenario xmlns="urn:onewindow:scenario:v1">
         <Title>坏场景</Title>
@@ -80,32 +80,32 @@ struct ReplayTests {
       </ReplayScenario>
       """)
     defer { try? FileManager.default.removeItem(atPath: path) }
-    let result = oneWindow.replay(scenarioAt: path)
+    let result = await oneWindow.replay(scenarioAt: path)
     #expect(result.steps.map(\.outcome) == [.couldNotRun, .couldNotRun])
     #expect(result.steps[0].differences == ["could not run: $nothing is not bound by an earlier step", "outcome: expected ACCEPTED, got COULD_NOT_RUN"])
     #expect(result.steps[1].differences.first?.hasPrefix("could not run: no packet no/such/packet.xml beside ") == true)
   }
 
-  @Test func anInvalidScenarioIsUnreadable() throws {
+  @Test func anInvalidScenarioIsUnreadable() async throws {
     let path = try temporaryScenario("<ReplayScenario xmlns=\"urn:onewindow:scenario:v1\"><Steps/></ReplayScenario>")
     defer { try? FileManager.default.removeItem(atPath: path) }
-    let run = oneWindow.replay([path])
+    let run = await oneWindow.replay([path])
     #expect(run.outcome == .couldNotRun)
     #expect(run.scenarios.first?.failure?.contains("not a valid replay scenario") == true)
   }
 
-  @Test func theRuleChangeImpactListsTheStepsThatFlip() {
+  @Test func theRuleChangeImpactListsTheStepsThatFlip() async {
     let paths = [Repository.path("SampleFilings/scenarios")]
-    let baseline = oneWindow.replay(paths)
-    let before2023 = oneWindow.replay(paths, options: ReplayOptions(ruleSetDate: CivilDate("2023-11-30")))
+    let baseline = await oneWindow.replay(paths)
+    let before2023 = await oneWindow.replay(paths, options: ReplayOptions(ruleSetDate: CivilDate("2023-11-30")))
     let impact = RuleChangeImpact(baseline: baseline, alternative: before2023)
     #expect(impact.changes.map { "\($0.step) \($0.before.code)→\($0.after.code) -\($0.disappeared) +\($0.appeared)" } == [
       "f1 REJECTED→ACCEPTED -[\"FL-006\"] +[]"
     ])
   }
 
-  @Test func junitHasOneTestCasePerStep() {
-    let run = oneWindow.replay([Repository.path("SampleFilings/scenarios/05-unit-capacity.xml")])
+  @Test func junitHasOneTestCasePerStep() async {
+    let run = await oneWindow.replay([Repository.path("SampleFilings/scenarios/05-unit-capacity.xml")])
     let xml = ReplayRenderer().junit(run)
     #expect(xml.components(separatedBy: "<testcase ").count - 1 == run.summary.steps)
     #expect(xml.contains("<testsuites name=\"onewindow replay\" tests=\"\(run.summary.steps)\" failures=\"0\" errors=\"0\">"))

@@ -6,30 +6,30 @@ import Testing
 struct ActorMayActTests {
   let on = RegistryHarness.on
 
-  @Test func aClerkMayApprove() throws {
+  @Test func aClerkMayApprove() async throws {
     let registry = try RegistryHarness().registry
-    let submitted = try registry.submitPreFiling(RegistryHarness.source(Taixingli.preFiling), by: Taixingli.owner, clock: on("2026-03-02"))
-    let approved = try registry.reviewPreFiling(submitted.number, decision: .approve(), by: Taixingli.reviewClerk, clock: on("2026-03-04"))
+    let submitted = try await registry.submitPreFiling(RegistryHarness.source(Taixingli.preFiling), by: Taixingli.owner, clock: on("2026-03-02"))
+    let approved = try await registry.reviewPreFiling(submitted.number, decision: .approve(), by: Taixingli.reviewClerk, clock: on("2026-03-04"))
     #expect(approved.findings.map(\.ruleID).contains("RG-001") == false)
     #expect(approved.outcome == .accepted)
   }
 
-  @Test func anOwnerMayNotApprove() throws {
+  @Test func anOwnerMayNotApprove() async throws {
     let registry = try RegistryHarness().registry
-    let submitted = try registry.submitPreFiling(RegistryHarness.source(Taixingli.preFiling), by: Taixingli.owner, clock: on("2026-03-02"))
-    let refused = try registry.reviewPreFiling(submitted.number, decision: .approve(), by: Taixingli.owner, clock: on("2026-03-04"))
+    let submitted = try await registry.submitPreFiling(RegistryHarness.source(Taixingli.preFiling), by: Taixingli.owner, clock: on("2026-03-02"))
+    let refused = try await registry.reviewPreFiling(submitted.number, decision: .approve(), by: Taixingli.owner, clock: on("2026-03-04"))
     #expect(refused.outcome == .rejected)
     #expect(refused.findings.map(\.ruleID.rawValue) == ["RG-001"])
     #expect(refused.findings[0].location.file == "prefile.review")
     #expect(refused.findings[0].value == "91370202MA3C5Y7R9D")
-    #expect(try registry.preFiling(submitted.number, asOf: on("2026-03-04").today)?.summary.status == .submitted)
+    await #expect(try registry.preFiling(submitted.number, asOf: on("2026-03-04").today)?.summary.status == .submitted)
   }
 
-  @Test func anOwnerSubmitsOnlyItsOwnBuilding() throws {
+  @Test func anOwnerSubmitsOnlyItsOwnBuilding() async throws {
     let registry = try RegistryHarness().registry
-    let refused = try registry.submitPreFiling(
+    let refused = try await registry.submitPreFiling(
       RegistryHarness.source(Taixingli.preFiling), by: .owner("91370200MA3M4T6B16"), clock: on("2026-03-02"))
     #expect(refused.findings.filter { $0.severity == .error }.map(\.ruleID.rawValue) == ["RG-001"])
-    #expect(try registry.preFilings(asOf: on("2026-03-02").today).isEmpty)
+    await #expect(try registry.preFilings(asOf: on("2026-03-02").today).isEmpty)
   }
 }

@@ -9,25 +9,25 @@ struct CalendarPublishedTests {
   let on = RegistryHarness.on
   let applicant = Actor.applicant(TianShengJiXiang.operatorID)
 
-  @Test func aDueDateInsideThePublishedYearsIsCounted() throws {
+  @Test func aDueDateInsideThePublishedYearsIsCounted() async throws {
     let registry = try RegistryHarness().registry
-    try TianShengJiXiang.preFiled(in: registry)
+    try await TianShengJiXiang.preFiled(in: registry)
     // Monday 2026-12-28 + 2 working days = Wednesday 2026-12-30, still in 2026.
-    let receipt = try registry.submitBundle(RegistryHarness.source(TianShengJiXiang.opening), by: applicant, clock: on("2026-12-28"))
+    let receipt = try await registry.submitBundle(RegistryHarness.source(TianShengJiXiang.opening), by: applicant, clock: on("2026-12-28"))
     #expect(receipt.findings.map(\.ruleID).contains("RG-008") == false)
     #expect(receipt.dueOn == CivilDate("2026-12-30"))
   }
 
-  @Test func aDueDateRunningIntoAnUnpublishedYearCannotRunButIsStored() throws {
+  @Test func aDueDateRunningIntoAnUnpublishedYearCannotRunButIsStored() async throws {
     let registry = try RegistryHarness().registry
-    try TianShengJiXiang.preFiled(in: registry)
+    try await TianShengJiXiang.preFiled(in: registry)
     // Wednesday 2026-12-30 + 2 working days runs into 2027, which has no published schedule.
-    let receipt = try registry.submitBundle(RegistryHarness.source(TianShengJiXiang.opening), by: applicant, clock: on("2026-12-30"))
+    let receipt = try await registry.submitBundle(RegistryHarness.source(TianShengJiXiang.opening), by: applicant, clock: on("2026-12-30"))
     #expect(receipt.outcome == .couldNotRun)
     #expect(receipt.findings.filter { $0.severity == .error }.map(\.ruleID.rawValue) == ["RG-008"])
     #expect(receipt.findings.first { $0.ruleID == "RG-008" }?.message.en.hasSuffix("cannot count the deadline: no holiday schedule is published for 2027; working days in 2027 are not guessed") == true)
     #expect(receipt.subject == nil)
-    #expect(try registry.packet(forReceipt: receipt.number)?.sha256 == receipt.packetSHA256)
-    #expect(try registry.bundles().isEmpty)
+    await #expect(try registry.packet(forReceipt: receipt.number)?.sha256 == receipt.packetSHA256)
+    await #expect(try registry.bundles().isEmpty)
   }
 }

@@ -6,21 +6,21 @@ import Testing
 struct FourEyesTests {
   let on = RegistryHarness.on
 
-  @Test func anotherClerkApproves() throws {
+  @Test func anotherClerkApproves() async throws {
     let registry = try RegistryHarness().registry
-    let entered = try registry.submitPreFiling(RegistryHarness.source(Taixingli.preFiling), by: Taixingli.entryClerk, clock: on("2026-03-02"))
-    let approved = try registry.reviewPreFiling(entered.number, decision: .approve(), by: Taixingli.reviewClerk, clock: on("2026-03-04"))
+    let entered = try await registry.submitPreFiling(RegistryHarness.source(Taixingli.preFiling), by: Taixingli.entryClerk, clock: on("2026-03-02"))
+    let approved = try await registry.reviewPreFiling(entered.number, decision: .approve(), by: Taixingli.reviewClerk, clock: on("2026-03-04"))
     #expect(approved.outcome == .accepted)
     #expect(approved.subject == Taixingli.number)
   }
 
-  @Test func theEnteringClerkMayNotApprove() throws {
+  @Test func theEnteringClerkMayNotApprove() async throws {
     let registry = try RegistryHarness().registry
-    let entered = try registry.submitPreFiling(RegistryHarness.source(Taixingli.preFiling), by: Taixingli.entryClerk, clock: on("2026-03-02"))
-    let refused = try registry.reviewPreFiling(entered.number, decision: .approve(), by: Taixingli.entryClerk, clock: on("2026-03-04"))
+    let entered = try await registry.submitPreFiling(RegistryHarness.source(Taixingli.preFiling), by: Taixingli.entryClerk, clock: on("2026-03-02"))
+    let refused = try await registry.reviewPreFiling(entered.number, decision: .approve(), by: Taixingli.entryClerk, clock: on("2026-03-04"))
     #expect(refused.findings.map(\.ruleID.rawValue) == ["RG-002"])
     #expect(refused.findings[0].value == "0232")
     #expect(refused.subject == entered.number)
-    #expect(try registry.preFiling(entered.number, asOf: on("2026-03-04").today)?.summary.status == .submitted)
+    await #expect(try registry.preFiling(entered.number, asOf: on("2026-03-04").today)?.summary.status == .submitted)
   }
 }

@@ -6,19 +6,19 @@ import Testing
 struct PacketKindFitsTests {
   let on = RegistryHarness.on
 
-  @Test func aPreFilingFitsSubmit() throws {
+  @Test func aPreFilingFitsSubmit() async throws {
     let registry = try RegistryHarness().registry
-    let receipt = try registry.submitPreFiling(RegistryHarness.source(Taixingli.preFiling), by: Taixingli.owner, clock: on("2026-03-02"))
+    let receipt = try await registry.submitPreFiling(RegistryHarness.source(Taixingli.preFiling), by: Taixingli.owner, clock: on("2026-03-02"))
     #expect(receipt.findings.map(\.ruleID).contains("RG-005") == false)
   }
 
-  @Test func aRegistrationDoesNotFitSubmitAndIsStillStored() throws {
+  @Test func aRegistrationDoesNotFitSubmitAndIsStillStored() async throws {
     let registry = try RegistryHarness().registry
-    let receipt = try registry.submitPreFiling(RegistryHarness.source(Taixingli.zhanqiaoU201), by: Taixingli.owner, clock: on("2026-04-08"))
+    let receipt = try await registry.submitPreFiling(RegistryHarness.source(Taixingli.zhanqiaoU201), by: Taixingli.owner, clock: on("2026-04-08"))
     // A packet of another family is answered with RG-005 alone (its own rules are for another
     // operation).
     #expect(receipt.findings.map(\.ruleID.rawValue) == ["RG-005"])
     #expect(receipt.findings.first { $0.ruleID == "RG-005" }?.value == "TenantRegistration")
-    #expect(try registry.packet(forReceipt: receipt.number)?.bytes == (try Repository.bytes(Taixingli.zhanqiaoU201)))
+    await #expect(try registry.packet(forReceipt: receipt.number)?.bytes == (try Repository.bytes(Taixingli.zhanqiaoU201)))
   }
 }

@@ -6,26 +6,26 @@ import Testing
 struct StateAllowsTests {
   let on = RegistryHarness.on
 
-  @Test func revokingAnActivePreFilingIsAllowed() throws {
+  @Test func revokingAnActivePreFilingIsAllowed() async throws {
     let registry = try RegistryHarness().registry
-    try Taixingli.approved(in: registry)
-    let revoked = try registry.revokePreFiling(Taixingli.number, reason: "住所灭失", by: Taixingli.reviewClerk, clock: on("2026-06-01"))
+    try await Taixingli.approved(in: registry)
+    let revoked = try await registry.revokePreFiling(Taixingli.number, reason: "住所灭失", by: Taixingli.reviewClerk, clock: on("2026-06-01"))
     #expect(revoked.outcome == .accepted)
   }
 
-  @Test func aSecondApprovalIsRefused() throws {
+  @Test func aSecondApprovalIsRefused() async throws {
     let registry = try RegistryHarness().registry
-    let (submitted, _) = try Taixingli.approved(in: registry)
-    let again = try registry.reviewPreFiling(submitted.number, decision: .approve(), by: .clerk("0233"), clock: on("2026-03-05"))
+    let (submitted, _) = try await Taixingli.approved(in: registry)
+    let again = try await registry.reviewPreFiling(submitted.number, decision: .approve(), by: .clerk("0233"), clock: on("2026-03-05"))
     #expect(again.findings.map(\.ruleID.rawValue) == ["RG-003"])
     #expect(again.findings[0].value == "active")
     #expect(again.findings[0].message.zh == "预备案 RCPT-20260302-000001 当前为“已备案”，不能准予")
   }
 
-  @Test func revokingASubmittedPreFilingIsRefused() throws {
+  @Test func revokingASubmittedPreFilingIsRefused() async throws {
     let registry = try RegistryHarness().registry
-    let submitted = try registry.submitPreFiling(RegistryHarness.source(Taixingli.preFiling), by: Taixingli.owner, clock: on("2026-03-02"))
-    let refused = try registry.revokePreFiling(submitted.number, reason: "x", by: Taixingli.reviewClerk, clock: on("2026-03-03"))
+    let submitted = try await registry.submitPreFiling(RegistryHarness.source(Taixingli.preFiling), by: Taixingli.owner, clock: on("2026-03-02"))
+    let refused = try await registry.revokePreFiling(submitted.number, reason: "x", by: Taixingli.reviewClerk, clock: on("2026-03-03"))
     #expect(refused.findings.map(\.ruleID.rawValue) == ["RG-003"])
   }
 }

@@ -6,19 +6,19 @@ import Testing
 struct SubjectExistsTests {
   let on = RegistryHarness.on
 
-  @Test func aKnownSubmissionIsFound() throws {
+  @Test func aKnownSubmissionIsFound() async throws {
     let registry = try RegistryHarness().registry
-    let (_, approved) = try Taixingli.approved(in: registry)
+    let (_, approved) = try await Taixingli.approved(in: registry)
     #expect(approved.findings.map(\.ruleID).contains("RG-004") == false)
   }
 
-  @Test func anUnknownReferenceIsRefusedAndStillAnswered() throws {
+  @Test func anUnknownReferenceIsRefusedAndStillAnswered() async throws {
     let registry = try RegistryHarness().registry
-    let refused = try registry.reviewPreFiling(
+    let refused = try await registry.reviewPreFiling(
       "YBA-370202-2026-000099", decision: .approve(), by: Taixingli.reviewClerk, clock: on("2026-03-04"))
     #expect(refused.outcome == .rejected)
     #expect(refused.findings.map(\.ruleID.rawValue) == ["RG-004"])
     #expect(refused.findings[0].value == "YBA-370202-2026-000099")
-    #expect(try registry.receipt(refused.number) == refused)
+    await #expect(try registry.receipt(refused.number) == refused)
   }
 }
