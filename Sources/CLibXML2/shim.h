@@ -41,10 +41,37 @@ static inline void onewindow_ignore_generic_error(void *context, const char *mes
     (void)message;
 }
 
-/* Installs the silent generic sink for the calling thread and as the default for new threads. */
-static inline void onewindow_silence_generic_errors(void) {
-    xmlThrDefSetGenericErrorFunc(NULL, onewindow_ignore_generic_error);
+/* The calling thread's error handlers, saved around each OneWindow call into libxml2 and put
+ * back afterwards, so a host application's own handlers are never reset. */
+typedef struct {
+    xmlStructuredErrorFunc structured;
+    void *structuredContext;
+    xmlGenericErrorFunc generic;
+    void *genericContext;
+} onewindow_error_handlers;
+
+/* How deep the calling thread is inside OneWindow's libxml2 calls: the entity loader applies
+ * OneWindow's guard only then, and the host's loader otherwise. */
+static _Thread_local int onewindow_call_depth = 0;
+
+static inline int onewindow_in_call(void) { return onewindow_call_depth > 0; }
+
+/* Enters a OneWindow call: saves the thread's handlers, installs `structured` (with `context`)
+ * and a silent generic sink. */
+static inline onewindow_error_handlers onewindow_enter(xmlStructuredErrorFunc structured, void *context) {
+    onewindow_error_handlers saved = {
+        xmlStructuredError, xmlStructuredErrorContext, xmlGenericError, xmlGenericErrorContext };
+    onewindow_call_depth += 1;
+    xmlSetStructuredErrorFunc(context, structured);
     xmlSetGenericErrorFunc(NULL, onewindow_ignore_generic_error);
+    return saved;
+}
+
+/* Leaves a OneWindow call: the thread's handlers as they were. */
+static inline void onewindow_leave(onewindow_error_handlers saved) {
+    xmlSetStructuredErrorFunc(saved.structuredContext, saved.structured);
+    xmlSetGenericErrorFunc(saved.genericContext, saved.generic);
+    onewindow_call_depth -= 1;
 }
 
 #endif

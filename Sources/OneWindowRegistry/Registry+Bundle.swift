@@ -84,7 +84,7 @@ extension Registry {
         inspectionNeeded: application.inspectionRequired, acceptedOn: clock.today.description,
         clockStart: clock.today.description, dueOn: due.description, packetID: packetID,
         receiptNumber: operation.receiptNumber, submittedByRole: operation.actor.role.rawValue,
-        submittedByID: operation.actor.id, updatedAt: clock.now))
+        submittedByID: operation.actor.id, updatedAt: clock.now, issuanceBasis: try application.basisJSON()))
     try transaction.insertBundlePacket(
       bundleID: bundleID, version: 1, packetID: packetID, receipt: operation.receiptNumber, kind: "submitted", at: clock.now)
     for track in application.tracks.sorted(by: { $0.rawValue < $1.rawValue }) {
@@ -123,6 +123,7 @@ extension Registry {
     row.clockStart = clock.today.description
     row.dueOn = due.description
     row.updatedAt = clock.now
+    row.issuanceBasis = try application.basisJSON()
     try transaction.updateBundle(row)
     try transaction.insertBundlePacket(
       bundleID: row.id, version: row.version, packetID: packetID, receipt: operation.receiptNumber, kind: "resubmitted",
@@ -308,8 +309,12 @@ struct BundleApplication {
   var inspectionRequired: Bool
   /// Who may submit it as an applicant: the operator, the agent, the business itself.
   var applicantIDs: Set<String>
+  /// What issuance will need, recorded with the bundle.
+  var basis: IssuanceBasis
 
   init?(_ packet: Packet) {
+    guard let basis = IssuanceBasis(packet) else { return nil }
+    self.basis = basis
     preFiledUse = packet.preFiledUse
     switch packet {
     case .opening(let opening):
@@ -346,4 +351,9 @@ struct BundleApplication {
       return nil
     }
   }
+}
+
+extension BundleApplication {
+  /// The issuance basis as stored with the bundle.
+  func basisJSON() throws -> String { String(decoding: try JSONEncoder().encode(basis), as: UTF8.self) }
 }

@@ -47,23 +47,19 @@ extension Registry {
           LocalizedText("无法计算用时：\(error.message.zh)", "cannot count the working days taken: \(error.message.en)"))
         return
       }
-      guard let stored = try transaction.packet(id: row.packetID) else {
-        throw Self.inconsistent("bundle \(row.number) lost its packet")
-      }
-      let packet = try parse(stored.bytes, name: "bundle:\(row.number)")
+      let basis = try issuanceBasis(of: row, in: transaction)
       var issuance = IssuancePacket(
         bundleNumber: row.number, kind: BundleKind(rawValue: row.kind) ?? .opening, acceptedOn: CivilDate(row.acceptedOn) ?? start,
         dueOn: CivilDate(row.dueOn) ?? clock.today, issuedOn: clock.today, workingDaysTaken: taken,
         authority: oneWindow.policy.issuingAuthority, createdAt: clock.now)
-      switch packet {
-      case .opening(let opening):
+      if let opening = basis.opening {
         try issueOpening(opening, row: &row, issuance: &issuance, in: transaction, operation: &operation)
-      case .change(let change):
+      } else if let change = basis.change {
         try issueChange(change, row: &row, issuance: &issuance, in: transaction, operation: &operation)
-      case .cancellation(let cancellation):
-        try issueCancellation(cancellation, row: row, issuance: &issuance, in: transaction, operation: &operation)
-      default:
-        throw Self.inconsistent("bundle \(row.number) holds a \(packet.kind.rawValue)")
+      } else if let uscc = basis.cancellationUSCC {
+        try issueCancellation(uscc: uscc, row: row, issuance: &issuance, in: transaction, operation: &operation)
+      } else {
+        throw Self.inconsistent("bundle \(row.number) records nothing to issue")
       }
       let received = issuance.received
       _ = try check(received, kinds: [.issuance], in: transaction, operation: &operation)
@@ -84,24 +80,35 @@ extension Registry {
     }
   }
 
+  /// What acceptance recorded for issuance; for a bundle accepted before that was recorded, read
+  /// once from its stored packet.
+  func issuanceBasis(of row: BundleRow, in transaction: RegistryTransaction) throws -> IssuanceBasis {
+    if let json = row.issuanceBasis {
+      return try JSONDecoder().decode(IssuanceBasis.self, from: Data(json.utf8))
+    }
+    guard let stored = try transaction.packet(id: row.packetID),
+      let basis = IssuanceBasis(try parse(stored.bytes, name: "bundle:\(row.number)"))
+    else { throw Self.inconsistent("bundle \(row.number) lost its packet") }
+    return basis
+  }
+
   private func issueOpening(
-    _ opening: RestaurantOpening, row: inout BundleRow, issuance: inout IssuancePacket,
+    _ opening: IssuanceBasis.Opening, row: inout BundleRow, issuance: inout IssuancePacket,
     in transaction: RegistryTransaction, operation: inout Operation
   ) throws {
     let today = operation.clock.today
     let policy = oneWindow.policy
     let uscc = try nextUSCC(in: transaction)
-    let category = opening.food.category
+    let category = opening.category
     let foodNumber = try nextFoodLicenceNumber(category: category, in: transaction)
-    let premises = try premisesText(opening.core.premises, in: transaction)
+    let premises = try premisesText(opening.premises, in: transaction)
     let business = BusinessLicenceFace(
-      uscc: uscc, name: opening.core.name.fullName, operatorName: opening.core.operatorInfo.name,
-      compositionForm: opening.core.compositionForm, premises: premises, scope: Self.scopeText(opening.core.scope),
-      registeredOn: today)
+      uscc: uscc, name: opening.name, operatorName: opening.operatorName,
+      compositionForm: opening.compositionForm, premises: premises, scope: opening.scope, registeredOn: today)
     let food = FoodLicenceFace(
-      number: foodNumber, operatorName: opening.core.name.fullName, uscc: uscc,
-      responsible: opening.core.operatorInfo.name, residence: opening.core.operatorInfo.residence, premises: premises,
-      category: category, items: opening.food.items.map(\.item), itemsText: Self.itemsText(opening.food.items),
+      number: foodNumber, operatorName: opening.name, uscc: uscc,
+      responsible: opening.operatorName, residence: opening.residence, premises: premises,
+      category: category, items: opening.items, itemsText: opening.itemsText,
       validFrom: today, validUntil: today.adding(years: policy.foodLicenceValidityYears).adding(days: -1))
     for (number, kind) in [(uscc, "USCC"), (foodNumber, "FOOD_LICENCE")] {
       try transaction.recordIssuedNumber(number, kind: kind, bundleNumber: row.number, on: today.description)
@@ -116,32 +123,31 @@ extension Registry {
   }
 
   private func issueChange(
-    _ change: RestaurantChange, row: inout BundleRow, issuance: inout IssuancePacket, in transaction: RegistryTransaction,
-    operation: inout Operation
+    _ change: IssuanceBasis.Change, row: inout BundleRow, issuance: inout IssuancePacket,
+    in transaction: RegistryTransaction, operation: inout Operation
   ) throws {
     let today = operation.clock.today
-    guard let licence = try transaction.licenceRow(uscc: change.current.uscc),
+    guard let licence = try transaction.licenceRow(uscc: change.uscc),
       var certificates = try? JSONDecoder().decode(LicenceCertificates.self, from: Data(licence.details.utf8))
-    else { throw Self.inconsistent("no certificates on record for \(change.current.uscc)") }
+    else { throw Self.inconsistent("no certificates on record for \(change.uscc)") }
     let effect = LicencesAffectedByChange.effect(of: change.changedFields)
-    let changes = change.changes
-    if let name = changes.name {
-      certificates.business.name = name.fullName
-      certificates.food.operatorName = name.fullName
+    if let name = change.name {
+      certificates.business.name = name
+      certificates.food.operatorName = name
     }
-    if let person = changes.operatorInfo {
-      certificates.business.operatorName = person.name
-      certificates.food.responsible = person.name
-      certificates.food.residence = person.residence
+    if let name = change.operatorName {
+      certificates.business.operatorName = name
+      certificates.food.responsible = name
+      certificates.food.residence = change.residence ?? certificates.food.residence
     }
-    if let form = changes.compositionForm { certificates.business.compositionForm = form }
-    if let scope = changes.scope { certificates.business.scope = Self.scopeText(scope) }
-    if let items = changes.foodItems {
-      certificates.food.items = items.map(\.item)
-      certificates.food.itemsText = Self.itemsText(items)
+    if let form = change.compositionForm { certificates.business.compositionForm = form }
+    if let scope = change.scope { certificates.business.scope = scope }
+    if let items = change.items {
+      certificates.food.items = items
+      certificates.food.itemsText = change.itemsText ?? certificates.food.itemsText
     }
     var newFoodNumber: String?
-    if let premises = changes.premises {
+    if let premises = change.premises {
       let text = try premisesText(premises, in: transaction)
       certificates.business.premises = text
       certificates.food.premises = text
@@ -171,13 +177,13 @@ extension Registry {
   }
 
   private func issueCancellation(
-    _ cancellation: RestaurantCancellation, row: BundleRow, issuance: inout IssuancePacket,
-    in transaction: RegistryTransaction, operation: inout Operation
+    uscc: String, row: BundleRow, issuance: inout IssuancePacket, in transaction: RegistryTransaction,
+    operation: inout Operation
   ) throws {
     let today = operation.clock.today
-    guard let licence = try transaction.licenceRow(uscc: cancellation.current.uscc),
+    guard let licence = try transaction.licenceRow(uscc: uscc),
       var certificates = try? JSONDecoder().decode(LicenceCertificates.self, from: Data(licence.details.utf8))
-    else { throw Self.inconsistent("no certificates on record for \(cancellation.current.uscc)") }
+    else { throw Self.inconsistent("no certificates on record for \(uscc)") }
     certificates.endedOn = today
     try saveLicence(certificates, bundleNumber: licence.bundleNumber, active: false, in: transaction)
     try transaction.endTenancies(bundleNumber: licence.bundleNumber, on: today.description)
@@ -247,31 +253,15 @@ extension Registry {
   }
 
   /// The premises as printed: a pre-filed unit's building address and room, or the declared address.
-  func premisesText(_ premises: RestaurantPremises, in transaction: RegistryTransaction) throws -> String {
+  func premisesText(_ premises: IssuanceBasis.Premises, in transaction: RegistryTransaction) throws -> String {
     switch premises {
-    case .preFiled(let preFiled):
-      let (number, unitRef) = (preFiled.preFilingNumber, preFiled.unitRef)
+    case .preFiled(let number, let unitRef):
       guard let preFiling = try transaction.preFiling(reference: number) else { return "\(number) \(unitRef)" }
       let room = try transaction.unit(preFilingID: preFiling.id, unitID: unitRef)?.room ?? unitRef
       return preFiling.address + room
-    case .declared(let declared):
-      return declared.address.singleLine + (declared.room ?? "")
+    case .declared(let address):
+      return address
     }
-  }
-
-  /// `许可项目：餐饮服务。一般项目：食品销售（仅销售预包装食品）。`
-  static func scopeText(_ scope: BusinessScope) -> String {
-    var text = ""
-    if !scope.licensed.isEmpty { text += "许可项目：" + scope.licensed.map(\.text).joined(separator: "；") + "。" }
-    if !scope.general.isEmpty { text += "一般项目：" + scope.general.map(\.text).joined(separator: "；") + "。" }
-    return text
-  }
-
-  /// `热食类食品制售；冷食类食品制售（冷荤类）`
-  static func itemsText(_ items: [FoodItemEntry]) -> String {
-    items.map { entry in
-      entry.item.label.zh + (entry.notes.isEmpty ? "" : "（" + entry.notes.map(\.label.zh).joined(separator: "、") + "）")
-    }.joined(separator: "；")
   }
 
   /// Parses a stored packet again (schema only; it was checked when it was received).

@@ -30,13 +30,17 @@ package struct BundleRow: Sendable, Hashable {
   package var updatedAt: String
   package var version: Int
   package var issuancePacketID: Int64?
+  /// What issuance needs, as JSON, recorded when the bundle was accepted (nil for bundles
+  /// accepted before it was recorded).
+  package var issuanceBasis: String?
 
   package init(
     id: Int64 = 0, number: String, kind: String, status: String, operatorName: String, operatorIdentity: String,
     businessName: String, uscc: String?, foodLicence: String?, preFilingNumber: String?, unitID: String?,
     changedFields: String, inspectionNeeded: Bool, acceptedOn: String, clockStart: String, dueOn: String,
     issuedOn: String? = nil, workingDaysTaken: Int? = nil, packetID: Int64, receiptNumber: String,
-    submittedByRole: String, submittedByID: String, updatedAt: String, version: Int = 1, issuancePacketID: Int64? = nil
+    submittedByRole: String, submittedByID: String, updatedAt: String, version: Int = 1, issuancePacketID: Int64? = nil,
+    issuanceBasis: String? = nil
   ) {
     self.id = id
     self.number = number
@@ -63,6 +67,7 @@ package struct BundleRow: Sendable, Hashable {
     self.updatedAt = updatedAt
     self.version = version
     self.issuancePacketID = issuancePacketID
+    self.issuanceBasis = issuanceBasis
   }
 }
 
@@ -103,14 +108,14 @@ extension RegistryTransaction {
         INSERT INTO bundle(number, kind, status, operator_name, operator_identity, business_name, uscc, food_licence,
           prefiling_number, unit_id, changed_fields, inspection_needed, accepted_on, clock_start, due_on, issued_on,
           working_days_taken, packet_id, receipt_number, submitted_by_role, submitted_by_id, updated_at, version,
-          issuance_packet_id)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          issuance_packet_id, issuance_basis)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """).execute(
       arguments: [
         row.number, row.kind, row.status, row.operatorName, row.operatorIdentity, row.businessName, row.uscc,
         row.foodLicence, row.preFilingNumber, row.unitID, row.changedFields, row.inspectionNeeded, row.acceptedOn,
         row.clockStart, row.dueOn, row.issuedOn, row.workingDaysTaken, row.packetID, row.receiptNumber,
-        row.submittedByRole, row.submittedByID, row.updatedAt, row.version, row.issuancePacketID,
+        row.submittedByRole, row.submittedByID, row.updatedAt, row.version, row.issuancePacketID, row.issuanceBasis,
       ])
     return db.lastInsertedRowID
   }
@@ -121,13 +126,14 @@ extension RegistryTransaction {
         UPDATE bundle SET status = ?, operator_name = ?, operator_identity = ?, business_name = ?, uscc = ?,
           food_licence = ?, prefiling_number = ?, unit_id = ?, changed_fields = ?, inspection_needed = ?,
           clock_start = ?, due_on = ?, issued_on = ?, working_days_taken = ?, packet_id = ?, updated_at = ?,
-          version = ?, issuance_packet_id = ?
+          version = ?, issuance_packet_id = ?, issuance_basis = ?
         WHERE id = ?
         """).execute(
       arguments: [
         row.status, row.operatorName, row.operatorIdentity, row.businessName, row.uscc, row.foodLicence,
         row.preFilingNumber, row.unitID, row.changedFields, row.inspectionNeeded, row.clockStart, row.dueOn,
-        row.issuedOn, row.workingDaysTaken, row.packetID, row.updatedAt, row.version, row.issuancePacketID, row.id,
+        row.issuedOn, row.workingDaysTaken, row.packetID, row.updatedAt, row.version, row.issuancePacketID,
+        row.issuanceBasis, row.id,
       ])
   }
 
@@ -160,7 +166,7 @@ extension RegistryTransaction {
       dueOn: row["due_on"], issuedOn: row["issued_on"], workingDaysTaken: row["working_days_taken"],
       packetID: row["packet_id"], receiptNumber: row["receipt_number"], submittedByRole: row["submitted_by_role"],
       submittedByID: row["submitted_by_id"], updatedAt: row["updated_at"], version: row["version"],
-      issuancePacketID: row["issuance_packet_id"])
+      issuancePacketID: row["issuance_packet_id"], issuanceBasis: row["issuance_basis"])
   }
 
   // MARK: - Tracks

@@ -228,6 +228,9 @@ enum Migrations {
           CREATE INDEX bundle_status ON bundle(status, due_on);
           """)
     }
+    migrator.registerMigration("v5: what issuance needs, recorded at acceptance") { db in
+      try db.execute(sql: "ALTER TABLE bundle ADD COLUMN issuance_basis TEXT")
+    }
     return migrator
   }
 }

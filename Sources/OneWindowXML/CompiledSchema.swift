@@ -36,11 +36,9 @@ package final class CompiledSchema: @unchecked Sendable {
       throw SchemaCompileError(path: path, issues: [])
     }
     defer { xmlSchemaFreeParserCtxt(parserContext) }
-    let compiled: xmlSchemaPtr? = withExtendedLifetime(collector) {
+    // Sub-parsers for xs:include / xs:import report through the thread-local channel.
+    let compiled: xmlSchemaPtr? = LibXMLRuntime.withHandlers(collector) {
       xmlSchemaSetParserStructuredErrors(parserContext, Callbacks.collect, collector.opaque)
-      // Sub-parsers for xs:include / xs:import report through the thread-local channel.
-      xmlSetStructuredErrorFunc(collector.opaque, Callbacks.collect)
-      defer { xmlSetStructuredErrorFunc(nil, nil) }
       return xmlSchemaParse(parserContext)
     }
     guard let compiled, !collector.issues.contains(where: { $0.level >= .error }) else {

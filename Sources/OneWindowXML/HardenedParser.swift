@@ -105,9 +105,10 @@ final class HardenedParser {
       return result
     }
 
-    // Anything libxml2 reports outside the parser context (rare) lands in the collector too.
-    xmlSetStructuredErrorFunc(collector.opaque, Callbacks.collect)
-    defer { xmlSetStructuredErrorFunc(nil, nil) }
+    // Anything libxml2 reports outside the parser context (rare) lands in the collector too;
+    // the thread's own handlers are back when this returns.
+    let saved = onewindow_enter(Callbacks.collect, collector.opaque)
+    defer { onewindow_leave(saved) }
 
     let document = xmlCtxtReadMemory(
       context, base.assumingMemoryBound(to: CChar.self), Int32(bytes.count), name, encoding,

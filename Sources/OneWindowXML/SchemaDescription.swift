@@ -117,10 +117,8 @@ private struct XSDReader {
     guard !loaded.contains(path) else { return nil }
     loaded.insert(path)
     let collector = IssueCollector()
-    let document: xmlDocPtr? = withExtendedLifetime(collector) {
-      xmlSetStructuredErrorFunc(collector.opaque, Callbacks.collect)
-      defer { xmlSetStructuredErrorFunc(nil, nil) }
-      return xmlReadFile(path, nil, Int32(XML_PARSE_NONET.rawValue))
+    let document: xmlDocPtr? = LibXMLRuntime.withHandlers(collector) {
+      xmlReadFile(path, nil, Int32(XML_PARSE_NONET.rawValue))
     }
     guard let document else { return nil }
     documents.append(document)

@@ -10,6 +10,7 @@ struct MigrationTests {
     "v2: pre-filings, units, proofs, tenancies",
     "v3: bundles, tracks, licences",
     "v4: issued numbers, bundle versions, inspections, licence details",
+    "v5: what issuance needs, recorded at acceptance",
   ]
 
   private func temporaryPath() throws -> String {

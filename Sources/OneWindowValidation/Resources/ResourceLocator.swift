@@ -3,8 +3,10 @@ import Foundation
 /// Finds the folders OneWindow reads at run time: the XSDs and the data files (calendars, policy).
 ///
 /// Order: an explicit folder (`--schemas`, `--data`), then the environment (`ONEWINDOW_SCHEMAS`,
-/// `ONEWINDOW_DATA`), then beside the installed binary (`<prefix>/share/onewindow/…`), then the
-/// package's own folders (for `swift run` and tests).
+/// `ONEWINDOW_DATA`), then beside the running binary (`<prefix>/share/onewindow/…`, as
+/// `scripts/install.sh` lays it out), then the checkout found by walking up from the working
+/// directory to the folder holding `Package.swift` (for `swift run` and tests). No path is
+/// compiled into the binary: a copied binary with its `share/` runs anywhere.
 public enum ResourceLocator {
   /// A kind of resource folder.
   public enum Kind: String, Sendable {
@@ -51,7 +53,11 @@ public enum ResourceLocator {
         .appendingPathComponent("share/onewindow/\(kind.rawValue)").path
       if let found = accept(share) { return found }
     }
-    if let found = accept(packageRoot + "/" + kind.rawValue) { return found }
+    if let checkout = checkoutRoot(from: FileManager.default.currentDirectoryPath),
+      let found = accept(checkout + "/" + kind.rawValue)
+    {
+      return found
+    }
     throw .resourceMissing(kind: kind.rawValue, tried: tried)
   }
 
@@ -66,14 +72,15 @@ public enum ResourceLocator {
     return Bundle.main.executableURL?.resolvingSymlinksInPath()
   }
 
-  /// The package checkout this library was compiled from.
-  public static var packageRoot: String {
-    URL(fileURLWithPath: #filePath)
-      .deletingLastPathComponent()  // Resources
-      .deletingLastPathComponent()  // OneWindowKit
-      .deletingLastPathComponent()  // Sources
-      .deletingLastPathComponent()
-      .path
+  /// The nearest folder at or above `directory` that holds `Package.swift` (the checkout), if any.
+  public static func checkoutRoot(from directory: String) -> String? {
+    var url = URL(fileURLWithPath: absolutePath(directory))
+    while true {
+      if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
+      let parent = url.deletingLastPathComponent()
+      if parent.path == url.path { return nil }
+      url = parent
+    }
   }
 
   static func absolutePath(_ path: String) -> String {
