@@ -39,18 +39,14 @@ final class IssueCollector {
       let nodeLine = NodePath.line(of: node)
       if nodeLine > 0 { issue.line = nodeLine }
       // Attribute errors name the attribute in the message but point at its element.
-      if node.pointee.type == XML_ELEMENT_NODE,
-        let attribute = MessageElement.attributeName(in: issue.message)
-      {
+      if node.pointee.type == XML_ELEMENT_NODE, let attribute = issue.details.attribute {
         issue.path = (issue.path ?? "") + "/@" + attribute
-        issue.value =
-          OffendingValue.extract(from: issue.message)
-          ?? NodePath.attributeValue(named: attribute, of: node)
+        issue.value = issue.details.value ?? NodePath.attributeValue(named: attribute, of: node)
       } else {
-        issue.value = OffendingValue.extract(from: issue.message) ?? NodePath.simpleValue(of: node)
+        issue.value = issue.details.value ?? NodePath.simpleValue(of: node)
       }
     } else {
-      issue.value = OffendingValue.extract(from: issue.message)
+      issue.value = issue.details.value
     }
     issues.append(issue)
   }

@@ -139,56 +139,11 @@ enum NodePath {
   }
 }
 
-/// Pulls the offending value out of libxml2's validity messages.
+/// Clips offending values for reports.
 enum OffendingValue {
   static let maximumLength = 200
 
-  static func extract(from message: String) -> String? {
-    for marker in ["The value '", "key-sequence ['"] {
-      if let value = quoted(after: marker, in: message) { return clip(value) }
-    }
-    // "…: 'abc' is not a valid value of the atomic type 'xs:date'."
-    if let range = message.firstRange(of: "': '") {
-      let rest = message[range.upperBound...]
-      if let end = rest.firstRange(of: "' is not a valid value") {
-        return clip(String(rest[..<end.lowerBound]))
-      }
-    }
-    return nil
-  }
-
   static func clip(_ value: String) -> String {
     value.count > maximumLength ? String(value.prefix(maximumLength)) + "…" : value
-  }
-
-  private static func quoted(after marker: String, in message: String) -> String? {
-    guard let start = message.firstRange(of: marker) else { return nil }
-    let rest = message[start.upperBound...]
-    let terminator = marker.hasSuffix("['") ? "']" : "'"
-    guard let end = rest.firstRange(of: terminator) else { return nil }
-    return String(rest[..<end.lowerBound])
-  }
-}
-
-/// Reads the element named at the start of a schema validity message.
-enum MessageElement {
-  /// `Element '{urn:…}Unit', attribute 'colour': …` → `colour`.
-  static func attributeName(in message: String) -> String? {
-    guard let start = message.firstRange(of: "', attribute '") else { return nil }
-    let rest = message[start.upperBound...]
-    guard let end = rest.firstIndex(of: "'") else { return nil }
-    return String(rest[..<end])
-  }
-
-  /// `Element '{urn:…}UnitRef': …` → `UnitRef`.
-  static func localName(in message: String) -> String? {
-    guard let start = message.firstRange(of: "Element '") else { return nil }
-    let rest = message[start.upperBound...]
-    guard let end = rest.firstIndex(of: "'") else { return nil }
-    let qualified = rest[..<end]
-    if let brace = qualified.lastIndex(of: "}") {
-      return String(qualified[qualified.index(after: brace)...])
-    }
-    return String(qualified)
   }
 }

@@ -99,7 +99,7 @@ package final class PacketValidator {
     // Identity-constraint errors (key, keyref, unique) arrive without a node: find it by line.
     for index in collector.issues.indices where collector.issues[index].path == nil {
       let issue = collector.issues[index]
-      if issue.line > 0, let name = MessageElement.localName(in: issue.message),
+      if issue.line > 0, let name = issue.details.elementLocalName,
         let node = NodePath.element(named: name, atLine: issue.line, under: rootNode)
       {
         collector.issues[index].path = NodePath.path(of: node)

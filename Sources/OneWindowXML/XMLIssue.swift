@@ -40,6 +40,8 @@ package struct XMLIssue: Sendable, Hashable {
   package var value: String?
   /// The file libxml2 was reading (schema compile errors).
   package var file: String?
+  /// What the message says, read once when the issue is made.
+  package var details: MessageDetails
 
   package init(
     stage: Stage, code: Int, level: Level, message: String, line: Int = 0, column: Int = 0,
@@ -54,6 +56,7 @@ package struct XMLIssue: Sendable, Hashable {
     self.path = path
     self.value = value
     self.file = file
+    self.details = MessageDetails.parse(message, stage: stage, code: code)
   }
 }
 

@@ -92,7 +92,7 @@ package final class PacketChecker {
     }
     let entry = check.schemaIndex.map { schemas.entries[$0] }
     let translator = XMLFindingTranslator(entry: entry)
-    var findings = SchemaCascade.soften(check.issues.map { translator.finding(for: $0, file: name) })
+    var findings = SchemaCascade.soften(check.issues, check.issues.map { translator.finding(for: $0, file: name) })
     if check.wellFormed, check.schemaIndex == nil, let root = check.root {
       findings.append(
         SystemRules.unknownPacket.finding(
@@ -156,15 +156,16 @@ package final class PacketChecker {
 /// collected and every reference to them is reported as dangling. Such reference findings are
 /// kept, as infos saying they could not be checked, so the real error stands alone.
 enum SchemaCascade {
-  static let structuralCodes: Set<String> = ["XSD-1871", "XSD-1841", "XSD-1842", "XSD-1843"]
+  static let structuralCodes: Set<Int> = [1871, 1841, 1842, 1843]
 
-  static func soften(_ findings: [Finding]) -> [Finding] {
-    guard findings.contains(where: { structuralCodes.contains($0.ruleID.rawValue) }) else {
+  /// `findings` (translated from `issues`, in the same order) with dangling-reference findings
+  /// softened when a structural error stands before them.
+  static func soften(_ issues: [XMLIssue], _ findings: [Finding]) -> [Finding] {
+    guard issues.contains(where: { $0.stage == .schema && structuralCodes.contains($0.code) }) else {
       return findings
     }
-    return findings.map { finding in
-      guard finding.ruleID.rawValue == "XSD-1877", finding.message.en.contains("No match found")
-      else { return finding }
+    return zip(issues, findings).map { issue, finding in
+      guard issue.stage == .schema, issue.code == 1877, issue.details.noMatch else { return finding }
       var softened = finding
       softened.severity = .info
       softened.message = LocalizedText(

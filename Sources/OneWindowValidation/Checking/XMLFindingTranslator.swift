@@ -64,22 +64,21 @@ struct XMLFindingTranslator {
   // MARK: - Schema validity messages
 
   func chineseSchemaMessage(_ issue: XMLIssue) -> String {
-    let text = issue.message
-    let elementName = MessageText.quoted(after: "Element '", in: text)
+    let details = issue.details
+    let elementName = details.element
     let elementPath = issue.path.map { path in
       path.split(separator: "/").filter { !$0.hasPrefix("@") }.joined(separator: "/")
     }
     let element = elementName.map { describe($0, path: elementPath) } ?? "该元素"
-    let attribute = MessageText.quoted(after: "attribute '", in: text)
+    let attribute = details.attribute
     let subject = attribute.map { "\(element)的属性 \($0) " } ?? element
     let value = issue.value.map { " '\($0)' " } ?? ""
     let format = attribute == nil ? elementPath.flatMap(formatForPath) : nil
     let expected = format.map { "；应为\($0)" } ?? ""
     switch issue.code {
     case 1871:
-      let expected = MessageText.between("Expected is ( ", " )", in: text)
-        ?? MessageText.between("Expected is one of ( ", " )", in: text)
-      let missingChild = text.contains("Missing child element")
+      let expected = details.expected
+      let missingChild = details.missingChild
       // Expected elements are children of the reported element (missing child) or its siblings.
       let parentPath = missingChild
         ? elementPath : elementPath.map { $0.split(separator: "/").dropLast().joined(separator: "/") }
@@ -89,39 +88,39 @@ struct XMLFindingTranslator {
       }
       return "此处不应出现元素 \(element)\(expectedText)"
     case 1824, 1825, 1826:
-      let type = MessageText.between("type '", "'", in: text).map(Self.describeType) ?? ""
+      let type = details.type.map(Self.describeType) ?? ""
       return "\(subject)的值\(value)不是合法的\(type)\(expected)"
     case 1830:
-      let allowed = MessageText.between("allowed length of '", "'", in: text) ?? "?"
+      let allowed = details.bound ?? "?"
       return "\(subject)的长度不符合要求：应为 \(allowed) 个字符"
     case 1831:
-      let allowed = MessageText.between("minimum length of '", "'", in: text) ?? "?"
+      let allowed = details.bound ?? "?"
       return "\(subject)过短：至少应有 \(allowed) 个字符"
     case 1832:
-      let allowed = MessageText.between("maximum length of '", "'", in: text) ?? "?"
+      let allowed = details.bound ?? "?"
       return "\(subject)过长：最多 \(allowed) 个字符"
     case 1833:
-      let bound = MessageText.between("allowed ('", "')", in: text) ?? "?"
+      let bound = details.bound ?? "?"
       return "\(subject)的值\(value)小于允许的最小值 \(bound)"
     case 1834:
-      let bound = MessageText.between("allowed ('", "')", in: text) ?? "?"
+      let bound = details.bound ?? "?"
       return "\(subject)的值\(value)大于允许的最大值 \(bound)"
     case 1835:
-      let bound = MessageText.between("greater than '", "'", in: text) ?? "?"
+      let bound = details.bound ?? "?"
       return "\(subject)的值\(value)必须大于 \(bound)"
     case 1836:
-      let bound = MessageText.between("less than '", "'", in: text) ?? "?"
+      let bound = details.bound ?? "?"
       return "\(subject)的值\(value)必须小于 \(bound)"
     case 1837:
-      let bound = MessageText.between("allowed ('", "')", in: text) ?? "?"
+      let bound = details.bound ?? "?"
       return "\(subject)的值\(value)位数过多：最多 \(bound) 位数字"
     case 1838:
-      let bound = MessageText.between("allowed ('", "')", in: text) ?? "?"
+      let bound = details.bound ?? "?"
       return "\(subject)的值\(value)小数位过多：最多 \(bound) 位小数"
     case 1839:
       return "\(subject)的值\(value)格式不正确\(expected)"
     case 1840:
-      let set = MessageText.between("set {", "}", in: text).map { "；可选值：\($0)" } ?? ""
+      let set = details.set.map { "；可选值：\($0)" } ?? ""
       return "\(subject)的值\(value)不在允许的代码表中\(set)"
     case 1841:
       return "\(element)应为空元素，不得包含内容"
@@ -134,10 +133,10 @@ struct XMLFindingTranslator {
     case 1866, 1867:
       return "\(element)不允许有属性 \(attribute ?? "?")"
     case 1868:
-      let missing = MessageText.quoted(after: "The attribute '", in: text) ?? "?"
+      let missing = details.requiredAttribute ?? "?"
       return "\(element)缺少必需的属性 \(missing)"
     case 1877:
-      if text.contains("No match found") {
+      if details.noMatch {
         return "\(element)引用的编号\(value)在本数据包中不存在"
       }
       return "\(element)的取值\(value)重复，同一数据包中不得重复"
@@ -153,12 +152,12 @@ struct XMLFindingTranslator {
   // MARK: - Well-formedness messages
 
   func chineseParserMessage(_ issue: XMLIssue) -> String {
-    let text = issue.message
+    let details = issue.details
     switch issue.code {
     case 4: return "数据包为空，没有任何 XML 内容"
     case 5: return "根元素结束后还有多余内容"
     case 9:
-      if text.contains("not proper UTF-8") {
+      if details.notUTF8 {
         return "数据包含有不是 UTF-8 的字节，且 XML 声明未注明编码；如使用 GBK 或 GB18030，请在 XML 声明中写明 encoding"
       }
       return "数据包含有 XML 不允许的字符"
@@ -167,16 +166,16 @@ struct XMLFindingTranslator {
     case 31, 32: return "XML 声明中的编码不受支持"
     case 38, 39: return "属性值缺少引号或引号未闭合"
     case 40: return "属性缺少值"
-    case 41: return "同一元素中属性重复：\(MessageText.quoted(after: "Attribute ", in: text) ?? "")"
+    case 41: return "同一元素中属性重复：\(details.repeatedAttribute ?? "")"
     case 42, 43: return "属性值中不得出现未转义的 '<'"
     case 68: return "元素名称不合法"
     case 73: return "开始标签没有正确结束（缺少 '>'）"
     case 76:
-      let opened = MessageText.between("mismatch: ", " line", in: text) ?? "?"
-      let closed = text.split(separator: " ").last.map(String.init) ?? "?"
+      let opened = details.openedTag ?? "?"
+      let closed = details.closedTag ?? "?"
       return "开始标签与结束标签不匹配：<\(opened)> 与 </\(closed)>"
     case 77: return "数据包在标签结束前被截断"
-    case 1: return text.contains("Excessive depth") ? "元素嵌套层级过深" : "解析器内部错误"
+    case 1: return details.excessiveDepth ? "元素嵌套层级过深" : "解析器内部错误"
     case 110: return "名称过长"
     case 200, 201, 202, 203, 204:
       return "命名空间错误：使用了未声明的前缀或不合法的命名空间"
@@ -218,20 +217,6 @@ struct XMLFindingTranslator {
       let childPath = parentPath.map { $0 + "/" + localName(of: qualified) }
       return describe(qualified, path: childPath)
     }.joined(separator: "、")
-  }
-}
-
-/// Small helpers for reading libxml2's fixed message formats.
-enum MessageText {
-  static func quoted(after marker: String, in text: String) -> String? {
-    between(marker, "'", in: text)
-  }
-
-  static func between(_ start: String, _ end: String, in text: String) -> String? {
-    guard let open = text.range(of: start) else { return nil }
-    let rest = text[open.upperBound...]
-    guard let close = rest.range(of: end) else { return nil }
-    return String(rest[..<close.lowerBound])
   }
 }
 
