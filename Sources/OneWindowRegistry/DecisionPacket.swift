@@ -17,7 +17,7 @@ enum DecisionPacket {
     case .bundleTrack(let number, let track): subjectText = "\(number)-\(track.rawValue)"
     }
     out.element("PacketId", "RD-\(subjectText)-\(kind.rawValue)".filter { $0.isASCII })
-    out.element("SchemaVersion", "1.0")
+    out.element("SchemaVersion", PacketHeader.schemaVersion)
     out.element("CreatedAt", clock.now)
     out.element("Channel", "WINDOW")
     out.close("Header")

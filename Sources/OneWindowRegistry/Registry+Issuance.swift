@@ -296,7 +296,7 @@ struct IssuancePacket {
     out.open("Issuance", attributes: ["xmlns": "urn:onewindow:issuance:v1"])
     out.open("Header")
     out.element("PacketId", "IS-\(bundleNumber)")
-    out.element("SchemaVersion", "1.0")
+    out.element("SchemaVersion", PacketHeader.schemaVersion)
     out.element("CreatedAt", createdAt)
     out.close("Header")
     out.element("BundleNumber", bundleNumber)

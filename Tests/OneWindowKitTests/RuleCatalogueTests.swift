@@ -33,4 +33,39 @@ struct RuleCatalogueTests {
       #expect(entry.failingExample != nil, "\(entry.rule.id) has no failing sample")
     }
   }
+
+  /// Every id of the one catalogue has its descriptor there and a test file of its own: a
+  /// business rule's `<TypeName>Tests.swift`, or, for an input check (`SEC`, `ENC`, `PKT`) and a
+  /// registry operation rule (`RG`), a file whose first documentation line names the id
+  /// (`/// RG-005: …`).
+  @Test func everyIdHasADescriptorAndATestFile() throws {
+    let ids: [String] = RuleRegistry.catalogue.map { $0.id.rawValue }
+    let unique = Set(ids)
+    #expect(unique.count == ids.count, "an id has two descriptors")
+    var described: Set<String> = []
+    for rule in RuleRegistry.all { described.insert(rule.id.rawValue) }
+    for descriptor in SystemRules.all + RegistryRules.all { described.insert(descriptor.id.rawValue) }
+    #expect(unique == described)
+    let missing: [String] = try Self.idsWithoutATestFile()
+    #expect(missing.isEmpty, "ids without a test file of their own: \(missing)")
+  }
+
+  static func idsWithoutATestFile() throws -> [String] {
+    let testFiles = Repository.files(under: "Tests", suffix: "Tests.swift")
+    var names: Set<String> = []
+    var documented: [String: Int] = [:]
+    for file in testFiles {
+      names.insert(URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent)
+      let text = String(decoding: try Repository.bytes(file), as: UTF8.self)
+      guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("/// ") }) else { continue }
+      let id = String(line.dropFirst(4).prefix { $0 != ":" })
+      if RuleID(id).isRuleShaped { documented[id, default: 0] += 1 }
+    }
+    var missing: [String] = []
+    for rule in RuleRegistry.all where !names.contains("\(rule)Tests") { missing.append(rule.id.rawValue) }
+    for descriptor in SystemRules.all + RegistryRules.all where documented[descriptor.id.rawValue] != 1 {
+      missing.append(descriptor.id.rawValue)
+    }
+    return missing.sorted()
+  }
 }

@@ -1,5 +1,8 @@
 /// The header every packet carries.
 public struct PacketHeader: Sendable, Hashable {
+  /// The `SchemaVersion` of every packet of the v1 families.
+  public static let schemaVersion = "1.0"
+
   public var packetID: String
   /// As written (`2026-03-02T09:30:00+08:00`).
   public var createdAt: String

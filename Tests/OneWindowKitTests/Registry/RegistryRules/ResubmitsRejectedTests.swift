@@ -2,7 +2,7 @@ import OneWindowKit
 import OneWindowTestSupport
 import Testing
 
-/// RG-006 (warning): a packet that says it corrects a refused one names that refusal's receipt.
+/// RG-006: (a warning) a packet that says it corrects a refused one names that refusal's receipt.
 struct ResubmitsRejectedTests {
   let on = RegistryHarness.on
 
