@@ -26,11 +26,16 @@ public struct Registry: Sendable {
 
   /// Opens the registry at `path` (created and migrated if needed); `nil` opens a fresh
   /// in-memory registry. `readOnly` opens an existing registry without ever writing to it.
-  public init(oneWindow: OneWindow, path: String?, readOnly: Bool = false) throws(OneWindowError) {
+  /// `busyTimeout` (seconds) is how long a write waits for another process's lock before it
+  /// fails as ``RegistryFailure/Kind/busy``.
+  public init(oneWindow: OneWindow, path: String?, readOnly: Bool = false, busyTimeout: Double = 30)
+    throws(OneWindowError)
+  {
     self.oneWindow = oneWindow
     self.location = path ?? ":memory:"
     do {
-      store = try RegistryStore(location: path.map { .file($0) } ?? .memory, readOnly: readOnly)
+      store = try RegistryStore(
+        location: path.map { .file($0) } ?? .memory, readOnly: readOnly, busyTimeout: busyTimeout)
     } catch {
       throw Self.failure(error, location: path ?? ":memory:")
     }

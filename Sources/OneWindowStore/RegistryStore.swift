@@ -16,10 +16,12 @@ package struct RegistryStore: Sendable {
 
   /// Opens (creating if needed) and migrates the registry; `readOnly` opens an existing,
   /// fully migrated file without writing anything (for `validate --db`).
-  package init(location: StoreLocation, readOnly: Bool = false) throws(StoreError) {
+  ///   `busyTimeout` is how long a write waits for another connection's lock before it fails
+  ///   as ``StoreError/Kind/busy``.
+  package init(location: StoreLocation, readOnly: Bool = false, busyTimeout: Double = 30) throws(StoreError) {
     var configuration = Configuration()
     configuration.readonly = readOnly
-    configuration.busyMode = .timeout(30)
+    configuration.busyMode = .timeout(busyTimeout)
     configuration.foreignKeysEnabled = true
     configuration.prepareDatabase { db in
       try db.execute(sql: "PRAGMA synchronous = FULL")

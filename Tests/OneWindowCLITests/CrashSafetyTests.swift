@@ -43,7 +43,7 @@ struct CrashSafetyTests {
     let registry = try Registry(oneWindow: RegistryHarness.oneWindow, path: db)
     await #expect(try registry.integrityCheck() == "ok")
     for (number, sha) in printed {
-      let stored = await try #require(try registry.packet(forReceipt: number), "\(number) was printed but is not stored")
+      let stored = try await #require(try registry.packet(forReceipt: number), "\(number) was printed but is not stored")
       #expect(stored.sha256 == sha)
       let text = String(decoding: stored.bytes, as: UTF8.self)
       let packetID = text.components(separatedBy: "<PacketId>").dropFirst().first?.components(separatedBy: "<").first ?? ""

@@ -44,14 +44,37 @@ struct HostileCommandTests {
     #expect(peak < 256 << 10, "peak \(peak) KiB")
   }
 
-  @Test func theHundredMebibytePacketIsRefusedUnread() throws {
+  @Test func theHundredMebibytePacketIsRefusedWithBoundedMemory() throws {
     let cases = try hostile()
     let result = try validate([cases.path("packet-100mib.xml")], measuringMemory: true)
     #expect(result.status == 1)
     #expect(result.stdout.hasPrefix(
       cases.path("packet-100mib.xml") + ": error: [SEC-002] the packet is 104857600 bytes, the limit is 16777216"))
+    // Hashed in 1 MiB chunks, never held whole.
     let peak = try #require(result.maxResidentKiB)
-    #expect(peak < 96 << 10, "peak \(peak) KiB: the 100 MiB file was read")
+    #expect(peak < 96 << 10, "peak \(peak) KiB: the 100 MiB file was held in memory")
+  }
+
+  /// The same oversize packet through a write command: SEC-002 on a rejected receipt (exit 1)
+  /// that records its size and digest and says the bytes were not kept.
+  @Test func aWriteCommandAnswersTheOversizePacketWithARejectedReceipt() throws {
+    let cases = try hostile()
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ow-oversize-\(UUID())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let result = try #require(finishes(within: 20) {
+      try? CommandRunner.run([
+        "prefile", "submit", cases.path("packet-100mib.xml"), "--owner", "91370202MA3C5Y7R9D", "--format", "xml",
+        "--db", folder.appendingPathComponent("r.sqlite").path, "--as-of", "2026-11-20",
+      ], measuringMemory: true)
+    } ?? nil)
+    #expect(result.status == 1, "\(result.stderr)")
+    #expect(result.stdout.contains("<RuleId>SEC-002</RuleId>"))
+    #expect(result.stdout.contains("<Size>104857600</Size>"))
+    #expect(result.stdout.contains("<Stored>false</Stored>"))
+    #expect(result.stdout.contains("<Outcome>REJECTED</Outcome>"))
+    let peak = try #require(result.maxResidentKiB)
+    #expect(peak < 128 << 10, "peak \(peak) KiB")
   }
 
   @Test func aZipOnStandardInputIsAZipPacket() throws {

@@ -19,7 +19,7 @@ struct AuditTamperTests {
     let second = try await harness.registry.register(RegistryHarness.source(Taixingli.haiheU201), by: Taixingli.entryClerk, clock: on("2026-04-15"))
     let third = try await harness.registry.register(RegistryHarness.source(Taixingli.qinyuU201), by: Taixingli.entryClerk, clock: on("2026-04-22"))
     let path = try #require(harness.path)
-    await try DatabaseQueue(path: path).writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+    try await DatabaseQueue(path: path).writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
     return (path, [submitted, approved, first, second, third])
   }
 
@@ -53,7 +53,7 @@ struct AuditTamperTests {
 
   @Test func aDeletedEventIsReported() async throws {
     let (path, _) = try await story()
-    await try DatabaseQueue(path: path).write { db in
+    try await DatabaseQueue(path: path).write { db in
       try db.execute(sql: "DROP TRIGGER audit_event_no_delete")
       try db.execute(sql: "DELETE FROM audit_event WHERE sequence = 3")
     }
@@ -66,7 +66,7 @@ struct AuditTamperTests {
 
   @Test func theNewestEventsDeletedWithTheirReceiptsAreCaughtByAKeptReceipt() async throws {
     let (path, receipts) = try await story()
-    await try DatabaseQueue(path: path).write { db in
+    try await DatabaseQueue(path: path).write { db in
       try db.execute(sql: "DROP TRIGGER audit_event_no_delete")
       try db.execute(sql: "DELETE FROM audit_event WHERE sequence >= 4")
       try db.execute(sql: "DELETE FROM receipt WHERE audit_sequence >= 4")

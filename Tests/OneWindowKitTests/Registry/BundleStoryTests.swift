@@ -27,7 +27,7 @@ struct BundleStoryTests {
     #expect(accepted.subject == "YJS-370202-2026-000001")
     #expect(accepted.dueOn == CivilDate("2026-04-24"))
     // The pre-filed unit A-1 of 三江里 is taken.
-    let sanjiangli = await try #require(try registry.preFiling("YBA-370202-2026-000002", asOf: on("2026-04-22").today))
+    let sanjiangli = try await #require(try registry.preFiling("YBA-370202-2026-000002", asOf: on("2026-04-22").today))
     #expect(sanjiangli.units.first { $0.id == "A-1" }?.occupied == 1)
 
     // Issuing before both tracks are approved is refused.
@@ -52,7 +52,7 @@ struct BundleStoryTests {
     #expect(UnifiedSocialCreditCode.hasValidOrganisationCode(uscc))
     #expect(foodNumber == FoodLicenceNumber.make(category: "2", division: "370202", sequence: 1))
     #expect(FoodLicenceNumber.hasValidCheckDigit(foodNumber))
-    let opened = await try #require(try registry.bundle("YJS-370202-2026-000001"))
+    let opened = try await #require(try registry.bundle("YJS-370202-2026-000001"))
     #expect(opened.summary.status == .issued)
     #expect(opened.summary.workingDaysTaken == 2)
     let certificates = try #require(opened.certificates)
@@ -61,7 +61,7 @@ struct BundleStoryTests {
     #expect(certificates.food.itemsText == "热食类食品制售")
     #expect(certificates.food.validFrom == CivilDate("2026-04-24"))
     #expect(certificates.food.validUntil == CivilDate("2031-04-23"))
-    let issuance = await try #require(try registry.packet(forReceipt: issued.number))
+    let issuance = try await #require(try registry.packet(forReceipt: issued.number))
     let report = await RegistryHarness.oneWindow.validate(bytes: issuance.bytes, name: "issuance.xml")
     #expect(report.family == "issuance")
     #expect(report.findings.filter { $0.severity == .error }.isEmpty)
@@ -73,7 +73,7 @@ struct BundleStoryTests {
     #expect(errors(change) == [])
     #expect(change.subject == "YJS-370202-2026-000002")
     #expect(change.dueOn == CivilDate("2026-07-17"))
-    let changeDetail = await try #require(try registry.bundle("YJS-370202-2026-000002"))
+    let changeDetail = try await #require(try registry.bundle("YJS-370202-2026-000002"))
     #expect(changeDetail.summary.tracks.map(\.track) == [.food])
     #expect(changeDetail.inspectionRequired)
     let noInspection = try await registry.decideTrack(
@@ -89,7 +89,7 @@ struct BundleStoryTests {
     let replaced = try await registry.issueBundle("YJS-370202-2026-000002", by: businessClerk, clock: on("2026-07-17"))
     #expect(replaced.outcome == .accepted)
     #expect(replaced.licences == Receipt.IssuedLicences(uscc: nil, foodLicenceNumber: foodNumber))
-    let afterChange = await try #require(try registry.bundle("YJS-370202-2026-000002")?.certificates)
+    let afterChange = try await #require(try registry.bundle("YJS-370202-2026-000002")?.certificates)
     #expect(afterChange.food.number == foodNumber)
     #expect(afterChange.food.itemsText == "热食类食品制售；冷食类食品制售（冷荤类）")
     #expect(afterChange.food.validUntil == CivilDate("2031-04-23"))
@@ -108,13 +108,13 @@ struct BundleStoryTests {
     }
     let closed = try await registry.issueBundle("YJS-370202-2026-000003", by: businessClerk, clock: on("2026-11-12"))
     #expect(closed.outcome == .accepted)
-    let ended = await try #require(try registry.bundle("YJS-370202-2026-000003"))
+    let ended = try await #require(try registry.bundle("YJS-370202-2026-000003"))
     #expect(ended.certificates?.endedOn == CivilDate("2026-11-12"))
     #expect(ended.history.map(\.action) == [
       "bundle.accepted", "bundle.track-approved", "bundle.track-approved", "bundle.approved", "licence.food-ended",
       "licence.business-ended", "bundle.issued",
     ])
-    let unitAfter = await try #require(try registry.preFiling("YBA-370202-2026-000002", asOf: on("2026-11-12").today))
+    let unitAfter = try await #require(try registry.preFiling("YBA-370202-2026-000002", asOf: on("2026-11-12").today))
     #expect(unitAfter.units.first { $0.id == "A-1" }?.occupied == 0)
     await #expect(try registry.verifyAudit().isIntact)
   }
@@ -127,7 +127,7 @@ struct BundleStoryTests {
       "YJS-370202-2026-000001", track: .food, decision: .requestCorrection(reasons: ["补充冷菜间布局图"]), by: foodClerk,
       clock: on("2026-04-23"))
     #expect(food.reasons == [Receipt.Reason(track: .food, text: "补充冷菜间布局图")])
-    let stopped = await try #require(try registry.bundle("YJS-370202-2026-000001"))
+    let stopped = try await #require(try registry.bundle("YJS-370202-2026-000001"))
     #expect(stopped.summary.status == .correctionRequested)
     #expect(stopped.summary.dueOn == nil)
     // While it waits for the correction, the other track is not decided.
@@ -158,7 +158,7 @@ struct BundleStoryTests {
     #expect(corrected.subject == "YJS-370202-2026-000001")
     // Thursday 2026-04-30 + 2 working days: 5/1–5/5 are 劳动节, 5/6 and 5/7 count.
     #expect(corrected.dueOn == CivilDate("2026-05-07"))
-    let detail = await try #require(try registry.bundle("YJS-370202-2026-000001"))
+    let detail = try await #require(try registry.bundle("YJS-370202-2026-000001"))
     #expect(detail.summary.status == .underReview)
     #expect(detail.summary.clockStart == CivilDate("2026-04-30"))
     #expect(detail.versions.map(\.kind) == ["submitted", "resubmitted"])
@@ -187,12 +187,12 @@ struct BundleStoryTests {
       Receipt.Reason(track: .food, text: "RD-002 现场核查不符合：无更衣设施"),
     ])
     #expect(food.xml.contains("<Reason track=\"BUSINESS\">名称与在先登记的字号相同</Reason>"))
-    let detail = await try #require(try registry.bundle("YJS-370202-2026-000001"))
+    let detail = try await #require(try registry.bundle("YJS-370202-2026-000001"))
     #expect(detail.summary.status == .rejected)
     #expect(detail.summary.tracks.map(\.status) == [.rejected, .rejected])
     let refused = try await registry.issueBundle("YJS-370202-2026-000001", by: businessClerk, clock: on("2026-04-24"))
     #expect(errors(refused) == ["RG-003"])
-    let unit = await try #require(try registry.preFiling("YBA-370202-2026-000002", asOf: on("2026-04-24").today))
+    let unit = try await #require(try registry.preFiling("YBA-370202-2026-000002", asOf: on("2026-04-24").today))
     #expect(unit.units.first { $0.id == "A-1" }?.occupied == 0)
   }
 
@@ -223,7 +223,7 @@ struct BundleStoryTests {
       registry = try Registry(oneWindow: try RegistryHarness.oneWindow(premisesChangeNeedsNewFoodLicence: policyNeedsNewFoodLicence), path: nil)
     }
     try await TianShengJiXiang.preFiled(in: registry)
-    let number = await try #require(
+    let number = try await #require(
       try registry.submitBundle(RegistryHarness.source(TianShengJiXiang.opening), by: applicant, clock: on("2026-04-22")).subject)
     _ = try await registry.decideTrack(number, track: .food, decision: .approve(inspection: inspection), by: foodClerk, clock: on("2026-04-23"))
     _ = try await registry.decideTrack(number, track: .business, decision: .approve(), by: businessClerk, clock: on("2026-04-23"))
@@ -262,11 +262,11 @@ struct BundleStoryTests {
   }
 
   @Test func aChangeOfPremisesMovesThePlaceAndIssuesANewFoodLicence() async throws {
-    let (registry, uscc, jy) = await try opened()
+    let (registry, uscc, jy) = try await opened()
     let change = try await registry.submitBundle(try moveToA2(uscc: uscc, jy: jy), by: applicant, clock: on("2026-09-15"))
     #expect(errors(change) == [], "\(change.findings.map { "\($0.ruleID) \($0.message.en)" })")
     let number = try #require(change.subject)
-    let detail = await try #require(try registry.bundle(number))
+    let detail = try await #require(try registry.bundle(number))
     #expect(detail.summary.tracks.map(\.track) == [.business, .food])
     #expect(detail.inspectionRequired)
     _ = try await registry.decideTrack(number, track: .business, decision: .approve(), by: businessClerk, clock: on("2026-09-16"))
@@ -276,20 +276,20 @@ struct BundleStoryTests {
     #expect(issued.outcome == .accepted)
     let newJY = FoodLicenceNumber.make(category: "2", division: "370202", sequence: 2)
     #expect(issued.licences == Receipt.IssuedLicences(uscc: uscc, foodLicenceNumber: newJY))
-    let certificates = await try #require(try registry.bundle(number)?.certificates)
+    let certificates = try await #require(try registry.bundle(number)?.certificates)
     #expect(certificates.business.uscc == uscc)
     #expect(certificates.business.premises == "山东省青岛市市南区中山路街道芝罘路22号三江里东厢2号门户")
     #expect(certificates.food.validFrom == CivilDate("2026-09-17"))
     #expect(certificates.food.validUntil == CivilDate("2031-09-16"))
     let issuance = await String(decoding: try #require(try registry.packet(forReceipt: issued.number)).bytes, as: UTF8.self)
     #expect(issuance.contains("<Replaces>\(jy)</Replaces>"))
-    let units = await try #require(try registry.preFiling("YBA-370202-2026-000002", asOf: on("2026-09-17").today)).units
+    let units = try await #require(try registry.preFiling("YBA-370202-2026-000002", asOf: on("2026-09-17").today)).units
     #expect(units.filter { ["A-1", "A-2"].contains($0.id) }.map(\.occupied) == [0, 1])
   }
 
   @Test func thePolicyCanKeepTheFoodLicenceNumberOnAMove() async throws {
-    let (registry, uscc, jy) = await try opened(policyNeedsNewFoodLicence: false)
-    let number = await try #require(
+    let (registry, uscc, jy) = try await opened(policyNeedsNewFoodLicence: false)
+    let number = try await #require(
       try registry.submitBundle(try moveToA2(uscc: uscc, jy: jy), by: applicant, clock: on("2026-09-15")).subject)
     _ = try await registry.decideTrack(number, track: .business, decision: .approve(), by: businessClerk, clock: on("2026-09-16"))
     _ = try await registry.decideTrack(

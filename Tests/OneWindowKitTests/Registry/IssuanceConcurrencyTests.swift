@@ -16,10 +16,10 @@ struct IssuanceConcurrencyTests {
     for index in 1...count {
       let packet = try RegistryHarness.source(
         "SampleFilings/valid/bundle/muzidawei-opening.xml", replacing: [("BD-MZDW-2026-0001", "BD-MZDW-2026-01\(10 + index)")])
-      let accepted = await try registry.submitBundle(packet, by: .applicant("370203199008231423"), clock: on("2026-05-13"))
+      let accepted = try await registry.submitBundle(packet, by: .applicant("370203199008231423"), clock: on("2026-05-13"))
       let number = try #require(accepted.subject, "\(accepted.findings)")
-      _ = await try registry.decideTrack(number, track: .business, decision: .approve(), by: .clerk("0231"), clock: on("2026-05-14"))
-      _ = await try registry.decideTrack(
+      _ = try await registry.decideTrack(number, track: .business, decision: .approve(), by: .clerk("0231"), clock: on("2026-05-14"))
+      _ = try await registry.decideTrack(
         number, track: .food,
         decision: .approve(inspection: InspectionRecord(inspectedOn: CivilDate("2026-05-14")!, inspectors: ["0301", "0302"])),
         by: .clerk("0233"), clock: on("2026-05-14"))
@@ -28,7 +28,7 @@ struct IssuanceConcurrencyTests {
     let receipts = try await withThrowingTaskGroup(of: Receipt.self) { group in
       for (index, number) in numbers.enumerated() {
         let window = index.isMultiple(of: 2) ? registry : other
-        group.addTask { await try window.issueBundle(number, by: .clerk("0231"), clock: on("2026-05-15")) }
+        group.addTask { try await window.issueBundle(number, by: .clerk("0231"), clock: on("2026-05-15")) }
       }
       return try await group.reduce(into: []) { $0.append($1) }
     }
@@ -42,7 +42,7 @@ struct IssuanceConcurrencyTests {
     #expect(foodNumbers.allSatisfy { FoodLicenceNumber.hasValidCheckDigit($0) && $0.hasPrefix("JY2370202") })
     #expect(Set(foodNumbers) == Set((1...count).compactMap { FoodLicenceNumber.make(category: "2", division: "370202", sequence: $0) }))
     // Issuing one again is refused by state, and no number moves.
-    let again = await try other.issueBundle(numbers[0], by: .clerk("0231"), clock: on("2026-05-15"))
+    let again = try await other.issueBundle(numbers[0], by: .clerk("0231"), clock: on("2026-05-15"))
     #expect(again.findings.map(\.ruleID.rawValue) == ["RG-003"])
     await #expect(try registry.verifyAudit().isIntact)
   }

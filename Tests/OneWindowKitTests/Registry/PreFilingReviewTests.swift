@@ -19,7 +19,7 @@ struct PreFilingReviewTests {
       clock: on("2026-03-04"))
     #expect(rejected.outcome == .accepted)
     #expect(rejected.packetFamily == "decision")
-    let detail = await try #require(try registry.preFiling(submitted.number, asOf: on("2026-03-04").today))
+    let detail = try await #require(try registry.preFiling(submitted.number, asOf: on("2026-03-04").today))
     #expect(detail.summary.status == .rejected)
     #expect(detail.summary.number == nil)
     #expect(detail.reason == "PF-004 产权证明面积不足以覆盖单元")
@@ -83,7 +83,7 @@ struct PreFilingReviewTests {
   @Test func theDefaultValidityIsThePolicyYearsLessADay() async throws {
     let registry = try RegistryHarness().registry
     try await Taixingli.approved(in: registry)
-    let summary = await try #require(try registry.preFilings(asOf: on("2026-03-04").today).first)
+    let summary = try await #require(try registry.preFilings(asOf: on("2026-03-04").today).first)
     #expect(RegistryHarness.oneWindow.policy.preFilingValidityYears == 3)
     #expect(summary.validUntil == CivilDate("2029-03-03"))
   }
@@ -99,7 +99,7 @@ struct PreFilingReviewTests {
     let approved = try await registry.reviewPreFiling(decisionPacket: packet, by: .clerk("SN2009"), clock: on("2026-03-04"))
     #expect(approved.outcome == .accepted)
     #expect(approved.subject == Taixingli.number)
-    let summary = await try #require(try registry.preFilings(asOf: on("2026-03-04").today).first)
+    let summary = try await #require(try registry.preFilings(asOf: on("2026-03-04").today).first)
     #expect(summary.validFrom == CivilDate("2026-03-04"))
     #expect(summary.validUntil == CivilDate("2029-03-03"))
   }
@@ -111,7 +111,7 @@ struct PreFilingReviewTests {
       RegistryHarness.source("SampleFilings/valid/amendment/taixingli-replace-title-p1.xml"), by: Taixingli.owner,
       clock: on("2026-09-14"))
     #expect(amended.outcome == .accepted)
-    let detail = await try #require(try registry.preFiling(Taixingli.number, asOf: on("2026-09-14").today))
+    let detail = try await #require(try registry.preFiling(Taixingli.number, asOf: on("2026-09-14").today))
     #expect(detail.proofs.map(\.id) == ["P-1", "P-2", "P-5"])
     #expect(detail.proofs.map(\.replacedIn) == [2, nil, nil])
     #expect(detail.versions.map(\.version) == [1, 2])

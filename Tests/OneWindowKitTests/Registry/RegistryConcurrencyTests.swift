@@ -13,13 +13,13 @@ struct RegistryConcurrencyTests {
   @Test func twoClerksApprovingAtOnceCannotBothSucceed() async throws {
     let harness = try RegistryHarness(onDisk: true)
     let other = try harness.reopened()
-    let submitted = await try harness.registry.submitPreFiling(
+    let submitted = try await harness.registry.submitPreFiling(
       RegistryHarness.source(Taixingli.preFiling), by: Taixingli.owner, clock: on("2026-03-02"))
     let clerks = (1...8).map { Actor.clerk("02\(40 + $0)") }
     let receipts = try await withThrowingTaskGroup(of: Receipt.self) { group in
       for (index, clerk) in clerks.enumerated() {
         let registry = index.isMultiple(of: 2) ? harness.registry : other
-        group.addTask { await try registry.reviewPreFiling(submitted.number, decision: .approve(), by: clerk, clock: on("2026-03-04")) }
+        group.addTask { try await registry.reviewPreFiling(submitted.number, decision: .approve(), by: clerk, clock: on("2026-03-04")) }
       }
       return try await group.reduce(into: []) { $0.append($1) }
     }
@@ -31,7 +31,7 @@ struct RegistryConcurrencyTests {
     }
     #expect(Set(receipts.map(\.number)).count == clerks.count)
     // One number used, one approval on record, the chain intact.
-    let detail = await try #require(try other.preFiling(submitted.number, asOf: on("2026-03-04").today))
+    let detail = try await #require(try other.preFiling(submitted.number, asOf: on("2026-03-04").today))
     #expect(detail.summary.number == Taixingli.number)
     #expect(detail.history.filter { $0.action == "prefiling.approved" }.count == 1)
     await #expect(try harness.registry.verifyAudit().isIntact)
@@ -40,7 +40,7 @@ struct RegistryConcurrencyTests {
   @Test func theLastPlaceOfAUnitCannotBeTakenTwice() async throws {
     let harness = try RegistryHarness(onDisk: true)
     let other = try harness.reopened()
-    await try Taixingli.approved(in: harness.registry)
+    try await Taixingli.approved(in: harness.registry)
     // U-101 holds one entity; six applicants race for it with distinct packets.
     let packets = try (1...6).map { index in
       try RegistryHarness.source(
@@ -50,7 +50,7 @@ struct RegistryConcurrencyTests {
     let receipts = try await withThrowingTaskGroup(of: Receipt.self) { group in
       for (index, packet) in packets.enumerated() {
         let registry = index.isMultiple(of: 2) ? harness.registry : other
-        group.addTask { await try registry.register(packet, by: Taixingli.entryClerk, clock: on("2026-04-20")) }
+        group.addTask { try await registry.register(packet, by: Taixingli.entryClerk, clock: on("2026-04-20")) }
       }
       return try await group.reduce(into: []) { $0.append($1) }
     }
@@ -59,7 +59,7 @@ struct RegistryConcurrencyTests {
       #expect(refused.findings.filter { $0.severity == .error }.map(\.ruleID.rawValue) == ["TR-004"])
       #expect(refused.findings.first { $0.ruleID == "TR-004" }?.location.line == 10)
     }
-    let detail = await try #require(try other.preFiling(Taixingli.number, asOf: on("2026-04-20").today))
+    let detail = try await #require(try other.preFiling(Taixingli.number, asOf: on("2026-04-20").today))
     #expect(detail.units.first { $0.id == "U-101" }?.occupied == 1)
     #expect(detail.tenancies.count == 1)
     await #expect(try harness.registry.verifyAudit().isIntact)
@@ -72,7 +72,7 @@ struct RegistryConcurrencyTests {
       for index in 0..<40 {
         let registry = index.isMultiple(of: 2) ? harness.registry : other
         group.addTask {
-          await try registry.reviewPreFiling("RCPT-20260302-999999", decision: .approve(), by: .clerk("0231"), clock: on("2026-03-02"))
+          try await registry.reviewPreFiling("RCPT-20260302-999999", decision: .approve(), by: .clerk("0231"), clock: on("2026-03-02"))
         }
       }
       return try await group.reduce(into: []) { $0.append($1) }

@@ -22,7 +22,7 @@ struct ZipIntakeTests {
     #expect(zip.outcome == .accepted)
     #expect(zip.packetSHA256 == folder.packetSHA256)
     #expect(zip.findings.map(\.ruleID) == folder.findings.map(\.ruleID))
-    let stored = await try #require(try zipped.registry.packet(forReceipt: zip.number))
+    let stored = try await #require(try zipped.registry.packet(forReceipt: zip.number))
     #expect(stored.bytes == (try Repository.bytes("SampleFilings/valid/registration/taixingli-u201-folder/packet.xml")))
   }
 
@@ -37,7 +37,7 @@ struct ZipIntakeTests {
     #expect(receipt.outcome == .rejected)
     #expect(receipt.findings.map(\.ruleID) == ["SEC-005"])
     #expect(receipt.findings.first?.location.file == "slip.zip")
-    let stored = await try #require(try harness.registry.packet(forReceipt: receipt.number))
+    let stored = try await #require(try harness.registry.packet(forReceipt: receipt.number))
     #expect(stored.bytes == archive)
     #expect(receipt.packetSHA256 == stored.sha256)
   }

@@ -21,7 +21,7 @@ struct ResubmitsRejectedTests {
   }
 
   @Test func namingTheRefusalIsQuiet() async throws {
-    let registry = await try refusedThenAmended()
+    let registry = try await refusedThenAmended()
     let receipt = try await registry.register(RegistryHarness.source(Taixingli.shibeiU202), by: Taixingli.entryClerk, clock: on("2026-06-08"))
     #expect(receipt.outcome == .accepted)
     #expect(receipt.findings.map(\.ruleID).contains("RG-006") == false)
@@ -37,7 +37,7 @@ struct ResubmitsRejectedTests {
   }
 
   @Test func namingAnUnknownReceiptWarnsAtResubmits() async throws {
-    let registry = await try refusedThenAmended()
+    let registry = try await refusedThenAmended()
     let packet = try RegistryHarness.source(Taixingli.shibeiU202, replacing: [("RCPT-20260506-000001", "RCPT-20260506-000007")])
     let receipt = try await registry.register(packet, by: Taixingli.entryClerk, clock: on("2026-06-08"))
     #expect(receipt.outcome == .accepted)
@@ -49,7 +49,7 @@ struct ResubmitsRejectedTests {
   }
 
   @Test func namingAnAcceptingReceiptWarns() async throws {
-    let registry = await try refusedThenAmended()
+    let registry = try await refusedThenAmended()
     let packet = try RegistryHarness.source(Taixingli.shibeiU202, replacing: [("RCPT-20260506-000001", "RCPT-20260408-000001")])
     let receipt = try await registry.register(packet, by: Taixingli.entryClerk, clock: on("2026-06-08"))
     #expect(receipt.findings.first { $0.ruleID == "RG-006" }?.message.en == "receipt RCPT-20260408-000001 did not refuse a packet")
