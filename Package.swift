@@ -184,6 +184,8 @@ let package = Package(
     .testTarget(
       name: "OneWindowCLITests",
       dependencies: ["OneWindowCLI", "OneWindowTestSupport"],
+      // The --help goldens, read by path.
+      exclude: ["Help"],
       swiftSettings: swiftSettings
     ),
   ]

@@ -26,13 +26,20 @@ extension InspectionResult: ExpressibleByArgument {
   public static var allValueStrings: [String] { allCases.map { $0.rawValue.lowercased() } }
 }
 
-/// `--format` and `--lang`, shared by the commands that print reports.
+/// `--lang`, declared once for every command that prints something a person reads.
+struct LanguageOption: ParsableArguments {
+  @Option(name: .long, help: "Message language: zh (default) or en.")
+  var lang: Language = .zh
+}
+
+/// `--format text|json` and `--lang`, shared by the commands that print listings and reports.
 struct OutputOptions: ParsableArguments {
   @Option(name: .long, help: "Report format: text or json.")
   var format: ReportFormat = .text
 
-  @Option(name: .long, help: "Message language: zh (default) or en.")
-  var lang: Language = .zh
+  @OptionGroup var language: LanguageOption
+
+  var lang: Language { language.lang }
 }
 
 /// Where schemas and data files come from.

@@ -57,8 +57,9 @@ struct ReceiptOutputOptions: ParsableArguments {
   @Option(name: .long, help: "Receipt format: text, json or xml (the Receipt packet).")
   var format: ReceiptFormat = .text
 
-  @Option(name: .long, help: "Message language: zh (default) or en.")
-  var lang: Language = .zh
+  @OptionGroup var language: LanguageOption
+
+  var lang: Language { language.lang }
 
   @Option(name: .long, help: "Also write the receipt packet (XML) to this file.")
   var receiptOut: String?

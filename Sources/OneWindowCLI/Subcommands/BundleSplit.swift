@@ -42,10 +42,10 @@ extension OneWindowCommand.Bundle {
 
     func run() throws {
       let oneWindow = try resources.oneWindow()
+      let source = try packetSource(packet)
       let split: TrackApplications
       do {
-        let bytes = try PacketSource(displayName: packet, kind: .file(path: packet)).bytes(cap: BundleFiles.cap)
-        split = try oneWindow.split(bytes: bytes, name: packet, bundleNumber: bundleNumber)
+        split = try oneWindow.split(source, bundleNumber: bundleNumber)
       } catch {
         Console.error(error.description)
         throw ExitCode(2)
@@ -100,12 +100,10 @@ extension OneWindowCommand.Bundle {
 
     func run() throws {
       let oneWindow = try resources.oneWindow()
+      let (businessSource, foodSource) = (try packetSource(business), try packetSource(food))
       let assembly: BundleAssembly
       do {
-        let businessBytes = try PacketSource(displayName: business, kind: .file(path: business)).bytes(cap: BundleFiles.cap)
-        let foodBytes = try PacketSource(displayName: food, kind: .file(path: food)).bytes(cap: BundleFiles.cap)
-        assembly = try oneWindow.assemble(
-          business: businessBytes, businessName: business, food: foodBytes, foodName: food)
+        assembly = try oneWindow.assemble(business: businessSource, food: foodSource)
       } catch {
         Console.error(error.description)
         throw ExitCode(2)

@@ -24,7 +24,8 @@ extension OneWindowCommand {
 
     @Argument(help: "Scenario files or folders.") var paths: [String]
     @Option(name: .long, help: "text (a summary and a diff per failing step) or json.") var format: Format = .text
-    @Option(name: .long, help: "Message language: zh (default) or en.") var lang: Language = .zh
+    @OptionGroup var language: LanguageOption
+    var lang: Language { language.lang }
     @Option(name: .long, help: "Also write JUnit XML (one test case per step) to this file.") var junit: String?
     @Option(name: .long, help: "Replay under the rules in force on this date.") var rulesAsOf: CivilDate?
     @Option(name: .long, help: "List the steps that change under the rules in force on this date.") var compareRulesAsOf: CivilDate?

@@ -23,8 +23,8 @@ extension OneWindowCommand {
     @Option(name: .long, help: "text, json or markdown.")
     var format: Format = .text
 
-    @Option(name: .long, help: "Message language: zh (default) or en.")
-    var lang: Language = .zh
+    @OptionGroup var language: LanguageOption
+    var lang: Language { language.lang }
 
     @OptionGroup var resources: ResourceOptions
 

@@ -31,8 +31,8 @@ extension OneWindowCommand {
     @Option(name: .long, help: "Report format: text, json, html (a printable page) or xml (a ValidationReport packet).")
     var format: Format = .text
 
-    @Option(name: .long, help: "Message language: zh (default) or en.")
-    var lang: Language = .zh
+    @OptionGroup var language: LanguageOption
+    var lang: Language { language.lang }
     @OptionGroup var resources: ResourceOptions
     @OptionGroup var dates: DateOptions
 
