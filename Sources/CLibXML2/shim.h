@@ -67,6 +67,17 @@ static inline onewindow_error_handlers onewindow_enter(xmlStructuredErrorFunc st
     return saved;
 }
 
+/* The calling thread's structured-error context and generic-error context (for tests that check
+ * a host's handlers are left alone). */
+static inline void *onewindow_structured_context(void) { return xmlStructuredErrorContext; }
+static inline void *onewindow_generic_context(void) { return xmlGenericErrorContext; }
+
+/* Installs silent handlers with these contexts, as a host application installs its own (tests). */
+static inline void onewindow_install_host_handlers(void *structured, void *generic) {
+    xmlSetStructuredErrorFunc(structured, NULL);
+    xmlSetGenericErrorFunc(generic, onewindow_ignore_generic_error);
+}
+
 /* Leaves a OneWindow call: the thread's handlers as they were. */
 static inline void onewindow_leave(onewindow_error_handlers saved) {
     xmlSetStructuredErrorFunc(saved.structuredContext, saved.structured);

@@ -82,3 +82,19 @@ enum LibXMLRuntime {
 
 /// The version of the libxml2 library loaded at run time (for example `20914`).
 package func libxml2RuntimeVersion() -> String { LibXMLRuntime.runtimeVersion }
+
+/// The calling thread's libxml2 error handlers as a host application sets them: for tests that
+/// check OneWindow puts them back after each call.
+package enum LibXMLHostHandlers {
+  /// The structured and generic error contexts of this thread, as addresses.
+  package static var contexts: (structured: Int, generic: Int) {
+    (Int(bitPattern: onewindow_structured_context()), Int(bitPattern: onewindow_generic_context()))
+  }
+
+  /// Installs handlers that ignore errors, with these contexts (addresses), as a host would
+  /// install its own.
+  package static func install(structured: Int, generic: Int) {
+    _ = LibXMLRuntime.ready
+    onewindow_install_host_handlers(UnsafeMutableRawPointer(bitPattern: structured), UnsafeMutableRawPointer(bitPattern: generic))
+  }
+}
