@@ -61,6 +61,9 @@ public struct Finding: Sendable, Hashable, Codable {
   public var location: SourceLocation
   /// The offending value, when there is one.
   public var value: String?
+  /// True for a rule that needs the registry and was not evaluated because none was connected
+  /// (an info); nil for every other finding. Text and HTML reports fold these into one line.
+  public var notEvaluated: Bool?
 
   public init(
     ruleID: RuleID, severity: Severity, category: FindingCategory, message: LocalizedText,

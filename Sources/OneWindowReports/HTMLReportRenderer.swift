@@ -132,11 +132,17 @@ public struct HTMLReportRenderer: Sendable {
       html += "<h3>\(Self.escape(heading))\(key.isEmpty ? "" : " <span class=\"en\">\(Self.escape(key))</span>")</h3>\n"
       html += table(group.findings, family: packet.family)
     }
-    let infos = packet.findings.filter { $0.severity == .info }
+    let infos = packet.findings.filter { $0.severity == .info && $0.notEvaluated != true }
     if !infos.isEmpty {
-      html += "<details class=\"infos\"><summary>\(pick("提示 \(infos.count) 条（未评估项、说明）", "\(infos.count) notes (not evaluated, remarks)"))</summary>\n"
+      html += "<h3>\(pick("提示", "Notes"))</h3>\n"
       html += table(infos, family: packet.family)
-      html += "</details>\n"
+    }
+    let notEvaluated = packet.findings.filter { $0.notEvaluated == true }.map(\.ruleID.rawValue)
+    if !notEvaluated.isEmpty {
+      html += "<p class=\"not-evaluated\">" + Self.escape(pick(
+        "未评估 \(notEvaluated.count) 条需要登记库的规则（没有连接登记库）：" + notEvaluated.joined(separator: "、"),
+        "\(notEvaluated.count) rules that need the registry were not evaluated (no registry): " + notEvaluated.joined(separator: ", ")))
+        + "</p>\n"
     }
     return html + "</section>\n"
   }

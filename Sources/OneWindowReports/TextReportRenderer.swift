@@ -18,14 +18,33 @@ public struct TextReportRenderer: Sendable {
   public static func packetOrder(_ lhs: PacketReport, _ rhs: PacketReport) -> Bool { lhs.source < rhs.source }
 
   /// The lines of one packet's findings, in report order, each ending in a newline: the text
-  /// ``render(_:)`` prints for that packet, for printing packet by packet.
+  /// ``render(_:)`` prints for that packet, for printing packet by packet. The rules that were
+  /// not evaluated for want of a registry fold into one line after the others.
   public func lines(for packet: PacketReport) -> String {
     var text = ""
+    var notEvaluated: [RuleID] = []
     for finding in packet.findings.sorted(by: Finding.reportOrder) {
+      if finding.notEvaluated == true {
+        notEvaluated.append(finding.ruleID)
+        continue
+      }
       text += line(for: finding)
       text += "\n"
     }
+    if !notEvaluated.isEmpty { text += notEvaluatedLine(packet.source, notEvaluated) + "\n" }
     return text
+  }
+
+  /// `file: info: 未评估 6 条需要登记库的规则（没有连接登记库，用 --db 指定）：TR-001、…`
+  public func notEvaluatedLine(_ file: String, _ ids: [RuleID]) -> String {
+    let list = ids.map(\.rawValue)
+    switch language {
+    case .zh:
+      return "\(file): info: 未评估 \(ids.count) 条需要登记库的规则（没有连接登记库，用 --db 指定）：" + list.joined(separator: "、")
+    case .en:
+      return "\(file): info: \(ids.count) rules that need the registry were not evaluated (no registry; use --db): "
+        + list.joined(separator: ", ")
+    }
   }
 
   public func line(for finding: Finding) -> String { finding.reportLine(in: language) }

@@ -63,4 +63,10 @@ public struct RuleContext: Sendable {
     findings.append(
       descriptor.finding(at: location, detail: message, value: value, severity: severity))
   }
+
+  /// Reports that this rule, which needs the registry, was not evaluated (an info).
+  mutating func reportNotEvaluated(_ message: LocalizedText) {
+    report(message, at: root, severity: .info)
+    findings[findings.count - 1].notEvaluated = true
+  }
 }

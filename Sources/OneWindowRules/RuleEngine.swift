@@ -124,7 +124,7 @@ public struct RuleEngine: Sendable {
       context.descriptor = step.descriptor
       context.findings.removeAll(keepingCapacity: true)
       if let notEvaluated = step.notEvaluated, environment.registry == nil {
-        context.report(notEvaluated, at: parsed.root, severity: .info)
+        context.reportNotEvaluated(notEvaluated)
       } else {
         step.rule.init().check(parsed.packet, in: &context)
       }
