@@ -53,9 +53,22 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
   /// Parses `YYYYMMDD` (the birth date inside a 居民身份证号).
   public init?(compact text: some StringProtocol) {
-    guard text.count == 8 else { return nil }
-    let digits = Array(text)
-    self.init("\(String(digits[0..<4]))-\(String(digits[4..<6]))-\(String(digits[6..<8]))")
+    guard let date = Array(text.utf8).withUnsafeBufferPointer(Self.compact) else { return nil }
+    self = date
+  }
+
+  /// The date of eight ASCII digits `YYYYMMDD`, checked.
+  package static func compact(_ utf8: UnsafeBufferPointer<UInt8>) -> CivilDate? {
+    guard utf8.count == 8 else { return nil }
+    var value = [0, 0, 0]
+    for (index, range) in [0..<4, 4..<6, 6..<8].enumerated() {
+      for offset in range {
+        let digit = Int(utf8[offset]) - 48
+        guard (0...9).contains(digit) else { return nil }
+        value[index] = value[index] * 10 + digit
+      }
+    }
+    return CivilDate(year: value[0], month: value[1], day: value[2])
   }
 
   /// Days since 1970-01-01.

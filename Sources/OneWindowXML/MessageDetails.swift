@@ -48,8 +48,8 @@ package struct MessageDetails: Sendable, Hashable {
     var details = MessageDetails()
     switch stage {
     case .parser:
-      details.notUTF8 = message.contains("not proper UTF-8")
-      details.excessiveDepth = message.contains("Excessive depth")
+      details.notUTF8 = code == 9 && contains("not proper UTF-8", in: message)
+      details.excessiveDepth = code == 1 && contains("Excessive depth", in: message)
       if code == 41 { details.repeatedAttribute = between("Attribute ", " ", in: message) }
       if code == 76 {
         details.openedTag = between("mismatch: ", " line", in: message)
@@ -59,19 +59,20 @@ package struct MessageDetails: Sendable, Hashable {
       details.element = between("Element '", "'", in: message)
       details.attribute = between("', attribute '", "'", in: message)
       details.value = offendingValue(in: message)
-      details.missingChild = message.contains("Missing child element")
-      details.expected = between("Expected is ( ", " )", in: message) ?? between("Expected is one of ( ", " )", in: message)
-      details.type = between("type '", "'", in: message)
-      details.set = between("set {", "}", in: message)
-      details.requiredAttribute = between("The attribute '", "'", in: message)
-      details.noMatch = message.contains("No match found")
       switch code {
+      case 1871:
+        details.missingChild = contains("Missing child element", in: message)
+        details.expected = between("Expected is ( ", " )", in: message) ?? between("Expected is one of ( ", " )", in: message)
+      case 1824, 1825, 1826: details.type = between("type '", "'", in: message)
       case 1830: details.bound = between("allowed length of '", "'", in: message)
       case 1831: details.bound = between("minimum length of '", "'", in: message)
       case 1832: details.bound = between("maximum length of '", "'", in: message)
       case 1833, 1834, 1837, 1838: details.bound = between("allowed ('", "')", in: message)
       case 1835: details.bound = between("greater than '", "'", in: message)
       case 1836: details.bound = between("less than '", "'", in: message)
+      case 1840: details.set = between("set {", "}", in: message)
+      case 1868: details.requiredAttribute = between("The attribute '", "'", in: message)
+      case 1877: details.noMatch = contains("No match found", in: message)
       default: break
       }
     case .policy:
@@ -89,10 +90,43 @@ package struct MessageDetails: Sendable, Hashable {
     return nil
   }
 
-  static func between(_ start: String, _ end: String, in text: String) -> String? {
-    guard let open = text.firstRange(of: start) else { return nil }
-    let rest = text[open.upperBound...]
-    guard let close = rest.firstRange(of: end) else { return nil }
-    return String(rest[..<close.lowerBound])
+  /// The text between the first `start` and the next `end` after it, searched byte by byte.
+  static func between(_ start: StaticString, _ end: StaticString, in text: String) -> String? {
+    var text = text
+    return text.withUTF8 { bytes -> String? in
+      guard let open = find(start, in: bytes, from: 0) else { return nil }
+      let from = open + start.utf8CodeUnitCount
+      guard let close = find(end, in: bytes, from: from) else { return nil }
+      return String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<close]), as: UTF8.self)
+    }
+  }
+
+  static func contains(_ pattern: StaticString, in text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { find(pattern, in: $0, from: 0) != nil }
+  }
+
+  /// The offset of the first `pattern` at or after `start`.
+  private static func find(_ pattern: StaticString, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    let length = pattern.utf8CodeUnitCount
+    guard length > 0, bytes.count >= length else { return nil }
+    let first = pattern.utf8Start[0]
+    var index = start
+    while index + length <= bytes.count {
+      if bytes[index] == first {
+        var matches = true
+        var offset = 1
+        while offset < length {
+          if bytes[index + offset] != pattern.utf8Start[offset] {
+            matches = false
+            break
+          }
+          offset += 1
+        }
+        if matches { return index }
+      }
+      index += 1
+    }
+    return nil
   }
 }

@@ -135,7 +135,17 @@ enum NodePath {
       }
       sibling = current.pointee.next
     }
-    return sameNamed > 1 ? "\(localName)[\(position)]" : localName
+    return ElementPath.step(name: localName, ordinal: sameNamed > 1 ? position : 0)
+  }
+}
+
+/// The format of element paths (`/AddressPreFiling/Units/Unit[2]/Area`), for schema findings and
+/// the packets' source maps alike.
+package enum ElementPath {
+  /// A path step: the name, with `[ordinal]` when the parent has several children of that name
+  /// (ordinal 0 when it has one).
+  package static func step(name: String, ordinal: Int) -> String {
+    ordinal > 0 ? name + "[" + String(ordinal) + "]" : name
   }
 }
 

@@ -75,6 +75,25 @@ package struct XMLElementView {
     }
   }
 
+  /// An identity of the element's name: libxml2 interns names in the document's dictionary, so
+  /// two elements of one document with the same name have the same identity.
+  package var nameIdentity: Int { Int(bitPattern: node.pointee.name) }
+
+  /// The first element child with this local name, and its ordinal among the children of that
+  /// name (0 when it is the only one, as path steps write it).
+  package func childWithOrdinal(_ localName: String) -> (view: XMLElementView, ordinal: Int)? {
+    var children = Children(first: node.pointee.children)
+    while let child = children.next() {
+      guard child.hasName(localName), let name = child.node.pointee.name else { continue }
+      // Another child of the same name after it makes the step `Name[1]`.
+      while let later = children.next() {
+        if let laterName = later.node.pointee.name, xmlStrEqual(laterName, name) != 0 { return (child, 1) }
+      }
+      return (child, 0)
+    }
+    return nil
+  }
+
   /// The first element child with this local name.
   package func child(_ localName: String) -> XMLElementView? {
     var children = Children(first: node.pointee.children)

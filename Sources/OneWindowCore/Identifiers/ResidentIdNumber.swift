@@ -36,7 +36,7 @@ public enum ResidentIdNumber {
   public static func birthDate(_ number: String) -> CivilDate? {
     if let date = ASCIIText.withBytes(number, { bytes -> CivilDate? in
       guard bytes.count == 18 else { return nil }
-      return CivilDate(compact: String(decoding: UnsafeBufferPointer(rebasing: bytes[6..<14]), as: UTF8.self))
+      return CivilDate.compact(UnsafeBufferPointer(rebasing: bytes[6..<14]))
     }) {
       return date
     }

@@ -272,10 +272,10 @@ extension Packet {
   }
 
   /// Every reference to a material, with the kinds it may point at.
-  public var materialReferences: [(reference: MaterialRef, kinds: Set<MaterialKind>)] {
-    var references: [(MaterialRef, Set<MaterialKind>)] = []
-    let proofKinds: Set<MaterialKind> = [.propertyProof]
-    let agreementKinds: Set<MaterialKind> = [.entryAgreement, .lease]
+  public var materialReferences: [(reference: MaterialRef, kinds: [MaterialKind])] {
+    var references: [(MaterialRef, [MaterialKind])] = []
+    let proofKinds: [MaterialKind] = [.propertyProof]
+    let agreementKinds: [MaterialKind] = [.entryAgreement, .lease]
     func add(_ premises: RestaurantPremises?) {
       guard let premises else { return }
       switch premises {

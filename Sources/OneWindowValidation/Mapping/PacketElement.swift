@@ -4,11 +4,27 @@ package import OneWindowXML
 /// The source map of one packet, filled while the packet is mapped.
 package final class SourceMapBuilder {
   package var map = SourceMap()
+  /// Element names made into strings once per packet, by libxml2's interned name.
+  private var names: [Int: String] = [:]
 
   package init() {}
 
+  /// Records an element whose ordinal among same-named siblings is known.
+  func add(_ view: XMLElementView, ordinal: Int, parent: NodeRef) -> NodeRef {
+    map.add(step: ElementPath.step(name: name(of: view), ordinal: ordinal), parent: parent, line: view.line)
+  }
+
+  /// Records an element, working out its ordinal.
   func add(_ view: XMLElementView, parent: NodeRef) -> NodeRef {
     map.add(step: view.pathStep, parent: parent, line: view.line)
+  }
+
+  private func name(of view: XMLElementView) -> String {
+    let key = view.nameIdentity
+    if let name = names[key] { return name }
+    let name = view.localName
+    names[key] = name
+    return name
   }
 
   func addAttribute(_ name: String, of element: NodeRef, line: Int) -> NodeRef {
@@ -51,11 +67,21 @@ package struct PacketElement {
     PacketElement(view: child, node: map.add(child, parent: node), map: map)
   }
 
+  private func reached(_ child: XMLElementView, ordinal: Int) -> PacketElement {
+    PacketElement(view: child, node: map.add(child, ordinal: ordinal, parent: node), map: map)
+  }
+
   /// The first child element named `name`, recorded in the source map.
-  package func child(_ name: String) -> PacketElement? { view.child(name).map(reached) }
+  package func child(_ name: String) -> PacketElement? {
+    view.childWithOrdinal(name).map { reached($0.view, ordinal: $0.ordinal) }
+  }
 
   /// The child elements named `name`, in document order, recorded in the source map.
-  package func children(_ name: String) -> [PacketElement] { view.children(name).map(reached) }
+  package func children(_ name: String) -> [PacketElement] {
+    let views = view.children(name)
+    let several = views.count > 1
+    return views.enumerated().map { index, child in reached(child, ordinal: several ? index + 1 : 0) }
+  }
 
   /// Every child element, in document order, recorded in the source map.
   package var children: [PacketElement] { view.children.map(reached) }
@@ -87,8 +113,8 @@ package struct PacketElement {
     _ name: String, into root: inout Root, _ value: WritableKeyPath<Root, T>, _ node: WritableKeyPath<Root, NodeRef>,
     _ convert: (PacketElement) -> T?
   ) {
-    guard let child = view.child(name) else { return }
-    let element = reached(child)
+    guard let (child, ordinal) = view.childWithOrdinal(name) else { return }
+    let element = reached(child, ordinal: ordinal)
     guard let converted = convert(element) else { return }
     root[keyPath: value] = converted
     root[keyPath: node] = element.node

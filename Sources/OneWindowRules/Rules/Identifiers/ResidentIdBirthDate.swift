@@ -17,7 +17,7 @@ public struct ResidentIdBirthDate: Rule {
 
   public func check(_ packet: Packet, in context: inout RuleContext) {
     for document in packet.identityDocuments
-    where ResidentIdCheckCharacter.eighteenDigitTypes.contains(document.type) && document.number.count == 18 {
+    where ResidentIdCheckCharacter.eighteenDigitTypes.contains(document.type) && document.number.utf8.count == 18 {
       guard let birth = ResidentIdNumber.birthDate(document.number) else {
         context.report(at: document.node, value: document.number)
         continue

@@ -16,9 +16,12 @@ public struct MaterialKindMatchesUse: Rule {
   public init() {}
 
   public func check(_ packet: Packet, in context: inout RuleContext) {
-    let byID = Dictionary(packet.materials.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    let materials = packet.materials
     for (reference, kinds) in packet.materialReferences {
-      guard let material = byID[reference.id], !kinds.contains(material.kind) else { continue }
+      // A manifest holds a dozen entries: a linear search costs less than hashing them.
+      guard let material = materials.first(where: { $0.id == reference.id }), !kinds.contains(material.kind) else {
+        continue
+      }
       let wanted = kinds.map(\.label.zh).sorted().joined(separator: "或")
       context.report(
         LocalizedText(

@@ -17,23 +17,37 @@ public struct RealEstateCertificateNumber: Rule {
 
   /// Checks the shape after normalising full-width brackets and removing spaces.
   public static func looksValid(_ number: String) -> Bool {
-    let text = String(number.compactMap { character -> Character? in
-      switch character {
-      case "（": "("
-      case "）": ")"
-      case _ where character.isWhitespace: nil
-      default: character
+    // Unicode scalars, not Characters: the shape is ASCII digits, brackets and Han ideographs.
+    var scalars: [Unicode.Scalar] = []
+    scalars.reserveCapacity(number.utf8.count)
+    for scalar in number.unicodeScalars {
+      switch scalar {
+      case "（": scalars.append("(")
+      case "）": scalars.append(")")
+      case _ where scalar.properties.isWhitespace: continue
+      default: scalars.append(scalar)
       }
-    })
-    let characters = Array(text)
-    guard characters.count >= 12, TradeNameLength.isHan(characters[0]), characters[1] == "(",
-      characters.count > 6, characters[6] == ")", characters[2...5].allSatisfy({ $0.isASCII && $0.isNumber }),
-      text.hasSuffix("号"), let marker = text.firstRange(of: "不动产权第")
+    }
+    func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.isASCII && ("0"..."9").contains(scalar) }
+    func isHan(_ scalar: Unicode.Scalar) -> Bool { (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value) }
+    let marker: [Unicode.Scalar] = ["不", "动", "产", "权", "第"]
+    guard scalars.count >= 12, isHan(scalars[0]), scalars[1] == "(", scalars[6] == ")",
+      scalars[2...5].allSatisfy(isDigit), scalars.last == "号"
     else { return false }
-    let place = text[text.index(text.startIndex, offsetBy: 7)..<marker.lowerBound]
-    let serial = text[marker.upperBound...].dropLast()
-    return (1...12).contains(place.count) && place.allSatisfy(TradeNameLength.isHan)
-      && (5...10).contains(serial.count) && serial.allSatisfy { $0.isASCII && $0.isNumber }
+    var markerStart: Int?
+    var index = 7
+    while index + marker.count <= scalars.count {
+      if Array(scalars[index..<(index + marker.count)]) == marker {
+        markerStart = index
+        break
+      }
+      index += 1
+    }
+    guard let start = markerStart else { return false }
+    let place = scalars[7..<start]
+    let serial = scalars[(start + marker.count)..<(scalars.count - 1)]
+    return (1...12).contains(place.count) && place.allSatisfy(isHan)
+      && (5...10).contains(serial.count) && serial.allSatisfy(isDigit)
   }
 
   public func check(_ packet: Packet, in context: inout RuleContext) {
