@@ -23,6 +23,29 @@ package struct XMLElementView {
   /// Concatenated text and CDATA children; empty when there are none.
   package var text: String { NodePath.textChildren(of: node) ?? "" }
 
+  /// The text, and whether it holds any whitespace (so a caller collapsing whitespace can skip
+  /// the text that has none), read in one pass over a single text child's bytes.
+  package var textNoting: (text: String, hasWhitespace: Bool) {
+    var child = node.pointee.children
+    var single: UnsafeMutablePointer<xmlChar>?
+    var count = 0
+    while let current = child {
+      if current.pointee.type == XML_TEXT_NODE || current.pointee.type == XML_CDATA_SECTION_NODE,
+        let content = current.pointee.content
+      {
+        count += 1
+        single = content
+      }
+      child = current.pointee.next
+    }
+    guard count == 1, let single else {
+      let text = NodePath.textChildren(of: node) ?? ""
+      return (text, count > 0)
+    }
+    let bytes = UnsafeBufferPointer(start: single, count: Int(xmlStrlen(single)))
+    return (String(decoding: bytes, as: UTF8.self), UnicodeWhitespace.occurs(in: bytes))
+  }
+
   /// The path of this element, `[n]` only where the parent has several of that name.
   package var path: String { NodePath.path(of: node) ?? "" }
 
@@ -75,9 +98,12 @@ package struct XMLElementView {
     }
   }
 
-  /// An identity of the element's name: libxml2 interns names in the document's dictionary, so
-  /// two elements of one document with the same name have the same identity.
+  /// An identity of the element's name: libxml2 interns names in the parser's dictionary, so two
+  /// elements with the same name have the same identity for as long as that dictionary lives.
   package var nameIdentity: Int { Int(bitPattern: node.pointee.name) }
+
+  /// The identity of the dictionary the element's names are interned in.
+  package var dictionaryIdentity: Int { Int(bitPattern: node.pointee.doc?.pointee.dict) }
 
   /// The first element child with this local name, and its ordinal among the children of that
   /// name (0 when it is the only one, as path steps write it).

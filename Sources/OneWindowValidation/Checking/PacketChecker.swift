@@ -21,6 +21,8 @@ package final class PacketChecker {
   let asOf: CivilDate
   package let validator: PacketValidator
   private let engine = RuleEngine()
+  /// Element names, made once per name for the parser's life.
+  private let names = ElementNames()
   /// The rules to run, worked out once per packet kind (the settings and date are fixed).
   private var plans: [PacketKind: RuleEngine.Plan] = [:]
 
@@ -84,7 +86,7 @@ package final class PacketChecker {
     }
     let check = bytes.withUnsafeBytes { raw in
       validator.check(raw, name: name) { root, _ -> ParsedPacket in
-        let map = SourceMapBuilder()
+        let map = SourceMapBuilder(names: names)
         let element = PacketElement(root: root, map: map)
         let packet = PacketMapper.packet(from: element)
         return ParsedPacket(packet: packet, sourceMap: map.map, root: element.node)

@@ -1,13 +1,36 @@
 package import OneWindowCore
 package import OneWindowXML
 
-/// The source map of one packet, filled while the packet is mapped.
-package final class SourceMapBuilder {
-  package var map = SourceMap()
-  /// Element names made into strings once per packet, by libxml2's interned name.
+/// Element names as Swift strings, made once per name for as long as the parser's dictionary
+/// lives (libxml2 interns every name in it, so the name's address identifies it). One per
+/// checker, like the parser it serves; not `Sendable`.
+package final class ElementNames {
+  private var dictionary = 0
   private var names: [Int: String] = [:]
 
   package init() {}
+
+  func name(of view: XMLElementView) -> String {
+    let dictionary = view.dictionaryIdentity
+    if dictionary != self.dictionary || dictionary == 0 {
+      // Another dictionary (or none): addresses may mean other names now.
+      names.removeAll(keepingCapacity: true)
+      self.dictionary = dictionary
+    }
+    let key = view.nameIdentity
+    if let name = names[key] { return name }
+    let name = view.localName
+    if dictionary != 0 { names[key] = name }
+    return name
+  }
+}
+
+/// The source map of one packet, filled while the packet is mapped.
+package final class SourceMapBuilder {
+  package var map = SourceMap()
+  private let names: ElementNames
+
+  package init(names: ElementNames = ElementNames()) { self.names = names }
 
   /// Records an element whose ordinal among same-named siblings is known.
   func add(_ view: XMLElementView, ordinal: Int, parent: NodeRef) -> NodeRef {
@@ -19,13 +42,7 @@ package final class SourceMapBuilder {
     map.add(step: view.pathStep, parent: parent, line: view.line)
   }
 
-  private func name(of view: XMLElementView) -> String {
-    let key = view.nameIdentity
-    if let name = names[key] { return name }
-    let name = view.localName
-    names[key] = name
-    return name
-  }
+  private func name(of view: XMLElementView) -> String { names.name(of: view) }
 
   func addAttribute(_ name: String, of element: NodeRef, line: Int) -> NodeRef {
     map.add(step: "@" + name, parent: element, line: line)
@@ -58,7 +75,10 @@ package struct PacketElement {
   package var line: Int { view.line }
 
   /// The text, whitespace collapsed (the schema's token values).
-  package var text: String { collapse(view.text) }
+  package var text: String {
+    let (text, hasWhitespace) = view.textNoting
+    return hasWhitespace ? collapse(text) : text
+  }
 
   /// The text as written, only trimmed (long texts).
   package var rawText: String { trim(view.text) }
@@ -97,7 +117,11 @@ package struct PacketElement {
 
   // MARK: - Child values (read without recording the child)
 
-  package func string(_ name: String) -> String? { view.child(name).map { collapse($0.text) } }
+  package func string(_ name: String) -> String? {
+    guard let child = view.child(name) else { return nil }
+    let (text, hasWhitespace) = child.textNoting
+    return hasWhitespace ? collapse(text) : text
+  }
   package func date(_ name: String) -> CivilDate? { string(name).flatMap { CivilDate($0) } }
   package func double(_ name: String) -> Double? { string(name).flatMap { Double($0) } }
   package func int(_ name: String) -> Int? { string(name).flatMap { Int($0) } }
