@@ -23,7 +23,8 @@ public struct TextReportRenderer: Sendable {
   public func lines(for packet: PacketReport) -> String {
     var text = ""
     var notEvaluated: [RuleID] = []
-    for finding in packet.findings.sorted(by: Finding.reportOrder) {
+    // A report's findings are in report order already.
+    for finding in packet.findings {
       if finding.notEvaluated == true {
         notEvaluated.append(finding.ruleID)
         continue

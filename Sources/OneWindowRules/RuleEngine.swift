@@ -119,17 +119,17 @@ public struct RuleEngine: Sendable {
       asOf: environment.asOf, policy: environment.policy, registry: environment.registry,
       attachments: environment.attachments, pairedBusiness: environment.pairedBusiness,
       sourceMap: parsed.sourceMap, root: parsed.root, file: file, descriptor: first.descriptor)
+    // Every rule reports into the one context, each under its own descriptor.
     for step in plan.steps {
       if step.rule.input == .trackPair, environment.pairedBusiness == nil { continue }
       context.descriptor = step.descriptor
-      context.findings.removeAll(keepingCapacity: true)
       if let notEvaluated = step.notEvaluated, environment.registry == nil {
         context.reportNotEvaluated(notEvaluated)
       } else {
         step.rule.init().check(parsed.packet, in: &context)
       }
-      findings.append(contentsOf: context.findings)
     }
+    findings = context.findings
     return findings
   }
 }

@@ -76,9 +76,13 @@ public struct ValidationRun: Sendable, Hashable, Codable {
       case .rejected: rejected += 1
       case .couldNotRun: couldNotRun += 1
       }
-      errors += packet.errorCount
-      warnings += packet.warningCount
-      infos += packet.infoCount
+      for finding in packet.findings {
+        switch finding.severity {
+        case .error: errors += 1
+        case .warning: warnings += 1
+        case .info: infos += 1
+        }
+      }
     }
 
     /// The outcome of the packets counted: could-not-run wins over rejected, which wins over
