@@ -29,7 +29,10 @@ public struct RuleContext: Sendable {
   /// How reports name the packet.
   public let file: String
   /// The rule being run (the engine reuses one context for all the rules of a packet).
-  public internal(set) var descriptor: RuleDescriptor
+  public var descriptor: RuleDescriptor { current.descriptor }
+  /// The rule being run, shared with the engine's plan (switching rules copies a reference, not
+  /// the descriptor's texts).
+  var current: DescriptorBox
   public internal(set) var findings: [Finding] = []
 
   public init(
@@ -45,7 +48,8 @@ public struct RuleContext: Sendable {
     self.sourceMap = sourceMap
     self.root = root
     self.file = file
-    self.descriptor = descriptor
+    self.current = DescriptorBox(descriptor)
+    findings.reserveCapacity(16)
   }
 
   /// Reports a finding of this rule.
@@ -61,7 +65,7 @@ public struct RuleContext: Sendable {
   ) {
     let location = SourceLocation(file: file, line: sourceMap.line(of: node), path: sourceMap.path(of: node))
     findings.append(
-      descriptor.finding(at: location, detail: message, value: value, severity: severity))
+      current.descriptor.finding(at: location, detail: message, value: value, severity: severity))
   }
 
   /// Reports that this rule, which needs the registry, was not evaluated (an info).
@@ -69,4 +73,11 @@ public struct RuleContext: Sendable {
     report(message, at: root, severity: .info)
     findings[findings.count - 1].notEvaluated = true
   }
+}
+
+/// A rule's effective descriptor, held once by the engine's plan and shared with the context.
+final class DescriptorBox: Sendable {
+  let descriptor: RuleDescriptor
+
+  init(_ descriptor: RuleDescriptor) { self.descriptor = descriptor }
 }

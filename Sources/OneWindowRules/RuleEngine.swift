@@ -69,7 +69,7 @@ public struct RuleEngine: Sendable {
 
   struct Step: Sendable {
     var rule: any Rule.Type
-    var descriptor: RuleDescriptor
+    var descriptor: DescriptorBox
     /// For a rule that needs the registry: what it reports when there is none.
     var notEvaluated: LocalizedText?
   }
@@ -91,7 +91,7 @@ public struct RuleEngine: Sendable {
         ? LocalizedText(
           zh: "未评估：没有连接登记库（用 --db 指定）。规则：" + descriptor.summary.zh,
           en: "not evaluated: no registry (use --db). Rule: " + descriptor.summary.en) : nil
-      steps.append(Step(rule: rule, descriptor: descriptor, notEvaluated: notEvaluated))
+      steps.append(Step(rule: rule, descriptor: DescriptorBox(descriptor), notEvaluated: notEvaluated))
     }
     return Plan(kind: kind, steps: steps)
   }
@@ -118,11 +118,11 @@ public struct RuleEngine: Sendable {
     var context = RuleContext(
       asOf: environment.asOf, policy: environment.policy, registry: environment.registry,
       attachments: environment.attachments, pairedBusiness: environment.pairedBusiness,
-      sourceMap: parsed.sourceMap, root: parsed.root, file: file, descriptor: first.descriptor)
+      sourceMap: parsed.sourceMap, root: parsed.root, file: file, descriptor: first.descriptor.descriptor)
     // Every rule reports into the one context, each under its own descriptor.
     for step in plan.steps {
       if step.rule.input == .trackPair, environment.pairedBusiness == nil { continue }
-      context.descriptor = step.descriptor
+      context.current = step.descriptor
       if let notEvaluated = step.notEvaluated, environment.registry == nil {
         context.reportNotEvaluated(notEvaluated)
       } else {

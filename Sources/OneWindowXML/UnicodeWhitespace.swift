@@ -6,6 +6,16 @@ package enum UnicodeWhitespace {
   package static func occurs(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     let count = bytes.count
     var index = 0
+    // Eight bytes at a time while none is below 0x21 or from 0x80 up (plain visible ASCII).
+    if let base = bytes.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      while index + 8 <= count {
+        let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        let below = word &- 0x2121_2121_2121_2121
+        if (below | word) & 0x8080_8080_8080_8080 != 0 { break }
+        index += 8
+      }
+    }
     while index < count {
       let byte = bytes[index]
       if byte < 0x80 {

@@ -64,12 +64,21 @@ public struct SourceMap: Sendable {
   /// The path of `node`, such as `/AddressPreFiling/Units/Unit[2]/Area` or `…/Unit[2]/@id`.
   public func path(of node: NodeRef) -> String? {
     guard valid(node) else { return nil }
-    var reversed: [String] = []
-    var current = Int(node.index)
+    var chain: [Int32] = []
+    chain.reserveCapacity(8)
+    var current = node.index
+    var length = 0
     while current >= 0 {
-      reversed.append(steps[current])
-      current = Int(parents[current])
+      chain.append(current)
+      length += steps[Int(current)].utf8.count + 1
+      current = parents[Int(current)]
     }
-    return "/" + reversed.reversed().joined(separator: "/")
+    var path = ""
+    path.reserveCapacity(length)
+    for index in chain.reversed() {
+      path.append("/")
+      path.append(steps[Int(index)])
+    }
+    return path
   }
 }

@@ -6,7 +6,9 @@ package import OneWindowXML
 /// checker, like the parser it serves; not `Sendable`.
 package final class ElementNames {
   private var dictionary = 0
-  private var names: [Int: String] = [:]
+  /// A direct-mapped cache: slot by address bits, the address kept to check the slot.
+  private var keys = [Int](repeating: 0, count: 1024)
+  private var names = [String](repeating: "", count: 1024)
 
   package init() {}
 
@@ -14,13 +16,17 @@ package final class ElementNames {
     let dictionary = view.dictionaryIdentity
     if dictionary != self.dictionary || dictionary == 0 {
       // Another dictionary (or none): addresses may mean other names now.
-      names.removeAll(keepingCapacity: true)
+      for slot in keys.indices { keys[slot] = 0 }
       self.dictionary = dictionary
     }
     let key = view.nameIdentity
-    if let name = names[key] { return name }
+    let slot = (key >> 3 ^ key >> 13) & 1023
+    if keys[slot] == key, key != 0 { return names[slot] }
     let name = view.localName
-    if dictionary != 0 { names[key] = name }
+    if dictionary != 0 {
+      keys[slot] = key
+      names[slot] = name
+    }
     return name
   }
 }
@@ -42,7 +48,7 @@ package final class SourceMapBuilder {
     map.add(step: view.pathStep, parent: parent, line: view.line)
   }
 
-  private func name(of view: XMLElementView) -> String { names.name(of: view) }
+  func name(of view: XMLElementView) -> String { names.name(of: view) }
 
   func addAttribute(_ name: String, of element: NodeRef, line: Int) -> NodeRef {
     map.add(step: "@" + name, parent: element, line: line)
@@ -105,6 +111,29 @@ package struct PacketElement {
 
   /// Every child element, in document order, recorded in the source map.
   package var children: [PacketElement] { view.children.map(reached) }
+
+  /// Calls `body` with every child element (recorded in the source map) and its name, in one
+  /// pass: for structures whose fields are read one after the other (a manifest entry).
+  package func eachChild(_ body: (PacketElement, String) -> Void) {
+    var views: [XMLElementView] = []
+    views.reserveCapacity(12)
+    for child in view.children { views.append(child) }
+    for (index, child) in views.enumerated() {
+      let identity = child.nameIdentity
+      var ordinal = 0
+      if views.count > 1 {
+        var same = 0
+        var position = 0
+        for (other, sibling) in views.enumerated() where sibling.nameIdentity == identity {
+          same += 1
+          if other == index { position = same }
+        }
+        if same > 1 { ordinal = position }
+      }
+      let element = reached(child, ordinal: ordinal)
+      body(element, map.name(of: child))
+    }
+  }
 
   /// An attribute's value, whitespace collapsed.
   package func attribute(_ name: String) -> String? { view.attribute(name).map(collapse) }

@@ -94,15 +94,25 @@ enum PacketMapper {
     let list = element.children("Material").map { element in
       var material = Material(id: "", kind: .other, node: element.node)
       if let id = element.locatedAttribute("id") { (material.id, material.$id) = (id.wrappedValue, id.projectedValue) }
-      element.read("Kind", into: &material, \.kind, \.$kind)
-      element.read("Title", into: &material, \.title, \.$title)
-      element.read("Number", into: &material, \.number, \.$number)
-      element.read("Issuer", into: &material, \.issuer, \.$issuer)
-      element.read("IssuedOn", into: &material, \.issuedOn, \.$issuedOn)
-      element.read("ValidUntil", into: &material, \.validUntil, \.$validUntil)
-      element.read("FileName", into: &material, \.fileName, \.$fileName) { $0.rawText }
-      element.read("SHA256", into: &material, \.sha256, \.$sha256)
-      element.read("Pages", into: &material, \.pages, \.$pages) { Int($0.text).map(Optional.init) }
+      // One pass over the entry's fields (a manifest has many entries of ten fields each).
+      element.eachChild { field, name in
+        switch name {
+        case "Kind":
+          if let kind = MaterialKind(rawValue: field.text) { (material.kind, material.$kind) = (kind, field.node) }
+        case "Title": (material.title, material.$title) = (field.text, field.node)
+        case "Number": (material.number, material.$number) = (field.text, field.node)
+        case "Issuer": (material.issuer, material.$issuer) = (field.text, field.node)
+        case "IssuedOn":
+          if let date = CivilDate(field.text) { (material.issuedOn, material.$issuedOn) = (date, field.node) }
+        case "ValidUntil":
+          if let date = CivilDate(field.text) { (material.validUntil, material.$validUntil) = (date, field.node) }
+        case "FileName": (material.fileName, material.$fileName) = (field.rawText, field.node)
+        case "SHA256": (material.sha256, material.$sha256) = (field.text, field.node)
+        case "Pages":
+          if let pages = Int(field.text) { (material.pages, material.$pages) = (pages, field.node) }
+        default: break
+        }
+      }
       return material
     }
     return Located(wrappedValue: list, at: element.node)
