@@ -61,9 +61,9 @@ public struct Finding: Sendable, Hashable, Codable {
   public var location: SourceLocation
   /// The offending value, when there is one.
   public var value: String?
-  /// True for a rule that needs the registry and was not evaluated because none was connected
-  /// (an info); nil for every other finding. Text and HTML reports fold these into one line.
-  public var notEvaluated: Bool?
+  /// Why a rule was not evaluated, for its info finding (no registry connected, no attachments
+  /// supplied); nil for every other finding. Text and HTML reports fold these into one line.
+  public var notEvaluated: NotEvaluated?
 
   public init(
     ruleID: RuleID, severity: Severity, category: FindingCategory, message: LocalizedText,
@@ -90,6 +90,14 @@ public struct Finding: Sendable, Hashable, Codable {
     if lhs.message.en != rhs.message.en { return lhs.message.en < rhs.message.en }
     return (lhs.location.path ?? "") < (rhs.location.path ?? "")
   }
+}
+
+/// Why a rule could not be evaluated on a packet.
+public enum NotEvaluated: String, Sendable, Hashable, Codable {
+  /// The rule needs registry facts and no registry was connected (`--db`).
+  case registry = "REGISTRY"
+  /// The rule needs the attachments and the packet came as a single file.
+  case attachments = "ATTACHMENTS"
 }
 
 /// The three outcomes of checking a packet, never confused.

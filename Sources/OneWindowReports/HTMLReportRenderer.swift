@@ -132,17 +132,17 @@ public struct HTMLReportRenderer: Sendable {
       html += "<h3>\(Self.escape(heading))\(key.isEmpty ? "" : " <span class=\"en\">\(Self.escape(key))</span>")</h3>\n"
       html += table(group.findings, family: packet.family)
     }
-    let infos = packet.findings.filter { $0.severity == .info && $0.notEvaluated != true }
+    let infos = packet.findings.filter { $0.severity == .info && $0.notEvaluated == nil }
     if !infos.isEmpty {
       html += "<h3>\(pick("提示", "Notes"))</h3>\n"
       html += table(infos, family: packet.family)
     }
-    let notEvaluated = packet.findings.filter { $0.notEvaluated == true }.map(\.ruleID.rawValue)
-    if !notEvaluated.isEmpty {
-      html += "<p class=\"not-evaluated\">" + Self.escape(pick(
-        "未评估 \(notEvaluated.count) 条需要登记库的规则（没有连接登记库）：" + notEvaluated.joined(separator: "、"),
-        "\(notEvaluated.count) rules that need the registry were not evaluated (no registry): " + notEvaluated.joined(separator: ", ")))
-        + "</p>\n"
+    let registry = packet.findings.filter { $0.notEvaluated == .registry }.map(\.ruleID)
+    let attachments = packet.findings.filter { $0.notEvaluated == .attachments }.map(\.ruleID)
+    if !registry.isEmpty || !attachments.isEmpty {
+      var line = TextReportRenderer(language: language).notEvaluatedLine("", registry: registry, attachments: attachments)
+      line.removeFirst(": info: ".count)
+      html += "<p class=\"not-evaluated\">" + Self.escape(line) + "</p>\n"
     }
     return html + "</section>\n"
   }

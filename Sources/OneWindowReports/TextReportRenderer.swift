@@ -22,29 +22,42 @@ public struct TextReportRenderer: Sendable {
   /// not evaluated for want of a registry fold into one line after the others.
   public func lines(for packet: PacketReport) -> String {
     var text = ""
-    var notEvaluated: [RuleID] = []
+    var registry: [RuleID] = []
+    var attachments: [RuleID] = []
     // A report's findings are in report order already.
     for finding in packet.findings {
-      if finding.notEvaluated == true {
-        notEvaluated.append(finding.ruleID)
-        continue
+      switch finding.notEvaluated {
+      case .registry?: registry.append(finding.ruleID)
+      case .attachments?: attachments.append(finding.ruleID)
+      case nil:
+        text += line(for: finding)
+        text += "\n"
       }
-      text += line(for: finding)
-      text += "\n"
     }
-    if !notEvaluated.isEmpty { text += notEvaluatedLine(packet.source, notEvaluated) + "\n" }
+    if !registry.isEmpty || !attachments.isEmpty {
+      text += notEvaluatedLine(packet.source, registry: registry, attachments: attachments) + "\n"
+    }
     return text
   }
 
-  /// `file: info: 未评估 6 条需要登记库的规则（没有连接登记库，用 --db 指定）：TR-001、…`
-  public func notEvaluatedLine(_ file: String, _ ids: [RuleID]) -> String {
-    let list = ids.map(\.rawValue)
+  /// `file: info: 未评估 7 条规则：需要登记库的 TR-001、…（用 --db 指定）；需要附件的 DOC-002（…）`
+  public func notEvaluatedLine(_ file: String, registry: [RuleID], attachments: [RuleID]) -> String {
+    let count = registry.count + attachments.count
     switch language {
     case .zh:
-      return "\(file): info: 未评估 \(ids.count) 条需要登记库的规则（没有连接登记库，用 --db 指定）：" + list.joined(separator: "、")
+      var parts: [String] = []
+      if !registry.isEmpty { parts.append("需要登记库的 " + registry.map(\.rawValue).joined(separator: "、") + "（用 --db 指定）") }
+      if !attachments.isEmpty {
+        parts.append("需要附件的 " + attachments.map(\.rawValue).joined(separator: "、") + "（以数据包文件夹或 zip 提交时核验）")
+      }
+      return "\(file): info: 未评估 \(count) 条规则：" + parts.joined(separator: "；")
     case .en:
-      return "\(file): info: \(ids.count) rules that need the registry were not evaluated (no registry; use --db): "
-        + list.joined(separator: ", ")
+      var parts: [String] = []
+      if !registry.isEmpty { parts.append(registry.map(\.rawValue).joined(separator: ", ") + " need the registry (use --db)") }
+      if !attachments.isEmpty {
+        parts.append(attachments.map(\.rawValue).joined(separator: ", ") + " need the attachments (send a packet folder or zip)")
+      }
+      return "\(file): info: \(count) rules not evaluated: " + parts.joined(separator: "; ")
     }
   }
 

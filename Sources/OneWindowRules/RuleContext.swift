@@ -34,6 +34,8 @@ public struct RuleContext: Sendable {
   /// the descriptor's texts).
   var current: DescriptorBox
   public internal(set) var findings: [Finding] = []
+  /// Where the packet's root is, worked out on first use.
+  private var rootLocation: SourceLocation?
 
   public init(
     asOf: CivilDate, policy: Policy, registry: RegistryFacts? = nil, attachments: Attachments? = nil,
@@ -49,7 +51,6 @@ public struct RuleContext: Sendable {
     self.root = root
     self.file = file
     self.current = DescriptorBox(descriptor)
-    findings.reserveCapacity(16)
   }
 
   /// Reports a finding of this rule.
@@ -68,10 +69,20 @@ public struct RuleContext: Sendable {
       current.descriptor.finding(at: location, detail: message, value: value, severity: severity))
   }
 
-  /// Reports that this rule, which needs the registry, was not evaluated (an info).
-  mutating func reportNotEvaluated(_ message: LocalizedText) {
+  /// Reports that this rule was not evaluated on this packet, and why (an info at the packet).
+  public mutating func reportNotEvaluated(_ message: LocalizedText, because reason: NotEvaluated) {
     report(message, at: root, severity: .info)
-    findings[findings.count - 1].notEvaluated = true
+    findings[findings.count - 1].notEvaluated = reason
+  }
+
+  /// Appends a finding made in advance (the engine's not-evaluated notes), placed at the packet.
+  mutating func append(_ template: Finding) {
+    if rootLocation == nil {
+      rootLocation = SourceLocation(file: file, line: sourceMap.line(of: root), path: sourceMap.path(of: root))
+    }
+    var finding = template
+    finding.location = rootLocation ?? SourceLocation(file: file)
+    findings.append(finding)
   }
 }
 

@@ -70,8 +70,9 @@ public struct RuleEngine: Sendable {
   struct Step: Sendable {
     var rule: any Rule.Type
     var descriptor: DescriptorBox
-    /// For a rule that needs the registry: what it reports when there is none.
-    var notEvaluated: LocalizedText?
+    /// For a rule that needs the registry: the info it reports when there is none (placed at
+    /// the packet when reported).
+    var notEvaluated: Finding?
   }
 
   /// The plan for packets of `kind` judged on `asOf` under `settings`; with `inputs`, only the
@@ -86,11 +87,16 @@ public struct RuleEngine: Sendable {
         inputs?.contains(rule.input) ?? true
       else { continue }
       if let severity = settings.severities[descriptor.id] { descriptor.severity = severity }
-      let notEvaluated =
-        rule.input == .registry
-        ? LocalizedText(
-          zh: "未评估：没有连接登记库（用 --db 指定）。规则：" + descriptor.summary.zh,
-          en: "not evaluated: no registry (use --db). Rule: " + descriptor.summary.en) : nil
+      var notEvaluated: Finding?
+      if rule.input == .registry {
+        notEvaluated = descriptor.finding(
+          at: SourceLocation(file: ""),
+          detail: LocalizedText(
+            zh: "未评估：没有连接登记库（用 --db 指定）。规则：" + descriptor.summary.zh,
+            en: "not evaluated: no registry (use --db). Rule: " + descriptor.summary.en),
+          severity: .info)
+        notEvaluated?.notEvaluated = .registry
+      }
       steps.append(Step(rule: rule, descriptor: DescriptorBox(descriptor), notEvaluated: notEvaluated))
     }
     return Plan(kind: kind, steps: steps)
@@ -124,7 +130,7 @@ public struct RuleEngine: Sendable {
       if step.rule.input == .trackPair, environment.pairedBusiness == nil { continue }
       context.current = step.descriptor
       if let notEvaluated = step.notEvaluated, environment.registry == nil {
-        context.reportNotEvaluated(notEvaluated)
+        context.append(notEvaluated)
       } else {
         step.rule.init().check(parsed.packet, in: &context)
       }

@@ -20,11 +20,11 @@ public struct AttachmentDigests: Rule {
     let materials = packet.materials
     guard !materials.isEmpty else { return }
     guard let attachments = context.attachments else {
-      context.report(
+      context.reportNotEvaluated(
         LocalizedText(
           "附件未随数据包提交，材料摘要未核验（以数据包文件夹或 zip 提交时核验）",
           "no attachments came with the packet, so digests were not checked (send a packet folder or zip)"),
-        at: context.root, severity: .info)
+        because: .attachments)
       return
     }
     for material in materials {
