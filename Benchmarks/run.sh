@@ -12,7 +12,8 @@
 #   xmllint --noout --schema (XSD only), one process per family (one --schema each), summed;
 #   a warm Python lxml loop (XSD only, schemas compiled once);
 #   Python xmlschema (XSD only) on the first XMLSCHEMA_PER_FAMILY packets of each family;
-# then one packet through onewindow against one xmllint call (median of ONE_PACKET_RUNS), the
+# then one packet through onewindow against one xmllint call (median of ONE_PACKET_RUNS),
+# instructions per packet under callgrind (Benchmarks/instructions.sh), the
 # registry benchmarks (onewindow-bench registry-lookup and issuance), and Benchmarks/hostile/'s
 # script when there is one. It prints the table and writes it to Benchmarks/out/latest.md.
 #
@@ -140,6 +141,11 @@ python3 Benchmarks/peers/python_peers.py one-packet --runs "$ONE_PACKET_RUNS" \
   -- "$ONEWINDOW" validate --as-of "$AS_OF" "$PACKET" \
   -- xmllint --noout --schema Schemas/prefiling/PreFiling-v1.xsd "$PACKET" | tee "$OUT/one-packet.txt" >&2
 sed -n 's/^RESULT one-packet a_ms=\([0-9.]*\) b_ms=\([0-9.]*\).*/0 one_packet.onewindow_ms \1\n0 one_packet.xmllint_ms \2/p' "$OUT/one-packet.txt" >> "$RESULTS"
+
+# --- 5b. Instructions per packet (callgrind: exact, start-up cancelled out) ----------------------
+say "instructions per packet, callgrind, OneWindow against xmllint"
+Benchmarks/instructions.sh "$ONEWINDOW" | tee "$OUT/instructions.txt" >&2
+sed -n 's/^RESULT \([a-z_.0-9]*\)=\(.*\)$/0 \1 \2/p' "$OUT/instructions.txt" >> "$RESULTS"
 
 # --- 6. Registry benchmarks -------------------------------------------------------------------
 say "registry: tenant-registration check, 1,000 units vs 1,000,000 units"

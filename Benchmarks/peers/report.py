@@ -90,10 +90,14 @@ def main():
     lookup = number(once.get("lookup.check_ratio"))
     facts = number(once.get("lookup.facts_ratio"))
     issuance = number(once.get("issuance.ratio"))
+    ow_ins, xl_ins = number(once.get("instructions.onewindow_per_packet")), number(once.get("instructions.xmllint_per_packet"))
+    ins_ratio = ow_ins / xl_ins if ow_ins and xl_ins else None
     floors = [
+        ("instructions per packet, callgrind, %s vs %s packets (onewindow %s vs xmllint %s)"
+         % (once.get("instructions.small_packets", "–"), once.get("instructions.large_packets", "–"),
+            fmt(ow_ins, 0), fmt(xl_ins, 0)), ins_ratio, "<=", 1.25, None),
         ("full validation, 1 worker ÷ xmllint (XSD only)", ratio("onewindow1", "xmllint"), ">=", 0.85, "1.0"),
         ("full validation, 2 workers ÷ xmllint (XSD only)", ratio("onewindow2", "xmllint"), ">=", 1.5, "1.8"),
-        ("full validation, 1 worker ÷ warm lxml loop", ratio("onewindow1", "lxml"), ">=", 1.5, None),
         ("full validation, 1 worker ÷ xmlschema", ratio("onewindow1", "xmlschema"), ">=", 25, None),
         ("one packet: onewindow ÷ one xmllint call (wall time, %s ms vs %s ms)" % (fmt(one_ow), fmt(one_xl)),
          one_ratio, "<=", 2.0, None),
