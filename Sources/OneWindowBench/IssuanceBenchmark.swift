@@ -34,10 +34,10 @@ struct IssuanceBenchmark {
     let originalID = "<PacketId>BD-MZDW-2026-0001</PacketId>"
     guard template.contains(originalID) else { throw BenchError("the bundle sample has no \(originalID)") }
 
-    let registry = try Registry(oneWindow: oneWindow, path: path)
+    let registry = try Registry(oneWindow: oneWindow, path: path, create: true)
     // The peers' stores: the same schema, indexes and triggers, made the same way.
-    _ = try Registry(oneWindow: oneWindow, path: barePath)
-    _ = try Registry(oneWindow: oneWindow, path: bareBundlePath)
+    _ = try Registry(oneWindow: oneWindow, path: barePath, create: true)
+    _ = try Registry(oneWindow: oneWindow, path: bareBundlePath, create: true)
     let bare = try Self.open(barePath)
     let bareBundle = try Self.open(bareBundlePath)
     defer {
@@ -53,9 +53,16 @@ struct IssuanceBenchmark {
     var rowCount = 0
     var seen: [String: Int64] = [:]
     _ = try Self.rows(of: path, after: &seen)  // what the migrations left
+    // Each bundle a shop of its own (one shop, one licence pair, BL-012): its own PacketId, 字号
+    // (木滋 + three characters) and room, so issuance is measured, not a refusal.
+    let stems = Array("甲乙丙丁戊己庚辛壬癸")
     let packets = (1...bundles).map { number in
-      (number, Array(template.replacingOccurrences(
-        of: originalID, with: "<PacketId>BD-MZDW-2026-B\(String(format: "%06d", number))</PacketId>").utf8))
+      let suffix = String([stems[(number / 100) % 10], stems[(number / 10) % 10], stems[number % 10]])
+      let text = template
+        .replacingOccurrences(of: originalID, with: "<PacketId>BD-MZDW-2026-B\(String(format: "%06d", number))</PacketId>")
+        .replacingOccurrences(of: "木滋嗒味", with: "木滋" + suffix)
+        .replacingOccurrences(of: "<Room>101</Room>", with: "<Room>\(10_000 + number)</Room>")
+      return (number, Array(text.utf8))
     }
     for (number, packet) in packets {
       var steps = perStep

@@ -87,7 +87,7 @@ struct RegistryLookupBenchmark {
   private func prepare(_ path: String, preFilings: Int, units: Int) async throws {
     if !rebuild, FileManager.default.fileExists(atPath: path) {
       // Opening it for writing applies any newer migration (an index added later, say).
-      _ = try Registry(oneWindow: oneWindow, path: path)
+      _ = try Registry(oneWindow: oneWindow, path: path, create: true)
       let queue = try DatabaseQueue(path: path)
       let counts = try Timing.now { try queue.read { db in
         (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM prefiling") ?? 0,
@@ -106,7 +106,7 @@ struct RegistryLookupBenchmark {
 
   /// The 太兴里 pre-filing through the real API, then fillers copied from its rows in bulk.
   private func build(_ path: String, preFilings: Int, units: Int) async throws {
-    let registry = try Registry(oneWindow: oneWindow, path: path)
+    let registry = try Registry(oneWindow: oneWindow, path: path, create: true)
     let owner = Actor.owner("91370202MA3C5Y7R9D")
     let submitted = try await registry.submitPreFiling(
       PacketSource(

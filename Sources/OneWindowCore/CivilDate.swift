@@ -51,6 +51,13 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     return (year, month, day)
   }
 
+  /// Parses exactly `YYYY-MM-DD` and nothing else (dates typed by people: `2026-06-01xyz` is not
+  /// a date).
+  public init?(exactly text: some StringProtocol) {
+    guard text.utf8.count == 10 else { return nil }
+    self.init(text)
+  }
+
   /// Parses `YYYYMMDD` (the birth date inside a 居民身份证号).
   public init?(compact text: some StringProtocol) {
     guard let date = Array(text.utf8).withUnsafeBufferPointer(Self.compact) else { return nil }
@@ -142,7 +149,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
   public init(from decoder: any Decoder) throws {
     let text = try decoder.singleValueContainer().decode(String.self)
-    guard let date = CivilDate(text) else {
+    guard let date = CivilDate(exactly: text) else {
       throw DecodingError.dataCorrupted(
         DecodingError.Context(codingPath: decoder.codingPath, debugDescription: "not a date: \(text)"))
     }

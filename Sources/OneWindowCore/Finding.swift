@@ -120,12 +120,15 @@ public enum Outcome: String, Sendable, Hashable, Codable, CaseIterable {
 
 extension Finding {
   /// The compiler-style report line: `file:line: error: [ID] message (path)`.
+  ///
+  /// Control characters in the file name, the message or the path are escaped
+  /// (``TerminalText/escaped(_:)``), so a crafted file name cannot forge a finding line.
   public func reportLine(in language: Language) -> String {
-    var head = location.file
+    var head = TerminalText.escaped(location.file)
     if let line = location.line { head += ":\(line)" }
     var text = "\(head): \(severity.label): [\(ruleID)] "
-    text += message.text(in: language)
-    if let path = location.path { text += " (\(path))" }
+    text += TerminalText.escaped(message.text(in: language))
+    if let path = location.path { text += " (\(TerminalText.escaped(path)))" }
     return text
   }
 }
@@ -138,5 +141,32 @@ extension Outcome {
     case .rejected: "REJECTED"
     case .couldNotRun: "COULD_NOT_RUN"
     }
+  }
+}
+
+/// Text printed one finding a line: control characters made visible.
+public enum TerminalText {
+  /// `text` with newlines, carriage returns, tabs, escape and every other C0/C1 control
+  /// character (and DEL) written as `\n`, `\r`, `\t` or `\u{1B}`; other text unchanged.
+  public static func escaped(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: isControl) else { return text }
+    var out = ""
+    for scalar in text.unicodeScalars {
+      guard isControl(scalar) else {
+        out.unicodeScalars.append(scalar)
+        continue
+      }
+      switch scalar {
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      default: out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+      }
+    }
+    return out
+  }
+
+  static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
   }
 }

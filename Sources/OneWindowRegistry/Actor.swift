@@ -1,5 +1,6 @@
 public import Foundation
 public import OneWindowCore
+import OneWindowStore
 import OneWindowValidation
 
 /// Who performs an operation: a clerk (staff number), an owner (USCC or ID number), an
@@ -19,40 +20,93 @@ public enum Actor: Sendable, Hashable, Codable, CustomStringConvertible {
     }
   }
 
+  /// The id as stored and compared (see ``normalized(_:)``).
   public var id: String {
     switch self {
-    case .clerk(let id), .owner(let id), .applicant(let id): id
+    case .clerk(let id), .owner(let id), .applicant(let id): Self.normalized(id)
     case .system: "onewindow"
     }
+  }
+
+  /// A staff number or identity number as stored and compared: full-width forms folded to
+  /// ASCII, surrounding white space dropped, letters upper-cased, so `ab-12`, `AB-12` and
+  /// `ＡＢ－１２` are one clerk (four eyes cannot be dodged by case).
+  public static func normalized(_ id: String) -> String {
+    var scalars = String.UnicodeScalarView()
+    for scalar in id.unicodeScalars {
+      switch scalar.value {
+      case 0xFF01...0xFF5E: scalars.append(Unicode.Scalar(scalar.value - 0xFEE0) ?? scalar)
+      case 0x3000: scalars.append(" ")
+      default: scalars.append(scalar)
+      }
+    }
+    return String(scalars).trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
   }
 
   public var description: String { "\(role.rawValue.lowercased()) \(id)" }
 }
 
-/// The date and time operations are stamped with. Replays use a fixed clock.
+/// The dates and times an operation is stamped with.
+///
+/// Every receipt and audit event records two: the business date (and time) it applies to, and
+/// the real time it was written (UTC). An official clock takes the real time from the system and
+/// lets the registry check the business date: not after today (Asia/Shanghai), not before the
+/// registry's last event, and marked backdated when before today. Only the library, replays and
+/// tests use a fixed clock, which sets both freely.
 public struct RegistryClock: Sendable, Hashable {
-  /// The reference date ("today").
+  /// The business date ("today" for the rules).
   public var today: CivilDate
-  /// The time written on receipts and audit events (ISO 8601 with zone).
+  /// The business time written on receipts (`IssuedAt`) and audit events (ISO 8601 with zone).
   public var now: String
+  /// Where the real time of writing comes from.
+  public var realTime: RealTime
 
-  public init(today: CivilDate, now: String) {
+  /// The source of the real time.
+  public enum RealTime: Sendable, Hashable {
+    /// The system clock, read when the write is made.
+    case system
+    /// A fixed time (replays, tests), UTC ISO 8601.
+    case fixed(String)
+  }
+
+  public init(today: CivilDate, now: String, realTime: RealTime? = nil) {
     self.today = today
     self.now = now
+    self.realTime = realTime ?? .fixed("\(today)T01:00:00.000Z")
   }
 
-  /// A fixed clock at 09:00 Beijing time on `date`.
+  /// Whether the business date is checked against real time.
+  public var isOfficial: Bool { realTime == .system }
+
+  /// The real time of writing, UTC.
+  public var recordedAt: String {
+    switch realTime {
+    case .system: RecordedTime.now()
+    case .fixed(let time): time
+    }
+  }
+
+  /// A fixed clock at 09:00 Beijing time on `date` (replays and tests).
   public static func fixed(_ date: CivilDate) -> RegistryClock {
-    RegistryClock(today: date, now: "\(date)T09:00:00+08:00")
+    RegistryClock(today: date, now: "\(date)T09:00:00+08:00", realTime: .fixed("\(date)T01:00:00.000Z"))
   }
 
-  /// The clock now: today and the time in Beijing (UTC+8).
+  /// The official clock now: today and the time in Beijing (UTC+8).
   public static func current(now: Date = Date()) -> RegistryClock {
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = TimeZone(identifier: "Asia/Shanghai") ?? .current
     let parts = calendar.dateComponents([.hour, .minute, .second], from: now)
     func two(_ value: Int?) -> String { value.map { $0 < 10 ? "0\($0)" : "\($0)" } ?? "00" }
     let today = CivilDate.today(now: now)
-    return RegistryClock(today: today, now: "\(today)T\(two(parts.hour)):\(two(parts.minute)):\(two(parts.second))+08:00")
+    return RegistryClock(
+      today: today, now: "\(today)T\(two(parts.hour)):\(two(parts.minute)):\(two(parts.second))+08:00", realTime: .system)
+  }
+
+  /// The official clock for a business date given at the window (`--as-of`): today's clock, or
+  /// 09:00 on an earlier date (the registry refuses a later one).
+  public static func official(asOf date: CivilDate?, now: Date = Date()) -> RegistryClock {
+    let current = RegistryClock.current(now: now)
+    guard let date, date != current.today else { return current }
+    return RegistryClock(today: date, now: "\(date)T09:00:00+08:00", realTime: .system)
   }
 }

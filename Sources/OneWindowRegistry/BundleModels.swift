@@ -137,8 +137,12 @@ public struct BundleSummary: Sendable, Hashable, Codable {
   public var clockStart: CivilDate
   /// Nil while the clock is stopped for a correction.
   public var dueOn: CivilDate?
+  /// True while the due date needs a holiday schedule not yet published.
+  public var dueProvisional: Bool?
   public var issuedOn: CivilDate?
   public var workingDaysTaken: Int?
+  /// True while the working days taken need a holiday schedule not yet published.
+  public var workingDaysProvisional: Bool?
   public var tracks: [TrackView]
 }
 
@@ -166,6 +170,8 @@ public struct OverdueBundle: Sendable, Hashable, Codable {
   public var summary: BundleSummary
   /// Working days after the due date, through the reference date.
   public var workingDaysLate: Int
+  /// True when that count needs a holiday schedule not yet published.
+  public var provisional: Bool?
 }
 
 /// Which bundles `list` shows.

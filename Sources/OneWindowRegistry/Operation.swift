@@ -27,6 +27,8 @@ struct Operation {
   var findings: [Finding] = []
   var subject: String?
   var dueOn: CivilDate?
+  /// The due date needs a holiday schedule not yet published.
+  var dueProvisional = false
   var materialsSaved: Receipt.MaterialsSaved?
   var resubmits: String?
   var licences: Receipt.IssuedLicences?
@@ -66,6 +68,8 @@ extension Registry {
   ) async throws(OneWindowError) -> Receipt {
     do {
       return try await store.write { transaction in
+        let recordedAt = clock.recordedAt
+        let backdated = try Self.checkBusinessDate(clock, in: transaction)
         let day = clock.today.description.replacingOccurrences(of: "-", with: "")
         let sequence = try transaction.nextValue("RCPT-\(day)")
         var operation = Operation(
@@ -75,14 +79,19 @@ extension Registry {
           let action = operation.outcome == .accepted ? name : operation.outcome == .rejected ? name + ".refused" : name + ".not-run"
           operation.log(action, operation.subject ?? "-", "")
         }
+        try completeProvisionalDates(in: transaction, operation: &operation)
+        // Every row this write changed, digested under its last event (the state ledger).
+        let state = try transaction.takeStateChanges()
         var head = try transaction.auditHead()
-        for event in operation.events {
-          let detail = event.detail.isEmpty ? "receipt=\(operation.receiptNumber)" : "receipt=\(operation.receiptNumber); " + event.detail
+        for (index, event) in operation.events.enumerated() {
+          var detail = event.detail.isEmpty ? "receipt=\(operation.receiptNumber)" : "receipt=\(operation.receiptNumber); " + event.detail
+          if index == operation.events.count - 1, !state.isEmpty { detail += "; state=\(StateLedger.summary(state))" }
           head = try transaction.appendAudit(
-            after: head, at: clock.now, actorRole: actor.role.rawValue, actorID: actor.id, action: event.action,
-            subject: event.subject, detail: detail)
+            after: head, at: clock.now, recordedAt: recordedAt, actorRole: actor.role.rawValue, actorID: actor.id,
+            action: event.action, subject: event.subject, detail: detail)
         }
-        let receipt = Receipt(
+        try transaction.insertStateRecords(state, sequence: head.sequence)
+        var receipt = Receipt(
           number: operation.receiptNumber, issuedAt: clock.now, operation: name, actorRole: actor.role,
           actorID: actor.id, outcome: operation.outcome, subject: operation.subject,
           packetSHA256: operation.packetSHA256, packetID: operation.packetHeaderID, packetFamily: operation.packetFamily,
@@ -94,6 +103,10 @@ extension Registry {
           },
           findings: operation.findings.sorted(by: Finding.reportOrder), auditSequence: head.sequence,
           auditHead: head.hash)
+        receipt.recordedAt = recordedAt
+        receipt.businessDate = clock.today
+        receipt.backdated = backdated ? true : nil
+        receipt.dueProvisional = operation.dueOn != nil && operation.dueProvisional ? true : nil
         let body = String(decoding: try JSONEncoder().encode(receipt), as: UTF8.self)
         try transaction.insertReceipt(
           ReceiptRow(
@@ -101,12 +114,28 @@ extension Registry {
             actorID: actor.id, packetID: operation.packetID, outcome: receipt.outcome.rawValue,
             subject: receipt.subject, dueOn: receipt.dueOn?.description, savedCount: receipt.materialsSaved?.count,
             savedPercent: receipt.materialsSaved?.percent, resubmits: receipt.resubmits, body: body,
-            auditSequence: head.sequence, auditHead: head.hash, document: receipt.xml))
+            auditSequence: head.sequence, auditHead: head.hash, document: receipt.xml, recordedAt: recordedAt,
+            businessDate: clock.today.description, backdated: backdated))
         return receipt
       }
     } catch {
       throw failure(error)
     }
+  }
+
+  /// Official time: a write's business date may not lie after today (Asia/Shanghai) nor before
+  /// the registry's last event. Returns whether it is backdated (before today). Fixed clocks
+  /// (the library, replays, tests) set the date freely.
+  static func checkBusinessDate(_ clock: RegistryClock, in transaction: RegistryTransaction) throws -> Bool {
+    guard clock.isOfficial else { return false }
+    let today = CivilDate.today()
+    if clock.today > today {
+      throw OneWindowError.businessDate(BusinessDateError(kind: .afterToday, date: clock.today, bound: today))
+    }
+    if let last = try transaction.lastEventTime(), let lastDate = CivilDate(String(last.prefix(10))), clock.today < lastDate {
+      throw OneWindowError.businessDate(BusinessDateError(kind: .beforeLastEvent, date: clock.today, bound: lastDate))
+    }
+    return clock.today < today
   }
 
   /// Checks a packet inside the operation's transaction (schema, rules, registry facts read in
@@ -183,7 +212,7 @@ extension Registry {
       return nil
     }
     let actor = operation.actor
-    if packet.clerk != actor.id {
+    if Actor.normalized(packet.clerk) != actor.id {
       operation.refuse(
         RegistryRules.actorMayAct,
         LocalizedText("决定书由工作人员 \(packet.clerk) 作出，操作人为 \(actor.id)", "the decision is signed by clerk \(packet.clerk), not \(actor.id)"),

@@ -5,7 +5,14 @@ public import OneWindowValidation
 /// audit-chain head at that moment (so deleting the newest audit events is detectable too).
 public struct Receipt: Sendable, Hashable, Codable {
   public var number: String
+  /// The business time the operation applies to (Beijing time).
   public var issuedAt: String
+  /// The real time the receipt was written, UTC (nil on receipts from before it was recorded).
+  public var recordedAt: String?
+  /// The business date the operation applies to.
+  public var businessDate: CivilDate?
+  /// True when the business date lies before the day the receipt was written (补录).
+  public var backdated: Bool?
   /// `prefile.submit`, `prefile.review`, `register`, `bundle.issue`…
   public var operation: String
   public var actorRole: ActorRole
@@ -22,6 +29,9 @@ public struct Receipt: Sendable, Hashable, Codable {
   /// of which only the size and SHA-256 are recorded.
   public var packetStored: Bool?
   public var dueOn: CivilDate?
+  /// True when the due date counts days of a year whose holiday schedule is not yet published
+  /// (or late December, which next year's notice may change): completed when it is.
+  public var dueProvisional: Bool?
   /// Materials the tenant did not have to submit thanks to the pre-filing.
   public var materialsSaved: MaterialsSaved?
   public var resubmits: String?
@@ -79,6 +89,9 @@ extension Receipt {
     out.open("Receipt", attributes: ["xmlns": "urn:onewindow:receipt:v1"])
     out.element("Number", number)
     out.element("IssuedAt", issuedAt)
+    if let recordedAt { out.element("RecordedAt", recordedAt) }
+    if let businessDate { out.element("BusinessDate", businessDate.description) }
+    if backdated == true { out.element("Backdated", "true") }
     out.element("Operation", operation)
     out.empty("Actor", attributes: ["role": actorRole.rawValue, "id": actorID])
     if let packetSHA256 {
@@ -93,7 +106,9 @@ extension Receipt {
     out.element("Outcome", outcome.code)
     if let subject, subject.hasPrefix("YBA-") { out.element("PreFilingNumber", subject) }
     if let subject, subject.hasPrefix("YJS-") { out.element("BundleNumber", subject) }
-    if let dueOn { out.element("DueOn", dueOn.description) }
+    if let dueOn {
+      out.element("DueOn", dueOn.description, attributes: dueProvisional == true ? ["provisional": "true"] : [:])
+    }
     if let materialsSaved {
       out.open("MaterialsSaved")
       out.element("Count", String(materialsSaved.count))

@@ -21,7 +21,8 @@ extension Registry {
         try store(received, in: transaction, operation: &operation)
         return
       }
-      if case .applicant(let id) = actor, !application.applicantIDs.contains(id) {
+      if case .applicant = actor, !application.applicantIDs.map(Actor.normalized).contains(actor.id) {
+        let id = actor.id
         operation.refuse(
           RegistryRules.actorMayAct,
           LocalizedText("申请人 \(id) 不是经营者或其代办人", "the applicant \(id) is neither the operator nor the agent"), value: id)
@@ -41,9 +42,17 @@ extension Registry {
           LocalizedText("补正的办件 \(corrected.number) 不是\(application.kind.label.zh)", "bundle \(corrected.number) is not a \(application.kind.label.en.lowercased())"),
           value: corrected.number)
       }
-      let due = dueDate(for: application.kind, from: operation.clock.today, operation: &operation)
+      let due = dueDate(for: application.kind, from: operation.clock.today)
+      if due.provisional {
+        operation.refuse(
+          RegistryRules.calendarPublished,
+          LocalizedText(
+            "承诺办结日 \(due.date) 为暂定：所需年份的节假日安排尚未公布（或为 12 月 \(WorkingCalendar.lateDecemberFrom) 日以后），公布后补全",
+            "the due date \(due.date) is provisional: a holiday schedule it needs is not published yet (or it is on or after \(WorkingCalendar.lateDecemberFrom) December)"),
+          value: due.date.description)
+      }
       try store(received, in: transaction, operation: &operation)
-      guard operation.outcome == .accepted, let packetID = operation.packetID, let due else { return }
+      guard operation.outcome == .accepted, let packetID = operation.packetID else { return }
       if let corrected {
         try resubmit(corrected, application, packetID: packetID, due: due, in: transaction, operation: &operation)
       } else {
@@ -52,39 +61,39 @@ extension Registry {
     }
   }
 
-  /// The due date, or a could-not-run finding when the calendar has no schedule for it.
-  func dueDate(for kind: BundleKind, from start: CivilDate, operation: inout Operation) -> CivilDate? {
-    do throws(CalendarError) {
-      return try oneWindow.calendar.adding(workingDays: oneWindow.policy.dueWorkingDays(for: kind), to: start)
-    } catch {
-      operation.failure = String(describing: error)
-      operation.refuse(
-        RegistryRules.calendarPublished,
-        LocalizedText("无法计算办结期限：\(error.message.zh)", "cannot count the deadline: \(error.message.en)"))
-      return nil
-    }
+  /// The due date: never guessed, never blocking. When it needs a holiday schedule not yet
+  /// published (or late December, which next year's notice may still change), it is counted
+  /// Monday to Friday and marked provisional, and completed once the schedule is added.
+  func dueDate(for kind: BundleKind, from start: CivilDate) -> DueDate {
+    let counted = oneWindow.calendar.provisionallyAdding(
+      workingDays: oneWindow.policy.dueWorkingDays(for: kind), to: start)
+    return DueDate(date: counted.date, provisional: counted.provisional)
   }
 
   /// A new bundle: numbered, tracks opened, a pre-filed place taken.
   private func accept(
-    _ application: BundleApplication, packetID: Int64, due: CivilDate, in transaction: RegistryTransaction,
+    _ application: BundleApplication, packetID: Int64, due: DueDate, in transaction: RegistryTransaction,
     operation: inout Operation
   ) throws {
     let clock = operation.clock
     let counter = "YJS-\(oneWindow.policy.divisionCode)-\(clock.today.year)"
     let number = "\(counter)-\(Self.pad(try transaction.nextValue(counter)))"
     let use = application.preFiledUse
-    let bundleID = try transaction.insertBundle(
-      BundleRow(
+    var bundle = BundleRow(
         number: number, kind: application.kind.rawValue, status: BundleStatus.underReview.rawValue,
         operatorName: application.operatorName, operatorIdentity: application.operatorIdentity,
         businessName: application.businessName, uscc: application.uscc, foodLicence: application.foodLicenceNumber,
         preFilingNumber: use?.preFilingNumber, unitID: use?.unitRef,
         changedFields: application.changedFields.map(\.rawValue).joined(separator: ","),
         inspectionNeeded: application.inspectionRequired, acceptedOn: clock.today.description,
-        clockStart: clock.today.description, dueOn: due.description, packetID: packetID,
+        clockStart: clock.today.description, dueOn: due.date.description, packetID: packetID,
         receiptNumber: operation.receiptNumber, submittedByRole: operation.actor.role.rawValue,
-        submittedByID: operation.actor.id, updatedAt: clock.now, issuanceBasis: try application.basisJSON()))
+        submittedByID: operation.actor.id, updatedAt: clock.now, issuanceBasis: try application.basisJSON())
+    bundle.premisesKey = application.premisesKey
+    bundle.tradeName = application.tradeName
+    bundle.industry = application.industry
+    bundle.dueProvisional = due.provisional
+    let bundleID = try transaction.insertBundle(bundle)
     try transaction.insertBundlePacket(
       bundleID: bundleID, version: 1, packetID: packetID, receipt: operation.receiptNumber, kind: "submitted", at: clock.now)
     for track in application.tracks.sorted(by: { $0.rawValue < $1.rawValue }) {
@@ -100,16 +109,16 @@ extension Registry {
           receiptNumber: operation.receiptNumber, bundleNumber: number))
     }
     operation.subject = number
-    operation.dueOn = due
+    (operation.dueOn, operation.dueProvisional) = (due.date, due.provisional)
     operation.log(
       "bundle.accepted", number,
-      "kind=\(application.kind.rawValue); tracks=\(application.tracks.map(\.rawValue).sorted().joined(separator: ",")); due=\(due)")
+      "kind=\(application.kind.rawValue); tracks=\(application.tracks.map(\.rawValue).sorted().joined(separator: ",")); due=\(due.date)\(due.provisional ? " (provisional)" : "")")
   }
 
   /// A corrected resubmission: a new version, the tracks that asked for corrections reopened,
   /// and a new count of working days.
   private func resubmit(
-    _ existing: BundleRow, _ application: BundleApplication, packetID: Int64, due: CivilDate,
+    _ existing: BundleRow, _ application: BundleApplication, packetID: Int64, due: DueDate,
     in transaction: RegistryTransaction, operation: inout Operation
   ) throws {
     var row = existing
@@ -121,7 +130,11 @@ extension Registry {
     row.operatorIdentity = application.operatorIdentity
     row.businessName = application.businessName
     row.clockStart = clock.today.description
-    row.dueOn = due.description
+    row.dueOn = due.date.description
+    row.dueProvisional = due.provisional
+    row.premisesKey = application.premisesKey ?? row.premisesKey
+    row.tradeName = application.tradeName ?? row.tradeName
+    row.industry = application.industry ?? row.industry
     row.updatedAt = clock.now
     row.issuanceBasis = try application.basisJSON()
     try transaction.updateBundle(row)
@@ -134,8 +147,8 @@ extension Registry {
       try transaction.updateTrack(bundleID: row.id, track)
     }
     operation.subject = row.number
-    operation.dueOn = due
-    operation.log("bundle.resubmitted", row.number, "version=\(row.version); due=\(due)")
+    (operation.dueOn, operation.dueProvisional) = (due.date, due.provisional)
+    operation.log("bundle.resubmitted", row.number, "version=\(row.version); due=\(due.date)\(due.provisional ? " (provisional)" : "")")
   }
 
   /// The bundle a `Resubmits` receipt points at, when it awaits correction.
@@ -233,7 +246,7 @@ extension Registry {
           "bundle \(row.number) has a rejected track; this track can only approve or reject, so both reasons go out together"),
         value: TrackStatus.rejected.rawValue)
     }
-    if row.submittedByRole == ActorRole.clerk.rawValue, row.submittedByID == actor.id {
+    if row.submittedByRole == ActorRole.clerk.rawValue, Actor.normalized(row.submittedByID) == actor.id {
       operation.refuse(
         RegistryRules.fourEyes,
         LocalizedText("工作人员 \(actor.id) 录入了该办件，不能自行审批", "clerk \(actor.id) entered this bundle and may not decide it"),
@@ -296,6 +309,12 @@ extension Registry {
 }
 
 /// What a bundle packet says, whatever its kind.
+/// A due date and whether it is provisional.
+struct DueDate {
+  var date: CivilDate
+  var provisional: Bool
+}
+
 struct BundleApplication {
   var kind: BundleKind
   var operatorName: String
@@ -311,6 +330,10 @@ struct BundleApplication {
   var applicantIDs: Set<String>
   /// What issuance will need, recorded with the bundle.
   var basis: IssuanceBasis
+  /// An opening's premises, 字号 and 行业, for the one-shop checks.
+  var premisesKey: String?
+  var tradeName: String?
+  var industry: String?
 
   init?(_ packet: Packet) {
     guard let basis = IssuanceBasis(packet) else { return nil }
@@ -325,6 +348,9 @@ struct BundleApplication {
       tracks = [.business, .food]
       inspectionRequired = true
       applicantIDs = Set([operatorIdentity] + [opening.agent?.document.number].compactMap { $0 })
+      premisesKey = opening.core.premises.key
+      tradeName = opening.core.name.tradeName
+      industry = opening.core.name.industry
     case .change(let change):
       kind = .change
       operatorName = change.operatorPerson.name

@@ -10,7 +10,7 @@ extension Registry {
         try transaction.bundles()
           .filter { filter.kind == nil || $0.kind == filter.kind?.rawValue }
           .filter { filter.status == nil || $0.status == filter.status?.rawValue }
-          .map { try Self.summary($0, in: transaction) }
+          .map { try self.summary($0, in: transaction) }
       }
   }
 
@@ -25,7 +25,7 @@ extension Registry {
           try? JSONDecoder().decode(LicenceCertificates.self, from: Data($0.details.utf8))
         }
         return BundleDetail(
-          summary: try Self.summary(row, in: transaction), preFilingNumber: row.preFilingNumber, unit: row.unitID,
+          summary: try self.summary(row, in: transaction), preFilingNumber: row.preFilingNumber, unit: row.unitID,
           changedFields: row.changedFields.split(separator: ",").compactMap { ChangeField(rawValue: String($0)) },
           inspectionRequired: row.inspectionNeeded, versions: versions, certificates: certificates,
           history: try transaction.auditEvents(subject: row.number).map(AuditEntry.init))
@@ -33,20 +33,62 @@ extension Registry {
   }
 
   /// Bundles past their due date on `asOf` (under review or approved, clock running), with the
-  /// working days they are late. Throws when the calendar cannot count them.
+  /// working days they are late; a count that needs a holiday schedule not yet published is
+  /// marked provisional, never refused.
   public func overdueBundles(asOf: CivilDate) async throws(OneWindowError) -> [OverdueBundle] {
-    let running: Set<String> = [BundleStatus.underReview.rawValue, BundleStatus.approved.rawValue]
-    let late = try await bundles().filter { running.contains($0.status.rawValue) && ($0.dueOn.map { $0 < asOf } ?? false) }
-    var result: [OverdueBundle] = []
-    for summary in late {
-      guard let due = summary.dueOn else { continue }
-      do {
-        result.append(OverdueBundle(summary: summary, workingDaysLate: try oneWindow.calendar.workingDays(after: due, through: asOf)))
-      } catch {
-        throw .calendar(error)
-      }
+    let late = try await bundles().filter { Self.isRunning($0) && ($0.dueOn.map { $0 < asOf } ?? false) }
+    return late.compactMap { summary in
+      guard let due = summary.dueOn else { return nil }
+      let counted = oneWindow.calendar.provisionalWorkingDays(after: due, through: asOf)
+      let provisional = counted.provisional || summary.dueProvisional == true
+      return OverdueBundle(summary: summary, workingDaysLate: counted.count, provisional: provisional ? true : nil)
     }
-    return result
+  }
+
+  /// Running bundles whose due date is still provisional (it needs a holiday schedule not yet
+  /// published), oldest first: `bundle overdue` lists them too, so none is forgotten.
+  public func provisionalDueBundles() async throws(OneWindowError) -> [BundleSummary] {
+    try await bundles().filter { Self.isRunning($0) && $0.dueProvisional == true }
+  }
+
+  static func isRunning(_ summary: BundleSummary) -> Bool {
+    summary.status == .underReview || summary.status == .approved
+  }
+
+  /// Provisional dates, completed from the calendar as it is now (a schedule added since the
+  /// write); the stored row is completed by the next write (``completeProvisionalDates``).
+  func settled(_ row: BundleRow) -> BundleRow {
+    var row = row
+    guard let start = CivilDate(row.clockStart) else { return row }
+    if row.dueProvisional, !row.dueOn.isEmpty {
+      let due = dueDate(for: BundleKind(rawValue: row.kind) ?? .opening, from: start)
+      (row.dueOn, row.dueProvisional) = (due.date.description, due.provisional)
+    }
+    if row.workingDaysProvisional, let issued = row.issuedOn.flatMap({ CivilDate($0) }) {
+      let counted = oneWindow.calendar.provisionalWorkingDays(after: start, through: issued)
+      (row.workingDaysTaken, row.workingDaysProvisional) = (counted.count, counted.provisional)
+    }
+    return row
+  }
+
+  /// Completes, inside a write, the provisional dates the calendar now settles, and logs each.
+  func completeProvisionalDates(in transaction: RegistryTransaction, operation: inout Operation) throws {
+    for row in try transaction.provisionalBundles() {
+      let completed = settled(row)
+      guard completed != row else { continue }
+      try transaction.updateBundle(completed)
+      var changes: [String] = []
+      if row.dueProvisional && !completed.dueProvisional { changes.append("due=\(completed.dueOn)") }
+      if row.workingDaysProvisional && !completed.workingDaysProvisional {
+        changes.append("working-days=\(completed.workingDaysTaken.map(String.init) ?? "-")")
+      }
+      guard !changes.isEmpty else { continue }
+      operation.log("bundle.dates-completed", row.number, changes.joined(separator: "; "))
+    }
+  }
+
+  func summary(_ row: BundleRow, in transaction: RegistryTransaction) throws -> BundleSummary {
+    try Self.summary(settled(row), in: transaction)
   }
 
   static func summary(_ row: BundleRow, in transaction: RegistryTransaction) throws -> BundleSummary {
@@ -68,6 +110,8 @@ extension Registry {
       status: BundleStatus(rawValue: row.status) ?? .underReview, businessName: row.businessName,
       operatorName: row.operatorName, uscc: row.uscc, foodLicenceNumber: row.foodLicence, acceptedOn: accepted,
       clockStart: CivilDate(row.clockStart) ?? accepted, dueOn: CivilDate(row.dueOn),
-      issuedOn: row.issuedOn.flatMap { CivilDate($0) }, workingDaysTaken: row.workingDaysTaken, tracks: tracks)
+      dueProvisional: row.dueProvisional ? true : nil, issuedOn: row.issuedOn.flatMap { CivilDate($0) },
+      workingDaysTaken: row.workingDaysTaken, workingDaysProvisional: row.workingDaysProvisional ? true : nil,
+      tracks: tracks)
   }
 }

@@ -21,6 +21,8 @@ extension Registry {
         return
       }
       operation.subject = row.number
+      // A refused actor gets a refused receipt, like every other role refusal.
+      guard operation.outcome == .accepted else { return }
       if row.status != BundleStatus.approved.rawValue {
         let tracks = try transaction.tracks(bundleID: row.id).map { track in
           let label = Track(rawValue: track.track)?.label ?? LocalizedText(track.track, track.track)
@@ -37,21 +39,25 @@ extension Registry {
         return
       }
       guard let start = CivilDate(row.clockStart) else { throw Self.inconsistent("bundle \(row.number) has no start date") }
-      let taken: Int
-      do throws(CalendarError) {
-        taken = try oneWindow.calendar.workingDays(after: start, through: clock.today)
-      } catch {
-        operation.failure = String(describing: error)
+      // Never guessed, never blocking: counted Monday to Friday where a schedule is missing, and
+      // recorded as provisional until it is added.
+      let counted = oneWindow.calendar.provisionalWorkingDays(after: start, through: clock.today)
+      let taken = counted.count
+      if counted.provisional {
         operation.refuse(
           RegistryRules.calendarPublished,
-          LocalizedText("无法计算用时：\(error.message.zh)", "cannot count the working days taken: \(error.message.en)"))
-        return
+          LocalizedText(
+            "实际用时 \(taken) 个工作日为暂定：所需年份的节假日安排尚未公布，公布后补全",
+            "the \(taken) working days taken are provisional: a holiday schedule they need is not published yet"),
+          value: String(taken))
       }
       let basis = try issuanceBasis(of: row, in: transaction)
       var issuance = IssuancePacket(
         bundleNumber: row.number, kind: BundleKind(rawValue: row.kind) ?? .opening, acceptedOn: CivilDate(row.acceptedOn) ?? start,
         dueOn: CivilDate(row.dueOn) ?? clock.today, issuedOn: clock.today, workingDaysTaken: taken,
         authority: oneWindow.policy.issuingAuthority, createdAt: clock.now)
+      issuance.dueProvisional = row.dueProvisional
+      issuance.workingDaysProvisional = counted.provisional
       if let opening = basis.opening {
         try issueOpening(opening, row: &row, issuance: &issuance, in: transaction, operation: &operation)
       } else if let change = basis.change {
@@ -71,12 +77,13 @@ extension Registry {
       row.status = BundleStatus.issued.rawValue
       row.issuedOn = clock.today.description
       row.workingDaysTaken = taken
+      row.workingDaysProvisional = counted.provisional
       row.issuancePacketID = operation.packetID
       row.updatedAt = clock.now
       try transaction.updateBundle(row)
       operation.log(
         "bundle.issued", row.number,
-        "uscc=\(operation.licences?.uscc ?? "-"); food=\(operation.licences?.foodLicenceNumber ?? "-"); working-days=\(taken)")
+        "uscc=\(operation.licences?.uscc ?? "-"); food=\(operation.licences?.foodLicenceNumber ?? "-"); working-days=\(taken)\(counted.provisional ? " (provisional)" : "")")
     }
   }
 
@@ -283,6 +290,8 @@ struct IssuancePacket {
   var dueOn: CivilDate
   var issuedOn: CivilDate
   var workingDaysTaken: Int
+  var dueProvisional = false
+  var workingDaysProvisional = false
   var authority: String
   var createdAt: String
   var business: BusinessLicenceFace?
@@ -302,9 +311,10 @@ struct IssuancePacket {
     out.element("BundleNumber", bundleNumber)
     out.element("Kind", kind.rawValue)
     out.element("AcceptedOn", acceptedOn.description)
-    out.element("DueOn", dueOn.description)
+    out.element("DueOn", dueOn.description, attributes: dueProvisional ? ["provisional": "true"] : [:])
     out.element("IssuedOn", issuedOn.description)
-    out.element("WorkingDaysTaken", String(workingDaysTaken))
+    out.element(
+      "WorkingDaysTaken", String(workingDaysTaken), attributes: workingDaysProvisional ? ["provisional": "true"] : [:])
     out.element("IssuingAuthority", authority)
     if let business {
       out.open("BusinessLicence")

@@ -34,7 +34,8 @@ extension Registry {
       let parsed = try check(received, kinds: [.preFiling], in: transaction, operation: &operation)
       if case .preFiling(let filing)? = parsed?.packet {
         Self.requireRole([.owner, .clerk], &operation)
-        if case .owner(let id) = actor, id != filing.owner.identity.number {
+        if case .owner = actor, actor.id != Actor.normalized(filing.owner.identity.number) {
+          let id = actor.id
           operation.refuse(
             RegistryRules.actorMayAct,
             LocalizedText("提交人 \(id) 不是数据包中的产权单位 \(filing.owner.identity.number)", "the submitter \(id) is not the packet's owner \(filing.owner.identity.number)"),
@@ -180,7 +181,7 @@ extension Registry {
           "pre-filing \(reference) is \(status.en); \(decision.kind.label.en.lowercased()) needs \(required.label.en)"),
         value: row.status)
     }
-    if decision.kind != .revoke, row.submittedByRole == ActorRole.clerk.rawValue, row.submittedByID == actor.id {
+    if decision.kind != .revoke, row.submittedByRole == ActorRole.clerk.rawValue, Actor.normalized(row.submittedByID) == actor.id {
       operation.refuse(
         RegistryRules.fourEyes,
         LocalizedText("工作人员 \(actor.id) 录入了该预备案，不能自行审查", "clerk \(actor.id) entered this pre-filing and may not decide it"),
@@ -189,9 +190,10 @@ extension Registry {
     var number = row.number
     var validFrom: CivilDate?
     var validUntil: CivilDate?
+    // The number is taken only once the approval is accepted: a refused approval leaves no gap.
+    let counter = "YBA-\(oneWindow.policy.divisionCode)-\(clock.today.year)"
     if case .approve(let from, let until) = decision, operation.outcome == .accepted {
-      let counter = "YBA-\(oneWindow.policy.divisionCode)-\(clock.today.year)"
-      number = "\(counter)-\(Self.pad(try transaction.nextValue(counter)))"
+      number = "\(counter)-\(Self.pad(try transaction.peekValue(counter)))"
       validFrom = from ?? clock.today
       validUntil = until ?? (validFrom ?? clock.today).adding(years: oneWindow.policy.preFilingValidityYears).adding(days: -1)
     }
@@ -206,6 +208,11 @@ extension Registry {
       try store(received, in: transaction, operation: &operation)
     }
     guard operation.outcome == .accepted else { return }
+    if case .approve = decision, let number, number != row.number {
+      guard "\(counter)-\(Self.pad(try transaction.nextValue(counter)))" == number else {
+        throw Self.inconsistent("pre-filing number \(number) was taken meanwhile")
+      }
+    }
     let reasons = decision.reasons.joined(separator: "；")
     switch decision {
     case .approve:
@@ -321,7 +328,8 @@ extension Registry {
   }
 
   static func requireOwner(_ actor: Actor, is owner: String, _ operation: inout Operation) {
-    guard case .owner(let id) = actor, id != owner else { return }
+    guard case .owner = actor, actor.id != Actor.normalized(owner) else { return }
+    let id = actor.id
     operation.refuse(
       RegistryRules.actorMayAct,
       LocalizedText("操作人 \(id) 不是产权单位 \(owner)", "the actor \(id) is not the owner \(owner)"), value: id)
@@ -330,7 +338,8 @@ extension Registry {
   static func row(_ proof: PropertyProof, version: Int) -> ProofRow {
     ProofRow(
       proofID: proof.id, type: proof.type.rawValue, number: proof.number, plannedUse: proof.plannedUse.rawValue,
-      covers: proof.covers.joined(separator: ","), materialFile: proof.material.id, addedIn: version)
+      covers: proof.covers.joined(separator: ","), materialFile: proof.material.id, addedIn: version,
+      issuer: proof.issuer)
   }
 
   /// Inserts units with the count of proof and consent materials a tenant need not submit.

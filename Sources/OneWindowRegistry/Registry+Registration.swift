@@ -21,9 +21,10 @@ extension Registry {
         return
       }
       operation.subject = registration.preFilingNumber
-      if case .applicant(let id) = actor {
+      if case .applicant = actor {
+        let id = actor.id
         let tenantIDs = [registration.tenant.uscc, registration.tenant.representative.document.number].compactMap { $0 }
-        if !tenantIDs.contains(id) {
+        if !tenantIDs.map(Actor.normalized).contains(id) {
           operation.refuse(
             RegistryRules.actorMayAct,
             LocalizedText("申请人 \(id) 不是入驻主体或其负责人", "the applicant \(id) is neither the tenant nor its representative"),

@@ -24,18 +24,23 @@ public struct Registry: Sendable {
   public var rules = RuleSettings()
   let store: RegistryStore
 
-  /// Opens the registry at `path` (created and migrated if needed); `nil` opens a fresh
-  /// in-memory registry. `readOnly` opens an existing registry without ever writing to it.
-  /// `busyTimeout` (seconds) is how long a write waits for another process's lock before it
-  /// fails as ``RegistryFailure/Kind/busy``.
-  public init(oneWindow: OneWindow, path: String?, readOnly: Bool = false, busyTimeout: Double = 30)
-    throws(OneWindowError)
-  {
+  /// Opens the registry at `path`; `nil` opens a fresh in-memory registry.
+  ///
+  /// Only `create` makes a registry (and its folders): a missing or zero-length file is
+  /// ``RegistryFailure/Kind/missing`` otherwise, so a mistyped path never starts a second
+  /// registry whose numbers restart. `readOnly` opens an existing registry without ever writing
+  /// to it, nor leaving `-wal`/`-shm` files where the user may not write. `busyTimeout`
+  /// (seconds) is how long a write waits for another process's lock before it fails as
+  /// ``RegistryFailure/Kind/busy``.
+  public init(
+    oneWindow: OneWindow, path: String?, readOnly: Bool = false, create: Bool = false, busyTimeout: Double = 30
+  ) throws(OneWindowError) {
     self.oneWindow = oneWindow
     self.location = path ?? ":memory:"
     do {
       store = try RegistryStore(
-        location: path.map { .file($0) } ?? .memory, readOnly: readOnly, busyTimeout: busyTimeout)
+        location: path.map { .file($0) } ?? .memory, access: readOnly ? .read : create ? .create : .write,
+        busyTimeout: busyTimeout)
     } catch {
       throw Self.failure(error, location: path ?? ":memory:")
     }

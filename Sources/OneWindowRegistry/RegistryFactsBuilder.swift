@@ -30,6 +30,7 @@ enum RegistryFactsBuilder {
       facts.preFilings[number] = try record(
         row, asOf: asOf, countingUnits: counted, excludingBundle: correcting, in: transaction)
     }
+    try overlaps(for: packet, asOf: asOf, into: &facts, in: transaction)
     for uscc in licenceReferences(packet) {
       if let licence = try transaction.licence(uscc: uscc) { facts.licences[uscc] = licence }
     }
@@ -42,6 +43,67 @@ enum RegistryFactsBuilder {
         inspectionRequired: row.inspectionNeeded)
     }
     return facts
+  }
+
+  /// What the one-building-one-pre-filing and one-shop-one-licence-pair rules compare: other
+  /// live pre-filings holding the same proofs or units, other live openings of the same
+  /// operator, premises or name. Each is an index search.
+  static func overlaps(for packet: Packet, asOf: CivilDate, into facts: inout RegistryFacts, in transaction: RegistryTransaction)
+    throws
+  {
+    var proofs: [PropertyProof] = []
+    var units: [OneWindowCore.Unit] = []
+    var address: String?
+    var own: Set<Int64> = []
+    switch packet {
+    case .preFiling(let filing):
+      (proofs, units, address) = (filing.proofs, filing.units, filing.premises.address.singleLine)
+      // A corrected resubmission is not a duplicate of the filing it corrects.
+      if let resubmits = filing.header.resubmits, let subject = try transaction.receipt(resubmits)?.subject,
+        let corrected = try transaction.preFiling(reference: subject)
+      {
+        own.insert(corrected.id)
+      }
+    case .amendment(let amendment):
+      guard let row = try transaction.preFiling(reference: amendment.preFilingNumber) else { return }
+      (proofs, units, address) = (amendment.addProofs + amendment.replaceProofs.map(\.proof), amendment.addUnits, row.address)
+      own.insert(row.id)
+    case .opening(let opening):
+      let core = opening.core
+      // A corrected resubmission is not a second shop: leave out the bundle it corrects.
+      var corrected: String?
+      if let resubmits = opening.header.resubmits, let subject = try transaction.receipt(resubmits)?.subject {
+        corrected = try transaction.bundle(reference: subject)?.number
+      }
+      let candidates = try transaction.liveBundles(
+        operatorIdentity: core.operatorInfo.document.number, premisesKey: core.premises.key,
+        tradeName: core.name.tradeName, industry: core.name.industry)
+      for row in candidates where row.number != corrected {
+        // An issued shop whose licences have ended no longer holds its name or premises.
+        if row.status == "issued", let uscc = row.uscc, let licence = try transaction.licence(uscc: uscc), !licence.active {
+          continue
+        }
+        facts.relatedBundles.append(
+          RelatedBundle(
+            number: row.number, operatorIdentity: row.operatorIdentity, businessName: row.businessName,
+            premisesKey: row.premisesKey, tradeName: row.tradeName, industry: row.industry, status: row.status))
+      }
+      return
+    default:
+      return
+    }
+    let day = asOf.description
+    for proof in proofs where !proof.number.isEmpty {
+      let holders = try transaction.preFilingsHoldingProof(number: proof.number, issuer: proof.issuer, asOf: day)
+        .filter { !own.contains($0.preFiling.id) }.map { $0.preFiling.number ?? $0.preFiling.submittedReceipt }
+      if !holders.isEmpty { facts.proofHolders[proof.number] = Array(Set(holders)).sorted() }
+    }
+    guard let address else { return }
+    for unit in units {
+      let holders = try transaction.preFilingsHoldingUnit(address: address, floor: unit.floor, room: unit.room, asOf: day)
+        .filter { !own.contains($0.preFiling.id) }.map { $0.preFiling.number ?? $0.preFiling.submittedReceipt }
+      if !holders.isEmpty { facts.unitHolders[unit.placeKey] = Array(Set(holders)).sorted() }
+    }
   }
 
   /// The USCCs whose licences a packet refers to.

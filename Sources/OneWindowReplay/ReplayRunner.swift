@@ -326,6 +326,7 @@ struct ScenarioPlayer {
       result.values["count"] = String(late.count)
       result.values["bundles"] = Self.list(late.map(\.summary.number))
       result.values["workingDaysLate"] = Self.list(late.map { String($0.workingDaysLate) })
+      result.values["provisional"] = Self.list(try await registry.provisionalDueBundles().map(\.number))
       return
     case .auditVerify:
       let verification = try await registry.verifyAudit()
@@ -349,6 +350,8 @@ struct ScenarioPlayer {
     var values: [String: String] = ["receipt": receipt.number]
     values["subject"] = receipt.subject
     values["dueOn"] = receipt.dueOn?.description
+    values["dueProvisional"] = receipt.dueOn == nil ? nil : String(receipt.dueProvisional == true)
+    values["backdated"] = String(receipt.backdated == true)
     if let saved = receipt.materialsSaved {
       values["materialsSaved.count"] = String(saved.count)
       values["materialsSaved.percent"] = String(format1: saved.percent)
@@ -365,6 +368,7 @@ struct ScenarioPlayer {
     if subject.hasPrefix("YJS-"), let bundle = try await registry.bundle(subject) {
       values["status"] = bundle.summary.status.rawValue
       values["workingDaysTaken"] = bundle.summary.workingDaysTaken.map(String.init)
+      values["workingDaysProvisional"] = bundle.summary.workingDaysTaken == nil ? nil : String(bundle.summary.workingDaysProvisional == true)
       values["tracks"] = bundle.summary.tracks.map { "\($0.track.rawValue)=\($0.status.rawValue)" }.joined(separator: ",")
     } else if let preFiling = try await registry.preFiling(subject, asOf: step.asOf) {
       values["status"] = preFiling.summary.status.rawValue

@@ -13,10 +13,17 @@ public struct RegistryTextRenderer: Sendable {
   /// findings in compiler style.
   public func render(_ receipt: Receipt) -> String {
     var lines = ["\(pick("回执", "Receipt")) \(receipt.number)  \(receipt.issuedAt)"]
+    if let recordedAt = receipt.recordedAt {
+      let backdated = receipt.backdated == true ? pick("（补录：业务日期早于写入日）", " (backdated: the business date is before the day written)") : ""
+      lines.append("  \(pick("写入时间", "recorded at")): \(recordedAt)\(backdated)")
+    }
     lines.append("  \(pick("业务", "operation")): \(receipt.operation)  \(pick("办理人", "actor")): \(receipt.actorRole.label.text(in: language)) \(receipt.actorID)")
     lines.append("  \(pick("结果", "outcome")): \(outcomeLabel(receipt.outcome)) (\(receipt.outcome.code))")
     if let subject = receipt.subject { lines.append("  \(pick("办件", "subject")): \(subject)") }
-    if let dueOn = receipt.dueOn { lines.append("  \(pick("承诺办结日", "due on")): \(dueOn)") }
+    if let dueOn = receipt.dueOn {
+      let provisional = receipt.dueProvisional == true ? pick("（暂定：待公布节假日安排后确定）", " (provisional: until the holiday schedule is published)") : ""
+      lines.append("  \(pick("承诺办结日", "due on")): \(dueOn)\(provisional)")
+    }
     if let saved = receipt.materialsSaved {
       lines.append(
         "  " + pick(
@@ -98,14 +105,24 @@ public struct RegistryTextRenderer: Sendable {
   /// The audit verification: one line per problem, then a verdict.
   public func render(_ verification: AuditVerification) -> String {
     var lines = verification.problems.map { "audit:\($0.sequence): error: \($0.description)" }
+    let checked = pick(
+      "数据库完整性检查 \(verification.integrity)；复核数据包 \(verification.packetsChecked) 个；核对状态记录 \(verification.stateRowsChecked) 行",
+      "database check \(verification.integrity); \(verification.packetsChecked) stored packets re-hashed; \(verification.stateRowsChecked) state rows compared")
+    if !verification.packetsNotStored.isEmpty {
+      lines.append(pick(
+        "未复核（数据包超过大小限制，未保存）：\(verification.packetsNotStored.joined(separator: "、"))",
+        "not re-hashed (over the size limit, not stored): \(verification.packetsNotStored.joined(separator: ", "))"))
+    }
     if verification.isIntact {
       lines.append(pick(
         "审计日志完整：\(verification.events) 条事件，链头 #\(verification.headSequence) \(verification.headHash)，核对回执 \(verification.receiptsChecked) 张",
         "audit log intact: \(verification.events) events, head #\(verification.headSequence) \(verification.headHash), \(verification.receiptsChecked) receipts checked"))
+      lines.append(checked)
     } else {
       lines.append(pick(
         "审计日志被篡改：发现 \(verification.problems.count) 处问题（\(verification.events) 条事件，核对回执 \(verification.receiptsChecked) 张）",
         "audit log tampered: \(verification.problems.count) problems (\(verification.events) events, \(verification.receiptsChecked) receipts checked)"))
+      lines.append(checked)
     }
     return lines.joined(separator: "\n") + "\n"
   }
@@ -120,7 +137,9 @@ public struct RegistryTextRenderer: Sendable {
   func bundleLine(_ summary: BundleSummary) -> String {
     var line = "\(summary.number)  \(summary.kind.label.text(in: language))  \(summary.status.label.text(in: language))  \(summary.businessName)"
     line += "  " + pick("受理 \(summary.acceptedOn)", "accepted \(summary.acceptedOn)")
-    if let due = summary.dueOn { line += "  " + pick("期限 \(due)", "due \(due)") }
+    if let due = summary.dueOn {
+      line += "  " + pick("期限 \(due)", "due \(due)") + (summary.dueProvisional == true ? pick("（暂定）", " (provisional)") : "")
+    }
     if let issued = summary.issuedOn {
       line += "  " + pick("办结 \(issued)（\(summary.workingDaysTaken ?? 0) 个工作日）", "issued \(issued) (\(summary.workingDaysTaken ?? 0) working days)")
     }
@@ -161,12 +180,20 @@ public struct RegistryTextRenderer: Sendable {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// Late bundles on a date.
-  public func render(_ late: [OverdueBundle], asOf: CivilDate) -> String {
+  /// Late bundles on a date, then the running bundles whose due date is still provisional.
+  public func render(_ late: [OverdueBundle], asOf: CivilDate, provisional: [BundleSummary] = []) -> String {
     var lines = late.map { item in
-      bundleLine(item.summary) + "  " + pick("逾期 \(item.workingDaysLate) 个工作日", "\(item.workingDaysLate) working days late")
+      bundleLine(item.summary) + "  "
+        + pick("逾期 \(item.workingDaysLate) 个工作日", "\(item.workingDaysLate) working days late")
+        + (item.provisional == true ? pick("（暂定）", " (provisional)") : "")
     }
     lines.append(pick("截至 \(asOf) 逾期 \(late.count) 件", "\(late.count) overdue on \(asOf)"))
+    if !provisional.isEmpty {
+      lines += provisional.map(bundleLine)
+      lines.append(pick(
+        "期限暂定 \(provisional.count) 件：需尚未公布的节假日安排，公布后补全",
+        "\(provisional.count) with a provisional due date: it needs a holiday schedule not yet published"))
+    }
     return lines.joined(separator: "\n") + "\n"
   }
 

@@ -42,6 +42,7 @@ public struct TextReportRenderer: Sendable {
 
   /// `file: info: 未评估 7 条规则：需要登记库的 TR-001、…（用 --db 指定）；需要附件的 DOC-002（…）`
   public func notEvaluatedLine(_ file: String, registry: [RuleID], attachments: [RuleID]) -> String {
+    let file = TerminalText.escaped(file)
     let count = registry.count + attachments.count
     switch language {
     case .zh:

@@ -73,6 +73,9 @@ public enum LegalBasis {
   public static let oneThing = cite(
     "《国务院关于进一步优化政务服务提升行政效能推动“高效办成一件事”的指导意见》（国发〔2024〕3号）；青审服字〔2024〕44号",
     "State Council guidance on the 'one thing' reform (Guofa 2024 No. 3); Qingdao one-thing plan (Qingshenfu 2024 No. 44)")
+  public static let oneShop = cite(
+    "《市场主体登记管理条例》第十七条（申请人对材料的真实性负责）；同一经营者以同一名称或同一场所不重复开办，为本局“一件事”办理规则（推断，可用 --disable 关闭）",
+    "Market-entity registration regulation, art. 17 (applicants answer for their materials); one opening per operator, name and premises is this bureau's one-thing practice (inferred; can be disabled)")
   public static let truthfulness = cite(
     "《市场主体登记管理条例》第十七条（申请人对提交材料的真实性、合法性和有效性负责）", "Market-entity registration regulation, art. 17 (applicants answer for their materials)")
 }

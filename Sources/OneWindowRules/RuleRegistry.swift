@@ -27,6 +27,8 @@ public enum RuleRegistry {
     FamilyMembersFiled.self,  // BL-009
     ScopeNotEmpty.self,  // BL-010
     OperatorOfAge.self,  // BL-011
+    OneShopOneLicencePair.self,  // BL-012
+    NameFreeInDistrict.self,  // BL-013
     SimplifiedCancellationAllowed.self,  // CA-001
     SimplifiedCancellationClean.self,  // CA-002
     OrdinaryCancellationTaxCleared.self,  // CA-003
@@ -74,6 +76,7 @@ public enum RuleRegistry {
     SubstituteProofsConsolidated.self,  // PF-008
     RealEstateCertificateNumber.self,  // PF-009
     ConsolidationStepsNameProofs.self,  // PF-010
+    PreFilingNotDuplicated.self,  // PF-011
     NoNuisanceTradeInResidence.self,  // PR-001
     ResidentialUseNeedsConsent.self,  // PR-002
     AgreementCoversDate.self,  // PR-003
@@ -83,6 +86,7 @@ public enum RuleRegistry {
     ReasonsForAdverseDecisions.self,  // RD-001
     FoodApprovalInspected.self,  // RD-002
     ValidityWindowOrdered.self,  // RD-003
+    ValidityWithinPolicy.self,  // RD-004
     PreFilingInForce.self,  // TR-001
     UnitInScope.self,  // TR-002
     LessorIsOwner.self,  // TR-003

@@ -33,6 +33,15 @@ package struct BundleRow: Sendable, Hashable {
   /// What issuance needs, as JSON, recorded when the bundle was accepted (nil for bundles
   /// accepted before it was recorded).
   package var issuanceBasis: String?
+  /// Where the shop is: `<pre-filing number>#<unit>` or the declared address, floor and room.
+  package var premisesKey: String? = nil
+  /// The name's 字号 and 行业, for the one-name-per-trade check.
+  package var tradeName: String? = nil
+  package var industry: String? = nil
+  /// The due date needs a holiday schedule not yet published (completed when it is).
+  package var dueProvisional = false
+  /// The working days taken need a holiday schedule not yet published.
+  package var workingDaysProvisional = false
 
   package init(
     id: Int64 = 0, number: String, kind: String, status: String, operatorName: String, operatorIdentity: String,
@@ -108,14 +117,16 @@ extension RegistryTransaction {
         INSERT INTO bundle(number, kind, status, operator_name, operator_identity, business_name, uscc, food_licence,
           prefiling_number, unit_id, changed_fields, inspection_needed, accepted_on, clock_start, due_on, issued_on,
           working_days_taken, packet_id, receipt_number, submitted_by_role, submitted_by_id, updated_at, version,
-          issuance_packet_id, issuance_basis)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          issuance_packet_id, issuance_basis, premises_key, trade_name, industry, due_provisional,
+          working_days_provisional)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """).execute(
       arguments: [
         row.number, row.kind, row.status, row.operatorName, row.operatorIdentity, row.businessName, row.uscc,
         row.foodLicence, row.preFilingNumber, row.unitID, row.changedFields, row.inspectionNeeded, row.acceptedOn,
         row.clockStart, row.dueOn, row.issuedOn, row.workingDaysTaken, row.packetID, row.receiptNumber,
         row.submittedByRole, row.submittedByID, row.updatedAt, row.version, row.issuancePacketID, row.issuanceBasis,
+        row.premisesKey, row.tradeName, row.industry, row.dueProvisional, row.workingDaysProvisional,
       ])
     return db.lastInsertedRowID
   }
@@ -126,14 +137,16 @@ extension RegistryTransaction {
         UPDATE bundle SET status = ?, operator_name = ?, operator_identity = ?, business_name = ?, uscc = ?,
           food_licence = ?, prefiling_number = ?, unit_id = ?, changed_fields = ?, inspection_needed = ?,
           clock_start = ?, due_on = ?, issued_on = ?, working_days_taken = ?, packet_id = ?, updated_at = ?,
-          version = ?, issuance_packet_id = ?, issuance_basis = ?
+          version = ?, issuance_packet_id = ?, issuance_basis = ?, premises_key = ?, trade_name = ?, industry = ?,
+          due_provisional = ?, working_days_provisional = ?
         WHERE id = ?
         """).execute(
       arguments: [
         row.status, row.operatorName, row.operatorIdentity, row.businessName, row.uscc, row.foodLicence,
         row.preFilingNumber, row.unitID, row.changedFields, row.inspectionNeeded, row.clockStart, row.dueOn,
         row.issuedOn, row.workingDaysTaken, row.packetID, row.updatedAt, row.version, row.issuancePacketID,
-        row.issuanceBasis, row.id,
+        row.issuanceBasis, row.premisesKey, row.tradeName, row.industry, row.dueProvisional,
+        row.workingDaysProvisional, row.id,
       ])
   }
 
@@ -157,7 +170,7 @@ extension RegistryTransaction {
   }
 
   static func bundle(_ row: Row) -> BundleRow {
-    BundleRow(
+    var bundle = BundleRow(
       id: row["id"], number: row["number"], kind: row["kind"], status: row["status"],
       operatorName: row["operator_name"], operatorIdentity: row["operator_identity"],
       businessName: row["business_name"], uscc: row["uscc"], foodLicence: row["food_licence"],
@@ -167,6 +180,38 @@ extension RegistryTransaction {
       packetID: row["packet_id"], receiptNumber: row["receipt_number"], submittedByRole: row["submitted_by_role"],
       submittedByID: row["submitted_by_id"], updatedAt: row["updated_at"], version: row["version"],
       issuancePacketID: row["issuance_packet_id"], issuanceBasis: row["issuance_basis"])
+    bundle.premisesKey = row["premises_key"]
+    bundle.tradeName = row["trade_name"]
+    bundle.industry = row["industry"]
+    bundle.dueProvisional = row["due_provisional"]
+    bundle.workingDaysProvisional = row["working_days_provisional"]
+    return bundle
+  }
+
+  /// Bundles not rejected, withdrawn or cancelled that share an operator, or premises, or a
+  /// 字号 and 行业 with an opening: what the one-shop-one-licence-pair checks compare.
+  package func liveBundles(operatorIdentity: String, premisesKey: String?, tradeName: String, industry: String) throws
+    -> [BundleRow]
+  {
+    try Row.fetchAll(
+      try db.cachedStatement(
+        sql: """
+          SELECT * FROM bundle WHERE kind = 'OPENING' AND status NOT IN ('rejected', 'withdrawn', 'cancelled')
+            AND id IN (
+              SELECT id FROM bundle WHERE operator_identity = ?
+              UNION SELECT id FROM bundle WHERE premises_key = ?
+              UNION SELECT id FROM bundle WHERE trade_name = ? AND industry = ?)
+          ORDER BY id
+          """),
+      arguments: [operatorIdentity, premisesKey, tradeName, industry]
+    ).map(Self.bundle)
+  }
+
+  /// Bundles whose due date or working days wait for a holiday schedule.
+  package func provisionalBundles() throws -> [BundleRow] {
+    try Row.fetchAll(
+      try db.cachedStatement(sql: "SELECT * FROM bundle WHERE due_provisional = 1 OR working_days_provisional = 1 ORDER BY id")
+    ).map(Self.bundle)
   }
 
   // MARK: - Tracks

@@ -1,3 +1,4 @@
+import Foundation
 internal import GRDB
 
 /// Named, forward-only migrations. Never edit one that has shipped; add a new one.
@@ -231,6 +232,67 @@ enum Migrations {
     migrator.registerMigration("v5: what issuance needs, recorded at acceptance") { db in
       try db.execute(sql: "ALTER TABLE bundle ADD COLUMN issuance_basis TEXT")
     }
+    migrator.registerMigration("v6: recorded times, the state ledger, duplicate lookups, provisional dates") { db in
+      try db.execute(
+        sql: """
+          ALTER TABLE audit_event ADD COLUMN recorded_at TEXT;
+          ALTER TABLE receipt ADD COLUMN recorded_at TEXT;
+          ALTER TABLE receipt ADD COLUMN business_date TEXT;
+          ALTER TABLE receipt ADD COLUMN backdated INTEGER NOT NULL DEFAULT 0;
+          CREATE TABLE state_record (
+            audit_sequence INTEGER NOT NULL,
+            table_name TEXT NOT NULL,
+            row_key TEXT NOT NULL,
+            digest TEXT NOT NULL,
+            PRIMARY KEY (audit_sequence, table_name, row_key)
+          );
+          CREATE TRIGGER state_record_no_update BEFORE UPDATE ON state_record
+            BEGIN SELECT RAISE(ABORT, 'the state ledger is append-only'); END;
+          CREATE TRIGGER state_record_no_delete BEFORE DELETE ON state_record
+            BEGIN SELECT RAISE(ABORT, 'the state ledger is append-only'); END;
+          ALTER TABLE proof ADD COLUMN issuer TEXT;
+          CREATE INDEX proof_number ON proof(number);
+          CREATE INDEX prefiling_address ON prefiling(address);
+          ALTER TABLE bundle ADD COLUMN premises_key TEXT;
+          ALTER TABLE bundle ADD COLUMN trade_name TEXT;
+          ALTER TABLE bundle ADD COLUMN industry TEXT;
+          ALTER TABLE bundle ADD COLUMN due_provisional INTEGER NOT NULL DEFAULT 0;
+          ALTER TABLE bundle ADD COLUMN working_days_provisional INTEGER NOT NULL DEFAULT 0;
+          UPDATE bundle SET premises_key = prefiling_number || '#' || unit_id WHERE prefiling_number IS NOT NULL;
+          CREATE INDEX bundle_operator ON bundle(operator_identity);
+          CREATE INDEX bundle_premises ON bundle(premises_key);
+          CREATE INDEX bundle_trade ON bundle(trade_name, industry);
+          CREATE INDEX bundle_provisional ON bundle(due_provisional, working_days_provisional)
+            WHERE due_provisional = 1 OR working_days_provisional = 1;
+          """)
+      // A registry from before the ledger: its rows as they are now are the baseline, recorded
+      // by one event, so later changes outside OneWindow are still found.
+      let transaction = RegistryTransaction(db: db)
+      let state = try transaction.currentState()
+      if !state.isEmpty {
+        let now = RecordedTime.now()
+        let head = try transaction.appendAudit(
+          at: now, recordedAt: now, actorRole: "SYSTEM", actorID: "onewindow", action: "registry.baseline",
+          subject: "-", detail: "rows=\(state.count); state=\(StateLedger.summary(state))")
+        try transaction.insertStateRecords(state, sequence: head.sequence)
+      }
+    }
     return migrator
+  }
+}
+
+/// The real time, UTC, as recorded on receipts and audit events.
+package enum RecordedTime {
+  package static func now() -> String {
+    let date = Date()
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
+    let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .nanosecond], from: date)
+    func pad(_ value: Int?, _ width: Int = 2) -> String {
+      let text = String(value ?? 0)
+      return String(repeating: "0", count: max(0, width - text.count)) + text
+    }
+    let millis = (parts.nanosecond ?? 0) / 1_000_000
+    return "\(pad(parts.year, 4))-\(pad(parts.month))-\(pad(parts.day))T\(pad(parts.hour)):\(pad(parts.minute)):\(pad(parts.second)).\(pad(millis, 3))Z"
   }
 }

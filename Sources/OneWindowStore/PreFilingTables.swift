@@ -123,13 +123,47 @@ extension RegistryTransaction {
   package func insertProof(preFilingID: Int64, _ proof: ProofRow) throws {
     try db.cachedStatement(
       sql: """
-        INSERT INTO proof(prefiling_id, proof_id, type, number, planned_use, covers, material_file, added_in, replaced_in)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        INSERT INTO proof(prefiling_id, proof_id, type, number, planned_use, covers, material_file, added_in, replaced_in,
+          issuer)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """).execute(
       arguments: [
         preFilingID, proof.proofID, proof.type, proof.number, proof.plannedUse, proof.covers, proof.materialFile,
-        proof.addedIn, proof.replacedIn,
+        proof.addedIn, proof.replacedIn, proof.issuer,
       ])
+  }
+
+  /// Live pre-filings (submitted, awaiting correction, or active and not past their validity on
+  /// `asOf`) holding a current proof with this number (and issuer, where both are known).
+  package func preFilingsHoldingProof(number: String, issuer: String, asOf: String) throws -> [(preFiling: PreFilingRow, proofID: String)] {
+    try Row.fetchAll(
+      try db.cachedStatement(
+        sql: """
+          SELECT prefiling.*, proof.proof_id AS held_proof FROM proof JOIN prefiling ON prefiling.id = proof.prefiling_id
+          WHERE proof.number = ? AND proof.replaced_in IS NULL AND (proof.issuer IS NULL OR proof.issuer = ?)
+            AND (prefiling.status IN ('submitted', 'correction-requested')
+              OR (prefiling.status = 'active' AND (prefiling.valid_until IS NULL OR prefiling.valid_until >= ?)))
+          ORDER BY prefiling.id
+          """),
+      arguments: [number, issuer, asOf]
+    ).map { (Self.preFiling($0), $0["held_proof"]) }
+  }
+
+  /// Live pre-filings of this standard address holding a current unit on this floor and room.
+  package func preFilingsHoldingUnit(address: String, floor: String, room: String, asOf: String) throws
+    -> [(preFiling: PreFilingRow, unitID: String)]
+  {
+    try Row.fetchAll(
+      try db.cachedStatement(
+        sql: """
+          SELECT prefiling.*, unit.unit_id AS held_unit FROM prefiling JOIN unit ON unit.prefiling_id = prefiling.id
+          WHERE prefiling.address = ? AND unit.floor = ? AND unit.room = ? AND unit.retired_in IS NULL
+            AND (prefiling.status IN ('submitted', 'correction-requested')
+              OR (prefiling.status = 'active' AND (prefiling.valid_until IS NULL OR prefiling.valid_until >= ?)))
+          ORDER BY prefiling.id
+          """),
+      arguments: [address, floor, room, asOf]
+    ).map { (Self.preFiling($0), $0["held_unit"]) }
   }
 
   package func replaceProof(preFilingID: Int64, proofID: String, version: Int) throws {
@@ -145,7 +179,7 @@ extension RegistryTransaction {
         ProofRow(
           proofID: row["proof_id"], type: row["type"], number: row["number"], plannedUse: row["planned_use"],
           covers: row["covers"], materialFile: row["material_file"], addedIn: row["added_in"],
-          replacedIn: row["replaced_in"])
+          replacedIn: row["replaced_in"], issuer: row["issuer"])
       }
   }
 

@@ -51,13 +51,22 @@ package struct ReceiptRow: Sendable, Hashable {
   package var auditHead: String
   /// The receipt packet (XML, valid against the receipt schema).
   package var document: String
+  /// The real time it was written (UTC); nil on receipts from before times were recorded.
+  package var recordedAt: String?
+  /// The business date it applies to.
+  package var businessDate: String?
+  /// The business date lies before the day it was written.
+  package var backdated: Bool
 
   package init(
     number: String, issuedAt: String, operation: String, actorRole: String, actorID: String,
     packetID: Int64?, outcome: String, subject: String?, dueOn: String?, savedCount: Int?,
     savedPercent: Double?, resubmits: String?, body: String, auditSequence: Int64,
-    auditHead: String, document: String
+    auditHead: String, document: String, recordedAt: String? = nil, businessDate: String? = nil, backdated: Bool = false
   ) {
+    self.recordedAt = recordedAt
+    self.businessDate = businessDate
+    self.backdated = backdated
     self.number = number
     self.issuedAt = issuedAt
     self.operation = operation
@@ -80,7 +89,10 @@ package struct ReceiptRow: Sendable, Hashable {
 /// One event of the append-only audit log.
 package struct AuditEvent: Sendable, Hashable {
   package var sequence: Int64
+  /// The business time the event applies to.
   package var at: String
+  /// The real time it was written (UTC); nil for events from before times were recorded.
+  package var recordedAt: String?
   package var actorRole: String
   package var actorID: String
   package var action: String
@@ -198,11 +210,14 @@ package struct ProofRow: Sendable, Hashable {
   package var materialFile: String
   package var addedIn: Int
   package var replacedIn: Int?
+  /// Who issued it (nil for proofs filed before issuers were kept).
+  package var issuer: String?
 
   package init(
     proofID: String, type: String, number: String, plannedUse: String, covers: String,
-    materialFile: String, addedIn: Int, replacedIn: Int? = nil
+    materialFile: String, addedIn: Int, replacedIn: Int? = nil, issuer: String? = nil
   ) {
+    self.issuer = issuer
     self.proofID = proofID
     self.type = type
     self.number = number

@@ -1,5 +1,8 @@
 import Foundation
 internal import GRDB
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Where the registry lives.
 package enum StoreLocation: Sendable, Hashable {
@@ -9,40 +12,67 @@ package enum StoreLocation: Sendable, Hashable {
   case memory
 }
 
+/// How a registry is opened.
+package enum StoreAccess: Sendable, Hashable {
+  /// Reads only. Nothing is ever written: when this process may write the file and its folder,
+  /// the connection is read-write but `query_only` (so closing it removes WAL files as usual);
+  /// otherwise it is opened read-only, immutable when there is no write-ahead log, so an auditor
+  /// without write rights leaves no `-wal`/`-shm` files behind.
+  case read
+  /// Reads and writes an existing registry (migrating it when it is from an older version).
+  case write
+  /// Makes the registry (and its folders) when it is missing or a zero-length file, then as `write`.
+  case create
+}
+
 /// The registry database. `Sendable`: GRDB serialises writes; every write is one transaction.
 package struct RegistryStore: Sendable {
   private let writer: any DatabaseWriter
   package let location: StoreLocation
+  package let access: StoreAccess
 
-  /// Opens (creating if needed) and migrates the registry; `readOnly` opens an existing,
-  /// fully migrated file without writing anything (for `validate --db`).
+  /// Opens the registry. Only `.create` makes one: a missing or zero-length file is
+  /// ``StoreError/Kind/missing`` otherwise, naming the place it looked.
   ///   `busyTimeout` is how long a write waits for another connection's lock before it fails
   ///   as ``StoreError/Kind/busy``.
-  package init(location: StoreLocation, readOnly: Bool = false, busyTimeout: Double = 30) throws(StoreError) {
+  package init(location: StoreLocation, access: StoreAccess = .write, busyTimeout: Double = 30) throws(StoreError) {
     var configuration = Configuration()
-    configuration.readonly = readOnly
     configuration.busyMode = .timeout(busyTimeout)
     configuration.foreignKeysEnabled = true
-    configuration.prepareDatabase { db in
-      try db.execute(sql: "PRAGMA synchronous = FULL")
-    }
+    self.location = location
+    self.access = access
     do {
       switch location {
       case .memory:
         writer = try DatabaseQueue(configuration: configuration)
-      case .file(let path) where readOnly:
-        guard FileManager.default.fileExists(atPath: path) else { throw StoreError(.missing, "no registry at \(path)") }
-        writer = try DatabaseQueue(path: path, configuration: configuration)
-        let migrated = try writer.read { db in try Migrations.migrator.hasCompletedMigrations(db) }
-        guard migrated else {
-          throw StoreError(
-            .notMigrated, "the registry at \(path) is from another version; open it once with a write command to migrate it")
-        }
-        self.location = location
-        return
       case .file(let path):
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let manager = FileManager.default
+        let size = (try? manager.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+        if size == nil || size == 0 {
+          guard access == .create else {
+            throw StoreError(
+              .missing,
+              size == 0
+                ? "the registry at \(path) is an empty file, not a registry; make one with `onewindow registry init --db \(path)`"
+                : "no registry at \(path); make one with `onewindow registry init --db \(path)`")
+          }
+          if size == 0 { try manager.removeItem(atPath: path) }
+          let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+          try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+        }
+        if access == .read {
+          writer = try Self.openForReading(path, configuration: configuration)
+          let migrated = try writer.read { db in try Migrations.migrator.hasCompletedMigrations(db) }
+          guard migrated else {
+            throw StoreError(
+              .notMigrated,
+              "the registry at \(path) is from another version; run `onewindow registry init --db \(path)` to migrate it")
+          }
+          return
+        }
+        configuration.prepareDatabase { db in
+          try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
         let pool = try DatabasePool(path: path, configuration: configuration)
         // GRDB sets synchronous=NORMAL on the pool's writer when it sets up WAL, after
         // prepareDatabase ran: put FULL back, or a commit is not on disk when it returns (found by
@@ -51,12 +81,38 @@ package struct RegistryStore: Sendable {
         writer = pool
       }
       try Migrations.migrator.migrate(writer)
+      try writer.writeWithoutTransaction { db in try StateLedger.install(db) }
     } catch let error as StoreError {
       throw error
     } catch {
       throw Self.classify(error, doing: "cannot open the registry")
     }
-    self.location = location
+  }
+
+  /// The error of a write on a registry opened for reading.
+  private var readOnlyError: StoreError {
+    let place = if case .file(let path) = location { path } else { ":memory:" }
+    return StoreError(.readOnly, "the registry at \(place) is open for reading only")
+  }
+
+  /// A connection that never writes: see ``StoreAccess/read``.
+  private static func openForReading(_ path: String, configuration: Configuration) throws -> DatabaseQueue {
+    var configuration = configuration
+    let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    if Glibc.access(path, W_OK) == 0 && Glibc.access(folder, W_OK) == 0 {
+      // Writes are refused above this connection (``write(_:)``); GRDB runs every read with
+      // `query_only`. Read-write, so closing it checkpoints and removes the WAL files as usual.
+      return try DatabaseQueue(path: path, configuration: configuration)
+    }
+    configuration.readonly = true
+    if FileManager.default.fileExists(atPath: path + "-wal") {
+      // A writer is at work (or crashed): read through its log, without creating anything.
+      return try DatabaseQueue(path: path, configuration: configuration)
+    }
+    // No log to read: the file is the whole registry. SQLite's URI filenames are enabled in
+    // Debian's build; `immutable` takes no locks and creates no files.
+    let escaped = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
+    return try DatabaseQueue(path: "file:\(escaped)?immutable=1", configuration: configuration)
   }
 
   /// The names of the migrations applied, in order.
@@ -72,6 +128,7 @@ package struct RegistryStore: Sendable {
   /// thread); any thrown error rolls everything back. A task cancelled before the transaction
   /// commits writes nothing (``StoreError/Kind/cancelled``); once committed, the result stands.
   package func write<T: Sendable>(_ body: @escaping @Sendable (RegistryTransaction) throws -> T) async throws -> T {
+    if access == .read { throw readOnlyError }
     do {
       return try await writer.write { db in try body(RegistryTransaction(db: db)) }
     } catch let error as DatabaseError {
@@ -83,6 +140,7 @@ package struct RegistryStore: Sendable {
 
   /// Runs `body` in one write transaction, blocking the calling thread (tools and benchmarks).
   package func writeNow<T>(_ body: (RegistryTransaction) throws -> T) throws -> T {
+    if access == .read { throw readOnlyError }
     do {
       return try writer.write { db in try body(RegistryTransaction(db: db)) }
     } catch let error as DatabaseError {

@@ -19,6 +19,11 @@ package struct RegistryTransaction {
     return current + 1
   }
 
+  /// The value ``nextValue(_:)`` would return, without taking it.
+  package func peekValue(_ counter: String) throws -> Int {
+    (try Int.fetchOne(try db.cachedStatement(sql: "SELECT value FROM counter WHERE name = ?"), arguments: [counter]) ?? 0) + 1
+  }
+
   // MARK: - Packets
 
   /// Stores a packet verbatim (with its attachments) and returns its row id.
@@ -63,6 +68,17 @@ package struct RegistryTransaction {
       arguments: [sha256, operation])
   }
 
+  /// Each attachment of a packet: its stored digest and the digest of its bytes now.
+  package func attachmentDigests(packetID: Int64) throws -> [(name: String, stored: String, actual: String)] {
+    try Row.fetchAll(
+      try db.cachedStatement(sql: "SELECT file_name, sha256, bytes FROM packet_attachment WHERE packet_id = ? ORDER BY file_name"),
+      arguments: [packetID]
+    ).map { row in
+      let bytes: Data = row["bytes"]
+      return (row["file_name"], row["sha256"], AuditChain.hex(SHA256.hash(data: bytes)))
+    }
+  }
+
   package func packetCount() throws -> Int {
     try Int.fetchOne(try db.cachedStatement(sql: "SELECT COUNT(*) FROM packet")) ?? 0
   }
@@ -73,13 +89,15 @@ package struct RegistryTransaction {
     try db.cachedStatement(
       sql: """
         INSERT INTO receipt(number, issued_at, operation, actor_role, actor_id, packet_id, outcome, subject, due_on,
-          saved_count, saved_percent, resubmits, body, audit_sequence, audit_head, document)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          saved_count, saved_percent, resubmits, body, audit_sequence, audit_head, document, recorded_at, business_date,
+          backdated)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """).execute(
       arguments: [
         receipt.number, receipt.issuedAt, receipt.operation, receipt.actorRole, receipt.actorID, receipt.packetID,
         receipt.outcome, receipt.subject, receipt.dueOn, receipt.savedCount, receipt.savedPercent,
         receipt.resubmits, receipt.body, receipt.auditSequence, receipt.auditHead, receipt.document,
+        receipt.recordedAt, receipt.businessDate, receipt.backdated,
       ])
   }
 
@@ -97,7 +115,8 @@ package struct RegistryTransaction {
       actorID: row["actor_id"], packetID: row["packet_id"], outcome: row["outcome"], subject: row["subject"],
       dueOn: row["due_on"], savedCount: row["saved_count"], savedPercent: row["saved_percent"],
       resubmits: row["resubmits"], body: row["body"], auditSequence: row["audit_sequence"],
-      auditHead: row["audit_head"], document: row["document"])
+      auditHead: row["audit_head"], document: row["document"], recordedAt: row["recorded_at"],
+      businessDate: row["business_date"], backdated: row["backdated"])
   }
 
   // MARK: - Audit log
@@ -107,21 +126,26 @@ package struct RegistryTransaction {
   /// - Parameter previous: the head the event follows, when the caller has just read it (or
   ///   appended it) in this transaction; read here otherwise.
   package func appendAudit(
-    after previous: AuditHead? = nil, at: String, actorRole: String, actorID: String, action: String, subject: String,
-    detail: String
+    after previous: AuditHead? = nil, at: String, recordedAt: String?, actorRole: String, actorID: String,
+    action: String, subject: String, detail: String
   ) throws -> AuditHead {
     let previous = try previous ?? auditHead()
     let sequence = previous.sequence + 1
     let hash = AuditChain.hash(
-      sequence: sequence, at: at, actorRole: actorRole, actorID: actorID, action: action, subject: subject,
-      detail: detail, previousHash: previous.hash)
+      sequence: sequence, at: at, recordedAt: recordedAt, actorRole: actorRole, actorID: actorID, action: action,
+      subject: subject, detail: detail, previousHash: previous.hash)
     try db.cachedStatement(
       sql: """
-        INSERT INTO audit_event(sequence, at, actor_role, actor_id, action, subject, detail, previous_hash, hash)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        INSERT INTO audit_event(sequence, at, recorded_at, actor_role, actor_id, action, subject, detail, previous_hash, hash)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """).execute(
-      arguments: [sequence, at, actorRole, actorID, action, subject, detail, previous.hash, hash])
+      arguments: [sequence, at, recordedAt, actorRole, actorID, action, subject, detail, previous.hash, hash])
     return AuditHead(sequence: sequence, hash: hash)
+  }
+
+  /// The business time (`at`) of the newest event, if any.
+  package func lastEventTime() throws -> String? {
+    try String.fetchOne(try db.cachedStatement(sql: "SELECT at FROM audit_event ORDER BY sequence DESC LIMIT 1"))
   }
 
   /// The newest event's sequence and hash, or the genesis head of an empty log.
@@ -140,7 +164,8 @@ package struct RegistryTransaction {
     }
     return rows.map { row in
       AuditEvent(
-        sequence: row["sequence"], at: row["at"], actorRole: row["actor_role"], actorID: row["actor_id"],
+        sequence: row["sequence"], at: row["at"], recordedAt: row["recorded_at"], actorRole: row["actor_role"],
+        actorID: row["actor_id"],
         action: row["action"], subject: row["subject"], detail: row["detail"], previousHash: row["previous_hash"],
         hash: row["hash"])
     }
@@ -154,11 +179,13 @@ package struct RegistryTransaction {
 /// The hash chain of the audit log.
 package enum AuditChain {
   /// SHA-256 over the event's fields and the previous event's hash.
+  ///
+  /// Events written before real times were recorded (`recordedAt` nil) hash as they always did.
   package static func hash(
-    sequence: Int64, at: String, actorRole: String, actorID: String, action: String, subject: String,
-    detail: String, previousHash: String
+    sequence: Int64, at: String, recordedAt: String? = nil, actorRole: String, actorID: String, action: String,
+    subject: String, detail: String, previousHash: String
   ) -> String {
-    let canonical = [String(sequence), at, actorRole, actorID, action, subject, detail, previousHash]
+    let canonical = ([String(sequence), at, actorRole, actorID, action, subject, detail, previousHash] + (recordedAt.map { [$0] } ?? []))
       .map { field in
         // Most fields hold neither character; replacingOccurrences would give them back unchanged.
         guard field.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "|") }) else { return field }
@@ -193,7 +220,8 @@ package enum AuditChain {
         problems.append(Problem(sequence: event.sequence, description: "event \(event.sequence) does not follow the event before it"))
       }
       let recomputed = hash(
-        sequence: event.sequence, at: event.at, actorRole: event.actorRole, actorID: event.actorID,
+        sequence: event.sequence, at: event.at, recordedAt: event.recordedAt, actorRole: event.actorRole,
+        actorID: event.actorID,
         action: event.action, subject: event.subject, detail: event.detail, previousHash: event.previousHash)
       if recomputed != event.hash {
         problems.append(Problem(sequence: event.sequence, description: "event \(event.sequence) was altered"))

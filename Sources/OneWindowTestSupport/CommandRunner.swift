@@ -24,6 +24,17 @@ public enum CommandRunner {
     return folder.appendingPathComponent("onewindow").path
   }
 
+  /// A new registry made with `onewindow registry init` in a new temporary folder (the only
+  /// way a registry comes to be); its path.
+  public static func newRegistry(named name: String = "registry.sqlite") throws -> String {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("onewindow-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let path = folder.appendingPathComponent(name).path
+    let result = try run(["registry", "init", "--db", path])
+    guard result.status == 0 else { throw CommandFailure(result: result) }
+    return path
+  }
+
   /// Reports the child's peak resident memory on the last line of standard error.
   private static let memoryProbe = """
     import resource, subprocess, sys
@@ -32,16 +43,20 @@ public enum CommandRunner {
     sys.exit(status)
     """
 
-  /// Runs `onewindow arguments…` in `directory` (the repository root by default).
+  /// Runs `onewindow arguments…` (or `executable arguments…`) in `directory` (the repository
+  /// root by default).
   ///
   /// - Parameter measuringMemory: run it under a small Python wrapper that reports its peak
   ///   resident memory (``CommandResult/maxResidentKiB``).
   public static func run(
     _ arguments: [String], stdin: [UInt8]? = nil, environment: [String: String] = [:],
-    directory: String = Repository.root, measuringMemory: Bool = false
+    directory: String = Repository.root, measuringMemory: Bool = false, executable: String? = nil
   ) throws -> CommandResult {
     let process = Process()
-    if measuringMemory {
+    if let executable {
+      process.executableURL = URL(fileURLWithPath: executable)
+      process.arguments = arguments
+    } else if measuringMemory {
       process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
       process.arguments = ["python3", "-c", memoryProbe, binary] + arguments
     } else {
@@ -88,4 +103,10 @@ public enum CommandRunner {
       status: process.terminationStatus, stdout: String(decoding: output, as: UTF8.self),
       stderr: stderr, maxResidentKiB: maxResident)
   }
+}
+
+/// A command that should have succeeded and did not.
+public struct CommandFailure: Error, CustomStringConvertible {
+  public var result: CommandResult
+  public var description: String { "exit \(result.status): \(result.stderr)" }
 }

@@ -31,6 +31,26 @@ public struct RegistryHarness: Sendable {
     return try OneWindow(schemasFolder: Repository.schemas, dataFolder: folder.path)
   }
 
+  /// The repository's schemas and data plus a made-up holiday schedule for `year` (a test
+  /// stand-in for the State Council's notice, listing `days` as off days), in a temporary data
+  /// folder: what the registry sees once a year's file is added.
+  public static func oneWindow(addingScheduleFor year: Int, offDays days: [String]) throws -> OneWindow {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("onewindow-data-\(UUID().uuidString)")
+    try FileManager.default.copyItem(at: URL(fileURLWithPath: Repository.data), to: folder)
+    let entries = days.map { "{ \"name\": \"元旦\", \"date\": \"\($0)\", \"isOffDay\": true }" }.joined(separator: ",\n    ")
+    let json = """
+      {
+        "year": \(year),
+        "source": { "title": "test schedule for \(year)", "number": null, "url": "https://example.invalid/", "published": "\(year - 1)-11-04" },
+        "days": [
+          \(entries)
+        ]
+      }
+      """
+    try Data(json.utf8).write(to: folder.appendingPathComponent("calendar/\(year).json"))
+    return try OneWindow(schemasFolder: Repository.schemas, dataFolder: folder.path)
+  }
+
   public let registry: Registry
   /// The database file, or nil in memory.
   public let path: String?
@@ -44,12 +64,13 @@ public struct RegistryHarness: Sendable {
     } else {
       path = nil
     }
-    registry = try Registry(oneWindow: Self.oneWindow, path: path)
+    registry = try Registry(oneWindow: Self.oneWindow, path: path, create: true)
   }
 
-  /// A second connection to the same file (as a second process or window would have).
-  public func reopened() throws -> Registry {
-    try Registry(oneWindow: Self.oneWindow, path: path)
+  /// A second connection to the same file (as a second process or window would have),
+  /// optionally with other schemas and data.
+  public func reopened(with oneWindow: OneWindow = RegistryHarness.oneWindow) throws -> Registry {
+    try Registry(oneWindow: oneWindow, path: path)
   }
 
   /// A sample packet (path relative to the repository root), named as given.
@@ -127,6 +148,21 @@ public enum TianShengJiXiang {
   public static let sampleFoodLicence = "JY23702020003187"
 
   /// 太兴里 (YBA-…-000001) and then 三江里 (YBA-…-000002) approved, as the opening expects.
+  /// 木滋嗒味's opening as another shop of the same operator: its own 字号 (木滋 + two
+  /// characters), room and `PacketId`, so one shop, one licence pair (BL-012) lets it through.
+  public static func muzidaweiShop(_ index: Int) throws -> PacketSource {
+    try RegistryHarness.source(muzidawei, replacing: [
+      ("BD-MZDW-2026-0001", "BD-MZDW-2026-\(5000 + index)"), ("木滋嗒味", "木滋" + shopSuffix(index)),
+      ("<Room>101</Room>", "<Room>\(1000 + index)</Room>"),
+    ])
+  }
+
+  /// Two Chinese characters unique for `index` below 100.
+  public static func shopSuffix(_ index: Int) -> String {
+    let stems = Array("甲乙丙丁戊己庚辛壬癸")
+    return String([stems[(index / 10) % 10], stems[index % 10]])
+  }
+
   public static func preFiled(in registry: Registry) async throws {
     try await Taixingli.approved(in: registry)
     let submitted = try await registry.submitPreFiling(

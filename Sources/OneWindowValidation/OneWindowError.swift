@@ -26,6 +26,8 @@ public enum OneWindowError: Error, Sendable, Equatable, CustomStringConvertible 
   case calendar(CalendarError)
   /// The task was cancelled before anything was written.
   case cancelled
+  /// A write's business date lies after today or before the registry's last event.
+  case businessDate(BusinessDateError)
 
   public var description: String {
     switch self {
@@ -47,6 +49,8 @@ public enum OneWindowError: Error, Sendable, Equatable, CustomStringConvertible 
       error.description
     case .cancelled:
       "cancelled before anything was written"
+    case .businessDate(let error):
+      error.description
     }
   }
 }
@@ -89,4 +93,42 @@ public struct RegistryFailure: Error, Sendable, Hashable, CustomStringConvertibl
   }
 
   public var description: String { detail }
+}
+
+/// A write's business date (`--as-of`) that official time does not allow: nothing was written.
+public struct BusinessDateError: Error, Sendable, Hashable, CustomStringConvertible {
+  public enum Kind: String, Sendable, Hashable {
+    /// After today in Asia/Shanghai.
+    case afterToday
+    /// Before the business date of the registry's last event.
+    case beforeLastEvent
+  }
+
+  public var kind: Kind
+  /// The business date asked for.
+  public var date: CivilDate
+  /// Today, or the last event's business date.
+  public var bound: CivilDate
+
+  public init(kind: Kind, date: CivilDate, bound: CivilDate) {
+    self.kind = kind
+    self.date = date
+    self.bound = bound
+  }
+
+  /// The message in Chinese and English.
+  public var message: LocalizedText {
+    switch kind {
+    case .afterToday:
+      LocalizedText(
+        "业务日期 \(date) 晚于今天（\(bound)，北京时间），不能登记未来的日期",
+        "the business date \(date) is after today (\(bound), Beijing time); a write cannot be dated in the future")
+    case .beforeLastEvent:
+      LocalizedText(
+        "业务日期 \(date) 早于登记库最后一次操作的业务日期 \(bound)，不能倒签",
+        "the business date \(date) is before the registry's last event (\(bound)); a write cannot go back past it")
+    }
+  }
+
+  public var description: String { message.en }
 }

@@ -11,7 +11,7 @@ struct CrashSafetyTests {
   @Test(.timeLimit(.minutes(2))) func aKilledSubmitterLeavesAConsistentRegistry() async throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("onewindow-crash-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let db = folder.appendingPathComponent("registry.sqlite").path
+    let db = try CommandRunner.newRegistry()
     let template = String(decoding: try Repository.bytes(Taixingli.preFiling), as: UTF8.self)
     var printed: [String: String] = [:]  // receipt number → packet SHA-256 it printed
     var submitted: [String: [UInt8]] = [:]  // PacketId → bytes submitted
@@ -19,7 +19,11 @@ struct CrashSafetyTests {
     for round in 0..<3 {
       var paths: [String] = []
       for index in 0..<300 {
+        // A building of its own each (one building, one pre-filing): its own proofs and address.
+        let digits = String(round) + String(1000 + index).dropFirst() + "9"
         let text = template.replacingOccurrences(of: "PF-TXL-2026-0001", with: "CRASH-\(round)-\(index)")
+          .replacingOccurrences(of: "不动产权第00318", with: "不动产权第\(digits)")
+          .replacingOccurrences(of: "<HouseNumber>10号</HouseNumber>", with: "<HouseNumber>\(round * 1000 + index + 100)号</HouseNumber>")
         let path = folder.appendingPathComponent("packet-\(round)-\(index).xml").path
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         submitted["CRASH-\(round)-\(index)"] = Array(text.utf8)

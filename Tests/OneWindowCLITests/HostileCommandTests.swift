@@ -65,7 +65,7 @@ struct HostileCommandTests {
     let result = try #require(finishes(within: 20) {
       try? CommandRunner.run([
         "prefile", "submit", cases.path("packet-100mib.xml"), "--owner", "91370202MA3C5Y7R9D", "--format", "xml",
-        "--db", folder.appendingPathComponent("r.sqlite").path, "--as-of", "2026-11-20",
+        "--db", folder.appendingPathComponent("r.sqlite").path, "--create", "--as-of", "2026-11-20",
       ], measuringMemory: true)
     } ?? nil)
     #expect(result.status == 1, "\(result.stderr)")

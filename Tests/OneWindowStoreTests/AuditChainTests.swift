@@ -70,7 +70,7 @@ struct AuditChainTests {
   @Test func theStoreRefusesToUpdateOrDeleteEvents() throws {
     let store = try RegistryStore(location: .memory)
     let head = try store.writeNow { transaction in
-      try transaction.appendAudit(at: "t", actorRole: "SYSTEM", actorID: "onewindow", action: "a", subject: "s", detail: "d")
+      try transaction.appendAudit(at: "t", recordedAt: nil, actorRole: "SYSTEM", actorID: "onewindow", action: "a", subject: "s", detail: "d")
     }
     #expect(head.sequence == 1)
     #expect(throws: StoreError.self) {

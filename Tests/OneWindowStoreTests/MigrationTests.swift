@@ -11,6 +11,7 @@ struct MigrationTests {
     "v3: bundles, tracks, licences",
     "v4: issued numbers, bundle versions, inspections, licence details",
     "v5: what issuance needs, recorded at acceptance",
+    "v6: recorded times, the state ledger, duplicate lookups, provisional dates",
   ]
 
   private func temporaryPath() throws -> String {
@@ -28,7 +29,7 @@ struct MigrationTests {
   @Test func reopeningAFileKeepsItsDataAndMigratesNothingTwice() throws {
     let path = try temporaryPath()
     do {
-      let store = try RegistryStore(location: .file(path))
+      let store = try RegistryStore(location: .file(path), access: .create)
       _ = try store.writeNow { try $0.nextValue("RCPT-20260302") }
     }
     let reopened = try RegistryStore(location: .file(path))
@@ -40,7 +41,7 @@ struct MigrationTests {
 
   @Test func fileRegistriesCommitWithSynchronousFull() throws {
     let path = try temporaryPath()
-    let store = try RegistryStore(location: .file(path))
+    let store = try RegistryStore(location: .file(path), access: .create)
     #expect(try store.writerSynchronousMode() == 2)
     _ = try store.writeNow { try $0.nextValue("RCPT-20260302") }
     #expect(try store.writerSynchronousMode() == 2)
@@ -48,11 +49,32 @@ struct MigrationTests {
 
   @Test func readOnlyOpeningNeedsAnExistingFileAndNeverWrites() throws {
     let path = try temporaryPath()
-    #expect(throws: StoreError.self) { try RegistryStore(location: .file(path), readOnly: true) }
+    #expect(throws: StoreError.self) { try RegistryStore(location: .file(path), access: .read) }
     #expect(FileManager.default.fileExists(atPath: path) == false)
-    _ = try RegistryStore(location: .file(path))
-    let readOnly = try RegistryStore(location: .file(path), readOnly: true)
+    _ = try RegistryStore(location: .file(path), access: .create)
+    let readOnly = try RegistryStore(location: .file(path), access: .read)
     #expect(throws: (any Error).self) { try readOnly.writeNow { try $0.nextValue("x") } }
+  }
+
+  /// Issue 12, fault 7: a mistyped path (folders and all) never becomes a registry; only
+  /// `.create` makes one, and a zero-length file is not silently re-initialised.
+  @Test func onlyCreateMakesARegistry() throws {
+    let path = try temporaryPath()
+    for access in [StoreAccess.write, .read] {
+      let error = #expect(throws: StoreError.self) { try RegistryStore(location: .file(path), access: access) }
+      #expect(error?.kind == .missing)
+      #expect(error?.description.contains(path) == true)
+    }
+    #expect(FileManager.default.fileExists(atPath: (path as NSString).deletingLastPathComponent) == false)
+    try FileManager.default.createDirectory(
+      atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+    #expect(FileManager.default.createFile(atPath: path, contents: Data()))
+    let empty = #expect(throws: StoreError.self) { try RegistryStore(location: .file(path)) }
+    #expect(empty?.kind == .missing)
+    #expect(empty?.description.contains("empty file") == true)
+    #expect(try Data(contentsOf: URL(fileURLWithPath: path)).isEmpty)
+    let made = try RegistryStore(location: .file(path), access: .create)
+    #expect(try made.appliedMigrations() == Self.names)
   }
 
   @Test func aFileFromAnUnknownSchemaIsRefusedReadOnly() throws {
@@ -60,7 +82,7 @@ struct MigrationTests {
     try FileManager.default.createDirectory(
       atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
     try DatabaseQueue(path: path).write { try $0.execute(sql: "CREATE TABLE something(x)") }
-    let error = #expect(throws: StoreError.self) { try RegistryStore(location: .file(path), readOnly: true) }
+    let error = #expect(throws: StoreError.self) { try RegistryStore(location: .file(path), access: .read) }
     #expect(error?.description.contains("from another version") == true)
   }
 }

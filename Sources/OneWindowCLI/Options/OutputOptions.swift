@@ -68,7 +68,7 @@ struct ResourceOptions: ParsableArguments {
 }
 
 extension CivilDate: ExpressibleByArgument {
-  public init?(argument: String) { self.init(argument) }
+  public init?(argument: String) { self.init(exactly: argument) }
 }
 
 /// `--as-of`, shared by every command whose rules depend on a date.

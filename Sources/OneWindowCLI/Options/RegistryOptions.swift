@@ -2,20 +2,36 @@ import ArgumentParser
 import Foundation
 import OneWindowKit
 
-/// `--db` and `--as-of` for commands that read or write the registry.
+/// `--db`, `--as-of` and `--create` for commands that read or write the registry.
 struct RegistryOptions: ParsableArguments {
   @Option(name: .long, help: "Registry database (default: $ONEWINDOW_DB, then $XDG_DATA_HOME/onewindow/registry.sqlite).")
   var db: String?
 
-  @Option(name: .long, help: "The reference date, YYYY-MM-DD (default: today in Asia/Shanghai); receipts are stamped 09:00 that day.")
+  @Option(
+    name: .long,
+    help: "The business date, YYYY-MM-DD (default: today in Asia/Shanghai). Not after today nor before the registry's last event; an earlier day is marked backdated. Receipts also record the real time.")
   var asOf: CivilDate?
 
-  var clock: RegistryClock { asOf.map(RegistryClock.fixed) ?? RegistryClock.current() }
+  @Flag(name: .long, help: "Make the registry if it does not exist (otherwise only `registry init` does).")
+  var create = false
 
-  /// Opens the registry, or reports why not and exits 2.
+  /// The official clock: the business date given, the real time from the system.
+  var clock: RegistryClock { RegistryClock.official(asOf: asOf) }
+
+  /// Opens the registry for a write, or reports why not and exits 2.
   func open(_ oneWindow: OneWindow) throws -> Registry {
+    try open(oneWindow, readOnly: false)
+  }
+
+  /// Opens the registry for reading only: nothing is written, no WAL files are left behind.
+  func openForReading(_ oneWindow: OneWindow) throws -> Registry {
+    try open(oneWindow, readOnly: true)
+  }
+
+  private func open(_ oneWindow: OneWindow, readOnly: Bool) throws -> Registry {
     do {
-      return try Registry(oneWindow: oneWindow, path: Registry.defaultPath(explicit: db))
+      return try Registry(
+        oneWindow: oneWindow, path: Registry.defaultPath(explicit: db), readOnly: readOnly && !create, create: create)
     } catch {
       Console.error(error.description)
       throw ExitCode(2)

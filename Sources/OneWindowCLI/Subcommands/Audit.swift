@@ -37,7 +37,7 @@ extension OneWindowCommand.Audit {
         }
         heads.append(try await registryCall { () async throws(OneWindowError) in try oneWindow.receiptChainHead(bytes: Array(data), name: path) })
       }
-      let registry = try registry.open(oneWindow)
+      let registry = try registry.openForReading(oneWindow)
       let verification = try await registryCall { () async throws(OneWindowError) in try await registry.verifyAudit(receipts: heads) }
       switch output.format {
       case .text: Console.out(RegistryTextRenderer(language: output.lang).render(verification))
@@ -56,7 +56,7 @@ extension OneWindowCommand.Audit {
     @OptionGroup var resources: ResourceOptions
 
     func run() async throws {
-      let registry = try registry.open(try resources.oneWindow())
+      let registry = try registry.openForReading(try resources.oneWindow())
       let entries = try await registryCall { () async throws(OneWindowError) in try await registry.auditTrail(subject: subject) }
       switch output.format {
       case .text:

@@ -193,11 +193,12 @@ struct LoadedCalendar {
       return try question()
     } catch {
       var message = error.message.text(in: language)
+      let year: Int
       switch error {
-      case .unpublished(let year):
-        let file = "\(dataFolder)/calendar/\(year).json"
-        message += language == .zh ? "（国务院通知发布后，添加 \(file)）" : " (add \(file) once the State Council notice is out)"
+      case .unpublished(let missing), .awaitsNextYear(_, let missing): year = missing
       }
+      let file = "\(dataFolder)/calendar/\(year).json"
+      message += language == .zh ? "（国务院通知发布后，添加 \(file)）" : " (add \(file) once the State Council notice is out)"
       Console.error(message)
       throw ExitCode(2)
     }

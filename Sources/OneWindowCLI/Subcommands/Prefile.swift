@@ -163,7 +163,7 @@ extension OneWindowCommand.Prefile {
     @OptionGroup var resources: ResourceOptions
 
     func run() async throws {
-      let registry = try registry.open(try resources.oneWindow())
+      let registry = try registry.openForReading(try resources.oneWindow())
       let asOf = self.registry.clock.today
       guard let detail = try await registryCall({ () async throws(OneWindowError) in try await registry.preFiling(reference, asOf: asOf) }) else {
         Console.error("no pre-filing \(reference) in \(registry.location)")
@@ -187,7 +187,7 @@ extension OneWindowCommand.Prefile {
     @OptionGroup var resources: ResourceOptions
 
     func run() async throws {
-      let registry = try registry.open(try resources.oneWindow())
+      let registry = try registry.openForReading(try resources.oneWindow())
       let asOf = self.registry.clock.today
       let filter = PreFilingFilter(status: status, ownerIdentity: ownerID)
       let summaries = try await registryCall { () async throws(OneWindowError) in try await registry.preFilings(asOf: asOf, filter: filter) }

@@ -42,7 +42,9 @@ extension OneWindowCommand {
     @Option(name: .customLong("disable"), help: "Switch this rule off (repeatable).")
     var disabledRules: [String] = []
 
-    @Option(name: .long, help: "Check registry rules against this registry, read-only (default: not evaluated; validate never writes).")
+    @Option(
+      name: .long,
+      help: "Check registry rules against this registry, read-only (default: $ONEWINDOW_DB; without either, not evaluated). validate never writes.")
     var db: String?
 
     @Flag(name: .long, help: "Treat warnings as errors.")
@@ -81,7 +83,7 @@ extension OneWindowCommand {
       var cannotRun = false
       let collected = PacketSourceCollector.collect(paths.filter { $0 != "-" })
       for problem in collected.problems {
-        Console.error("\(problem.path): \(problem.reason)")
+        Console.error("\(TerminalText.escaped(problem.path)): \(problem.reason)")
         cannotRun = true
       }
       sources = collected.sources
@@ -90,7 +92,8 @@ extension OneWindowCommand {
         disabled: Set(disabledRules.map { RuleID($0) }),
         only: onlyRules.isEmpty ? nil : Set(onlyRules.map { RuleID($0) }))
       var registry: Registry?
-      if let db {
+      let environmentDB = ProcessInfo.processInfo.environment["ONEWINDOW_DB"].flatMap { $0.isEmpty ? nil : $0 }
+      if let db = db ?? environmentDB {
         do {
           registry = try Registry(oneWindow: oneWindow, path: db, readOnly: true)
         } catch {
@@ -118,7 +121,7 @@ extension OneWindowCommand {
       case .xml: Console.out(XMLReportRenderer(oneWindow: oneWindow).render(run))
       }
       for packet in run.packets where packet.outcome == .couldNotRun {
-        Console.error(packet.failure ?? "\(packet.source): could not be checked")
+        Console.error(TerminalText.escaped(packet.failure ?? "\(packet.source): could not be checked"))
       }
       if cannotRun || run.outcome == .couldNotRun { throw ExitCode(2) }
       if run.outcome == .rejected { throw ExitCode(1) }
@@ -143,7 +146,7 @@ extension OneWindowCommand {
             state.text = ""
           }
           if report.outcome == .couldNotRun {
-            state.failures.append((order[index], report.failure ?? "\(report.source): could not be checked"))
+            state.failures.append((order[index], TerminalText.escaped(report.failure ?? "\(report.source): could not be checked")))
           }
         }
       }

@@ -56,6 +56,8 @@ public struct YearSchedule: Sendable, Hashable, Codable {
 public enum CalendarError: Error, Sendable, Hashable, CustomStringConvertible {
   /// No holiday schedule is loaded for the year; the calendar refuses rather than guesses.
   case unpublished(year: Int)
+  /// A date from 20 December on, which next year's notice (not yet published) may still move.
+  case awaitsNextYear(date: CivilDate, year: Int)
 
   /// The message in Chinese and English.
   public var message: LocalizedText {
@@ -64,6 +66,10 @@ public enum CalendarError: Error, Sendable, Hashable, CustomStringConvertible {
       LocalizedText(
         "\(year) 年的节假日安排尚未发布，不推算该年的工作日",
         "no holiday schedule is published for \(year); working days in \(year) are not guessed")
+    case .awaitsNextYear(let date, let year):
+      LocalizedText(
+        "\(date) 在 12 月 \(WorkingCalendar.lateDecemberFrom) 日之后，\(year) 年的放假安排可能调整这一天，该安排尚未发布，不作推算",
+        "\(date) is on or after \(WorkingCalendar.lateDecemberFrom) December, which the \(year) schedule (not yet published) may still change; it is not guessed")
     }
   }
 
@@ -103,9 +109,13 @@ public struct WorkingCalendar: Sendable, Hashable {
   /// The years with a published schedule, ascending.
   public var publishedYears: [Int] { schedules.keys.sorted() }
 
-  /// Throws unless the date's year has a schedule.
+  /// Throws unless the date is settled: its year has a schedule and, from 20 December on, next
+  /// year's too (its notice may move late-December days).
   private func requirePublished(_ date: CivilDate) throws(CalendarError) {
     guard schedules[date.year] != nil else { throw .unpublished(year: date.year) }
+    if date.month == 12, date.day >= Self.lateDecemberFrom, schedules[date.year + 1] == nil {
+      throw .awaitsNextYear(date: date, year: date.year + 1)
+    }
   }
 
   /// The notice's entry for a date (a holiday, a rest day or a 调休 working day), or nil when
@@ -153,11 +163,63 @@ public struct WorkingCalendar: Sendable, Hashable {
     return count
   }
 
-  /// The number of working days in a published year.
+  // MARK: - Provisional counting (registry writes: never guess, never block)
+
+  /// From this day of December on, a date counts as needing next year's notice too: the notice
+  /// for a year may still move late-December days (the 2019 notice made 2018-12-29 a working day).
+  public static let lateDecemberFrom = 20
+
+  /// Whether a date's status is settled: its year's schedule is published and, from
+  /// 20 December on, next year's as well.
+  public func isSettled(_ date: CivilDate) -> Bool {
+    guard schedules[date.year] != nil else { return false }
+    if date.month == 12, date.day >= Self.lateDecemberFrom, schedules[date.year + 1] == nil { return false }
+    return true
+  }
+
+  /// Whether offices work on the date as far as the published schedules say: a listed date by its
+  /// listing, any other Monday to Friday. Unlike ``isWorkingDay(_:)`` it does not throw.
+  private func workingAsPublished(_ date: CivilDate) -> Bool {
+    if let day = listed[date] { return !day.isOffDay }
+    return !date.isWeekend
+  }
+
+  /// ``adding(workingDays:to:)`` that never throws: where a day it counts is not settled
+  /// (``isSettled(_:)``), it is taken as published so far (Monday to Friday) and the result is
+  /// marked provisional.
+  public func provisionallyAdding(workingDays count: Int, to start: CivilDate) -> (date: CivilDate, provisional: Bool) {
+    let step = count < 0 ? -1 : 1
+    var remaining = count.magnitude
+    var date = start
+    var provisional = false
+    while remaining > 0 {
+      date = date.adding(days: step)
+      if !isSettled(date) { provisional = true }
+      if workingAsPublished(date) { remaining -= 1 }
+    }
+    return (date, provisional)
+  }
+
+  /// ``workingDays(after:through:)`` that never throws, provisional where a day is not settled.
+  public func provisionalWorkingDays(after start: CivilDate, through end: CivilDate) -> (count: Int, provisional: Bool) {
+    var count = 0
+    var provisional = false
+    var date = start.adding(days: 1)
+    while date <= end {
+      if !isSettled(date) { provisional = true }
+      if workingAsPublished(date) { count += 1 }
+      date = date.adding(days: 1)
+    }
+    return (count, provisional)
+  }
+
+  /// The number of working days in a published year, as its own notice has them (late-December
+  /// days that next year's notice may still move are counted as this year's notice lists them).
   public func workingDays(inYear year: Int) throws(CalendarError) -> Int {
-    guard let first = CivilDate(year: year, month: 1, day: 1),
+    guard schedules[year] != nil, let first = CivilDate(year: year, month: 1, day: 1),
       let last = CivilDate(year: year, month: 12, day: 31)
     else { throw .unpublished(year: year) }
-    return try workingDays(after: first.adding(days: -1), through: last)
+    return provisionalWorkingDays(after: first.adding(days: -1), through: last).count
   }
+
 }

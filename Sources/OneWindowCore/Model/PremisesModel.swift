@@ -11,6 +11,9 @@ public struct Unit: Sendable, Hashable {
   public var node: NodeRef = .none
 
   public init(id: String) { self.id = id }
+
+  /// The unit's place within its building, as duplicate pre-filings are compared: `floor/room`.
+  public var placeKey: String { "\(floor)/\(room)" }
 }
 
 /// A property proof and the units it covers.

@@ -86,6 +86,15 @@ public enum RestaurantPremises: Sendable, Hashable {
     }
   }
 
+  /// Where the shop is, as the registry compares premises: `<pre-filing number>#<unit>`, or the
+  /// declared address with floor and room.
+  public var key: String {
+    switch self {
+    case .preFiled(let preFiled): "\(preFiled.preFilingNumber)#\(preFiled.unitRef)"
+    case .declared(let declared): "\(declared.address.singleLine)/\(declared.floor ?? "")/\(declared.room ?? "")"
+    }
+  }
+
   /// The entry agreement or lease, when there is one.
   public var agreement: EntryAgreement? {
     switch self {

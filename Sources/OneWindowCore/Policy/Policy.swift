@@ -41,8 +41,14 @@ public struct Policy: Sendable, Codable, Hashable {
   public var minimumOperatorAge: Int
   /// The first characters of the organisation body of a USCC OneWindow issues (`MA`).
   public var usccBodyPrefix: String
+  /// How the last digit of a JY number is checked (ID-006): `ISO 7064 MOD 11,10` (inferred from
+  /// public numbers), or `none` to not check it. Absent: the inferred algorithm.
+  public var foodLicenceCheckDigit: FoodLicenceCheckDigitScheme?
   /// Why each inferred value is what it is, by key.
   public var assumptions: [String: String]
+
+  /// The scheme in force for JY check digits.
+  public var checkDigitScheme: FoodLicenceCheckDigitScheme { foodLicenceCheckDigit ?? .iso7064Mod11_10 }
 
   /// The category digit of a JY number for an operator category.
   public func foodLicenceCategoryDigit(for category: OperatorCategory) -> String? {
@@ -61,4 +67,12 @@ public struct Policy: Sendable, Codable, Hashable {
   public func requiredMaterials(for kind: PacketKind) -> [MaterialKind] {
     requiredMaterials[kind.rawValue] ?? []
   }
+}
+
+/// How a 食品经营许可证编号's last digit is checked.
+public enum FoodLicenceCheckDigitScheme: String, Sendable, Hashable, Codable {
+  /// ISO 7064 MOD 11,10 over the 13 digits before it (inferred from public licence numbers).
+  case iso7064Mod11_10 = "ISO 7064 MOD 11,10"
+  /// Not checked.
+  case none
 }

@@ -136,6 +136,14 @@ public struct RegistryFacts: Sendable, Hashable {
   public var licences: [String: LicenceRecord]
   /// Bundles the packet refers to (a track decision), by number.
   public var bundles: [String: BundleRecord]
+  /// For a pre-filing or an amendment: the other live pre-filings (submitted, awaiting
+  /// correction, or in force) that hold a proof of the same number and issuer, by proof number.
+  public var proofHolders: [String: [String]] = [:]
+  /// The same for units of the same standard address, floor and room, by ``Unit/placeKey``.
+  public var unitHolders: [String: [String]] = [:]
+  /// For an opening: the live opening bundles that share its operator, its premises, or its
+  /// 字号 and 行业 (issued ones only while their licences are in force).
+  public var relatedBundles: [RelatedBundle] = []
 
   public init(
     preFilings: [String: PreFilingRecord] = [:], licences: [String: LicenceRecord] = [:],
@@ -144,6 +152,31 @@ public struct RegistryFacts: Sendable, Hashable {
     self.preFilings = preFilings
     self.licences = licences
     self.bundles = bundles
+  }
+}
+
+/// An opening bundle the registry holds, as the one-shop checks compare it.
+public struct RelatedBundle: Sendable, Hashable, Codable {
+  public var number: String
+  public var operatorIdentity: String
+  public var businessName: String
+  /// ``RestaurantPremises/key`` of its premises.
+  public var premisesKey: String?
+  public var tradeName: String?
+  public var industry: String?
+  public var status: String
+
+  public init(
+    number: String, operatorIdentity: String, businessName: String, premisesKey: String?, tradeName: String?,
+    industry: String?, status: String
+  ) {
+    self.number = number
+    self.operatorIdentity = operatorIdentity
+    self.businessName = businessName
+    self.premisesKey = premisesKey
+    self.tradeName = tradeName
+    self.industry = industry
+    self.status = status
   }
 }
 

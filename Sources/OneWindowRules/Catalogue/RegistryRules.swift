@@ -54,11 +54,18 @@ public enum RegistryRules {
     hint: LocalizedText("查看原回执；需要修改的，提交新的数据包（新的 PacketId）。", "See the earlier receipt; to change something, submit a new packet."),
     legalBasis: basis)
 
+  /// A warning, never a refusal: a deadline or working-day count that needs a holiday schedule
+  /// not yet published is counted Monday to Friday, recorded as provisional, and completed
+  /// when the year's file is added (it used to refuse the write).
   public static let calendarPublished = RuleDescriptor(
-    id: "RG-008", severity: .error, category: .registry,
-    summary: LocalizedText("计算期限所需年份的工作日安排已公布。", "The working-day schedule of the years a deadline spans is published."),
-    message: LocalizedText("工作日日历未收录该年份，无法计算期限", "the working-day calendar has no schedule for that year"),
-    hint: LocalizedText("国务院办公厅公布该年节假日安排后，在 Data/calendar/ 中加入该年文件。", "Add the year's file to Data/calendar/ once the State Council publishes its holidays."),
+    id: "RG-008", severity: .warning, category: .registry,
+    summary: LocalizedText(
+      "计算期限所需年份的工作日安排已公布；未公布的，期限暂定，公布后补全。",
+      "The working-day schedule of the years a deadline spans is published; if not, the deadline is provisional until it is."),
+    message: LocalizedText("工作日日历未收录所需年份，期限暂按周一至周五计算", "the working-day calendar lacks a year it needs; the deadline is counted Monday to Friday for now"),
+    hint: LocalizedText(
+      "国务院办公厅公布该年节假日安排后，在 Data/calendar/ 中加入该年文件，暂定的期限随下一次办理自动补全。",
+      "Add the year's file to Data/calendar/ once the State Council publishes its holidays; provisional dates are completed by the next write."),
     legalBasis: LegalBasis.cite("《中华人民共和国行政许可法》第八十二条；《全国年节及纪念日放假办法》", "Administrative Licensing Law art. 82; national holiday measures"))
 
   public static let all: [RuleDescriptor] = [

@@ -89,7 +89,7 @@ struct AsyncRegistryTests {
       Issue.record("a write to a read-only registry succeeded")
     } catch {
       guard case .registry(let failure) = error else { Issue.record("\(error)"); return }
-      #expect(failure.kind == .readOnly)
+      #expect(failure.kind == .readOnly, "\(failure)")
       #expect(failure.location == path)
     }
   }

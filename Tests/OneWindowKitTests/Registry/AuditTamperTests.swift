@@ -59,6 +59,8 @@ struct AuditTamperTests {
     }
     let verification = try await verify(path)
     #expect(verification.problems.map(\.description) == [
+      "counter RCPT-20260408 was not made by any recorded event: added outside OneWindow",
+      "tenancy 1 was not made by any recorded event: added outside OneWindow",
       "receipt RCPT-20260408-000001 records event 3, which is no longer in the log",
       "events 3–3 are missing",
     ])
@@ -71,14 +73,92 @@ struct AuditTamperTests {
       try db.execute(sql: "DELETE FROM audit_event WHERE sequence >= 4")
       try db.execute(sql: "DELETE FROM receipt WHERE audit_sequence >= 4")
     }
-    // The registry alone looks consistent: that is what receipts carrying the head are for.
-    await #expect(try verify(path).isIntact)
+    // The chain alone looks consistent; the state ledger finds the tenancies no event made.
+    let alone = try await verify(path)
+    #expect(alone.problems.map(\.description) == [
+      "counter RCPT-20260415 was not made by any recorded event: added outside OneWindow",
+      "counter RCPT-20260422 was not made by any recorded event: added outside OneWindow",
+      "tenancy 2 was not made by any recorded event: added outside OneWindow",
+      "tenancy 3 was not made by any recorded event: added outside OneWindow",
+    ])
     let kept = try RegistryHarness.oneWindow.receiptChainHead(bytes: Array(receipts[4].xml.utf8), name: "kept-receipt.xml")
     #expect(kept == ReceiptChainHead(receipt: receipts[4].number, sequence: 5, hash: receipts[4].auditHead, source: "kept-receipt.xml"))
     let verification = try await verify(path, receipts: [kept])
+    #expect(verification.problems.map(\.description).last == "receipt RCPT-20260422-000001 (kept-receipt.xml) records event 5, which is no longer in the log")
+    #expect(verification.problems.count == 5)
+  }
+
+  // MARK: - Issue 12, fault 5: verification that verifies
+
+  @Test func garbageWrittenMidFileIsNotIntact() async throws {
+    let (path, _) = try await story()
+    let handle = try FileHandle(forUpdating: URL(fileURLWithPath: path))
+    let size = try handle.seekToEnd()
+    try handle.seek(toOffset: (size / 2 / 4096) * 4096)
+    try handle.write(contentsOf: Data(repeating: 0xA5, count: 8192))
+    try handle.close()
+    do {
+      let verification = try await verify(path)
+      #expect(!verification.isIntact)
+      #expect(verification.problems.contains { $0.area == .database })
+    } catch let error as OneWindowError {
+      guard case .registry(let failure) = error else { throw error }
+      #expect(failure.kind == .corrupt)
+    }
+  }
+
+  @Test func aSameLengthEditOfAStoredPacketIsReported() async throws {
+    let (path, receipts) = try await story()
+    try await DatabaseQueue(path: path).write { db in
+      let id = try #require(try Int64.fetchOne(db, sql: "SELECT packet_id FROM receipt WHERE number = ?", arguments: [receipts[2].number]))
+      var bytes = try #require(try Data.fetchOne(db, sql: "SELECT bytes FROM packet WHERE id = ?", arguments: [id]))
+      let found = try #require(bytes.range(of: Data("栈桥".utf8)))
+      bytes.replaceSubrange(found, with: Data("栈道".utf8))
+      try db.execute(sql: "UPDATE packet SET bytes = ? WHERE id = ?", arguments: [bytes, id])
+    }
+    let verification = try await verify(path)
     #expect(verification.problems.map(\.description) == [
-      "receipt RCPT-20260422-000001 (kept-receipt.xml) records event 5, which is no longer in the log"
+      "receipt \(receipts[2].number): the stored packet no longer matches its SHA-256"
     ])
+    #expect(verification.problems.map(\.area) == [.packet])
+    #expect(verification.packetsChecked == 5)
+  }
+
+  @Test func aDeletedTenancyRowIsReported() async throws {
+    let (path, _) = try await story()
+    try await DatabaseQueue(path: path).write { db in try db.execute(sql: "DELETE FROM tenancy WHERE id = 2") }
+    let verification = try await verify(path)
+    #expect(verification.problems.map(\.description) == [
+      "tenancy 2, recorded by event 4, is gone: deleted outside OneWindow"
+    ])
+    #expect(verification.problems.map(\.sequence) == [4])
+  }
+
+  @Test func aChangedUnitRowIsReported() async throws {
+    let (path, _) = try await story()
+    try await DatabaseQueue(path: path).write { db in
+      try db.execute(sql: "UPDATE unit SET capacity = 30 WHERE unit_id = 'U-201'")
+    }
+    let verification = try await verify(path)
+    #expect(verification.problems.map(\.description) == [
+      "unit 1/U-201 differs from what event 1 recorded: changed outside OneWindow"
+    ])
+  }
+
+  @Test func realTimeGoingBackwardsIsReported() async throws {
+    let harness = try RegistryHarness()
+    let registry = harness.registry
+    var first = on("2026-03-02")
+    first.realTime = .fixed("2026-03-02T02:00:00.000Z")
+    var second = on("2026-03-04")
+    second.realTime = .fixed("2026-03-01T23:00:00.000Z")
+    let submitted = try await registry.submitPreFiling(RegistryHarness.source(Taixingli.preFiling), by: Taixingli.owner, clock: first)
+    _ = try await registry.reviewPreFiling(submitted.number, decision: .approve(), by: Taixingli.reviewClerk, clock: second)
+    let verification = try await registry.verifyAudit()
+    #expect(verification.problems.map(\.description) == [
+      "event 2 was recorded at 2026-03-01T23:00:00.000Z, before event 1 (2026-03-02T02:00:00.000Z): real time went backwards"
+    ])
+    #expect(verification.problems.map(\.area) == [.time])
   }
 
   @Test func aForgedReceiptFileIsNotAccepted() throws {

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import OneWindowKit
+
+extension OneWindowCommand {
+  /// `onewindow registry …`: making a registry (the only command that does).
+  struct RegistryCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "registry",
+      abstract: "Make or migrate a registry.",
+      subcommands: [Init.self])
+  }
+}
+
+extension OneWindowCommand.RegistryCommand {
+  struct Init: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "init",
+      abstract: "Make a registry (and its folders), or bring an existing one up to this version.",
+      discussion: """
+        Every other command refuses (exit 2) a registry that does not exist or is an empty file,
+        naming the place it looked, so a mistyped --db never starts a second registry whose
+        numbers restart. Prints the registry's location and its migrations.
+        """)
+
+    @Option(name: .long, help: "Registry database (default: $ONEWINDOW_DB, then $XDG_DATA_HOME/onewindow/registry.sqlite).")
+    var db: String?
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var resources: ResourceOptions
+
+    func run() async throws {
+      let path = Registry.defaultPath(explicit: db)
+      let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
+      let existed = (size ?? 0) > 0
+      let registry: Registry
+      do {
+        registry = try Registry(oneWindow: try resources.oneWindow(), path: path, create: true)
+      } catch let error as OneWindowError {
+        Console.error(error.description)
+        throw ExitCode(2)
+      }
+      let migrations = try await registryCall { () async throws(OneWindowError) in try registry.migrations() }
+      switch output.format {
+      case .text:
+        Console.out(
+          output.lang == .zh
+            ? "\(existed ? "登记库已存在" : "已创建登记库")：\(path)\n迁移：\(migrations.joined(separator: "；"))\n"
+            : "\(existed ? "registry exists" : "registry created"): \(path)\nmigrations: \(migrations.joined(separator: "; "))\n")
+      case .json:
+        Console.out(RegistryTextRenderer.json(["path": path, "created": existed ? "false" : "true", "migrations": migrations.joined(separator: "; ")]))
+      }
+    }
+  }
+}

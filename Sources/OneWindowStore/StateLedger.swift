@@ -1,0 +1,240 @@
+import Crypto
+import Foundation
+import OneWindowCore
+internal import GRDB
+
+/// Ties the state tables to the audit log.
+///
+/// Temporary triggers on the writer's connection note the key of every row a write transaction
+/// inserts, updates or deletes. Before the transaction's audit events are appended, each noted
+/// row is digested (SHA-256 over its columns, or `deleted`) into `state_record`, keyed by the
+/// audit event that made the change, and that event's detail carries `state=` the digest of its
+/// records: the hash chain covers the records, and the records cover the rows. `audit verify`
+/// recomputes every row's digest and compares it with the newest record for its key, so a row
+/// changed, added or deleted outside OneWindow is found.
+package enum StateLedger {
+  /// A state table and the columns of its key.
+  struct Table {
+    var name: String
+    var key: [String]
+  }
+
+  /// Every table whose rows are the registry's state (not the packets, receipts or the log).
+  static let tables: [Table] = [
+    Table(name: "prefiling", key: ["id"]),
+    Table(name: "prefiling_version", key: ["prefiling_id", "version"]),
+    Table(name: "unit", key: ["prefiling_id", "unit_id"]),
+    Table(name: "proof", key: ["prefiling_id", "proof_id", "added_in"]),
+    Table(name: "tenancy", key: ["id"]),
+    Table(name: "bundle", key: ["id"]),
+    Table(name: "bundle_track", key: ["bundle_id", "track"]),
+    Table(name: "bundle_packet", key: ["bundle_id", "version"]),
+    Table(name: "licence", key: ["uscc"]),
+    Table(name: "issued_number", key: ["number"]),
+    Table(name: "counter", key: ["name"]),
+  ]
+
+  /// The digest recorded for a row that no longer exists.
+  static let deleted = "deleted"
+
+  /// Creates the temporary change table and triggers on this connection (the writer's).
+  static func install(_ db: Database) throws {
+    var sql = """
+      CREATE TEMP TABLE IF NOT EXISTS state_change (
+        table_name TEXT NOT NULL, k1 NOT NULL, k2 NOT NULL, k3 NOT NULL,
+        PRIMARY KEY (table_name, k1, k2, k3));
+
+      """
+    for table in tables {
+      func values(_ row: String) -> String {
+        (0..<3).map { index in index < table.key.count ? "\(row).\(table.key[index])" : "''" }
+          .joined(separator: ", ")
+      }
+      for (event, row) in [("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")] {
+        // Not `INSERT OR IGNORE`: an outer statement's conflict policy (an upsert's) would win.
+        let key = (0..<3).map { index in
+          "k\(index + 1) IS " + (index < table.key.count ? "\(row).\(table.key[index])" : "''")
+        }.joined(separator: " AND ")
+        sql += """
+          CREATE TEMP TRIGGER IF NOT EXISTS state_\(table.name)_\(event.lowercased()) AFTER \(event) ON main.\(table.name)
+          BEGIN
+            INSERT INTO state_change SELECT '\(table.name)', \(values(row))
+            WHERE NOT EXISTS (SELECT 1 FROM state_change WHERE table_name = '\(table.name)' AND \(key));
+          END;
+
+          """
+      }
+    }
+    try db.execute(sql: sql)
+  }
+
+  /// One row's digest: SHA-256 over its columns in order, each as `name=type:value`.
+  static func digest(_ row: Row) -> String {
+    var hasher = SHA256()
+    for (column, value) in row {
+      var text = column + "="
+      switch value.storage {
+      case .null: text += "n"
+      case .int64(let number): text += "i:" + String(number)
+      case .double(let number): text += "r:" + String(number)
+      case .string(let string): text += "t:" + string
+      case .blob(let data): text += "b:" + Hex.string(SHA256.hash(data: data))
+      }
+      hasher.update(data: Array(text.utf8) + [0])
+    }
+    return Hex.string(hasher.finalize())
+  }
+
+  /// The key of a row as recorded: its key columns joined by `/`.
+  static func key(_ row: Row, of table: Table) -> String {
+    key(table.key.map { column in row[column] as DatabaseValue })
+  }
+
+  static func key(_ values: [DatabaseValue]) -> String {
+    values.map { value in
+      switch value.storage {
+      case .int64(let number): return String(number)
+      case .string(let string): return string
+      case .double(let number): return String(number)
+      default: return ""
+      }
+    }.joined(separator: "/")
+  }
+
+  /// SHA-256 over an event's records, sorted: what the event's `state=` says.
+  package static func summary(_ records: [StateRecord]) -> String {
+    let lines = records.sorted { ($0.table, $0.key) < ($1.table, $1.key) }
+      .map { "\($0.table)|\($0.key)|\($0.digest)\n" }.joined()
+    return Hex.string(SHA256.hash(data: Array(lines.utf8)))
+  }
+}
+
+/// One row's digest as a write left it.
+package struct StateRecord: Sendable, Hashable {
+  package var table: String
+  package var key: String
+  package var digest: String
+}
+
+/// What `audit verify` found wrong with the state tables.
+package struct StateProblem: Sendable, Hashable {
+  package enum Kind: String, Sendable, Hashable {
+    /// The row differs from what the newest event recorded.
+    case changed
+    /// An event recorded the row; it is gone.
+    case deleted
+    /// No event recorded the row.
+    case unrecorded
+    /// An event's records no longer match its `state=` digest.
+    case recordsAltered
+  }
+
+  package var kind: Kind
+  package var table: String
+  package var key: String
+  package var sequence: Int64?
+}
+
+extension RegistryTransaction {
+  /// Digests every row this transaction changed so far and clears the list.
+  package func takeStateChanges() throws -> [StateRecord] {
+    let changes = try Row.fetchAll(db, sql: "SELECT table_name, k1, k2, k3 FROM temp.state_change ORDER BY table_name, k1, k2, k3")
+    guard !changes.isEmpty else { return [] }
+    try db.execute(sql: "DELETE FROM temp.state_change")
+    let tables = Dictionary(uniqueKeysWithValues: StateLedger.tables.map { ($0.name, $0) })
+    var records: [StateRecord] = []
+    for change in changes {
+      let name: String = change["table_name"]
+      guard let table = tables[name] else { continue }
+      let values: [DatabaseValue] = [change["k1"], change["k2"], change["k3"]]
+      let keyValues = Array(values.prefix(table.key.count))
+      let condition = table.key.map { "\($0) = ?" }.joined(separator: " AND ")
+      let row = try Row.fetchOne(
+        try db.cachedStatement(sql: "SELECT * FROM \(table.name) WHERE \(condition)"),
+        arguments: StatementArguments(keyValues))
+      records.append(
+        StateRecord(
+          table: name, key: StateLedger.key(keyValues), digest: row.map(StateLedger.digest) ?? StateLedger.deleted))
+    }
+    return records
+  }
+
+  /// Forgets the changes noted so far without recording them (bulk-loaded benchmark stores).
+  package func forgetStateChanges() throws {
+    try db.execute(sql: "DELETE FROM temp.state_change")
+  }
+
+  /// Records the rows' digests under the event that made the changes.
+  package func insertStateRecords(_ records: [StateRecord], sequence: Int64) throws {
+    let statement = try db.cachedStatement(
+      sql: "INSERT INTO state_record(audit_sequence, table_name, row_key, digest) VALUES (?, ?, ?, ?)")
+    for record in records {
+      try statement.execute(arguments: [sequence, record.table, record.key, record.digest])
+    }
+  }
+
+  /// Every row of every state table as it is now.
+  package func currentState() throws -> [StateRecord] {
+    var records: [StateRecord] = []
+    for table in StateLedger.tables {
+      let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM \(table.name)")
+      while let row = try cursor.next() {
+        records.append(StateRecord(table: table.name, key: StateLedger.key(row, of: table), digest: StateLedger.digest(row)))
+      }
+    }
+    return records
+  }
+
+  /// The number of rows in the state tables.
+  package func stateRowCount() throws -> Int {
+    try StateLedger.tables.reduce(0) { total, table in
+      total + (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table.name)") ?? 0)
+    }
+  }
+
+  /// The records of every event, by sequence.
+  package func stateRecordsBySequence() throws -> [Int64: [StateRecord]] {
+    var result: [Int64: [StateRecord]] = [:]
+    let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM state_record ORDER BY audit_sequence")
+    while let row = try cursor.next() {
+      result[row["audit_sequence"], default: []].append(
+        StateRecord(table: row["table_name"], key: row["row_key"], digest: row["digest"]))
+    }
+    return result
+  }
+
+  /// Compares the state tables with the ledger and each event's records with its `state=`.
+  package func verifyState(events: [AuditEvent]) throws -> [StateProblem] {
+    var problems: [StateProblem] = []
+    let bySequence = try stateRecordsBySequence()
+    var newest: [String: (digest: String, sequence: Int64)] = [:]
+    for event in events {
+      let records = bySequence[event.sequence] ?? []
+      let claimed = event.detail.split(separator: ";").lazy.map { $0.trimmingCharacters(in: .whitespaces) }
+        .first { $0.hasPrefix("state=") }.map { String($0.dropFirst(6)) }
+      if let claimed, claimed != StateLedger.summary(records) {
+        problems.append(StateProblem(kind: .recordsAltered, table: "", key: "", sequence: event.sequence))
+      } else if claimed == nil && !records.isEmpty {
+        problems.append(StateProblem(kind: .recordsAltered, table: "", key: "", sequence: event.sequence))
+      }
+      for record in records { newest[record.table + "\u{1F}" + record.key] = (record.digest, event.sequence) }
+    }
+    var seen: Set<String> = []
+    for row in try currentState() {
+      let id = row.table + "\u{1F}" + row.key
+      seen.insert(id)
+      guard let recorded = newest[id], recorded.digest != StateLedger.deleted else {
+        problems.append(StateProblem(kind: .unrecorded, table: row.table, key: row.key, sequence: nil))
+        continue
+      }
+      if recorded.digest != row.digest {
+        problems.append(StateProblem(kind: .changed, table: row.table, key: row.key, sequence: recorded.sequence))
+      }
+    }
+    for (id, recorded) in newest where !seen.contains(id) && recorded.digest != StateLedger.deleted {
+      let parts = id.split(separator: "\u{1F}", maxSplits: 1).map(String.init)
+      problems.append(StateProblem(kind: .deleted, table: parts[0], key: parts.count > 1 ? parts[1] : "", sequence: recorded.sequence))
+    }
+    return problems.sorted { ($0.table, $0.key, $0.kind.rawValue) < ($1.table, $1.key, $1.kind.rawValue) }
+  }
+}
