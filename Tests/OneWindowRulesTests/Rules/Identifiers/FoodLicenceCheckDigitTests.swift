@@ -14,4 +14,11 @@ struct FoodLicenceCheckDigitTests {
       FindingSpec("ID-006", .warning, line: run.line(of: "JY23702020003188"), path: "/RestaurantChange/CurrentLicences/FoodLicenceNumber")
     ])
   }
+
+  /// Issue 12, fault 10: the inferred algorithm is policy data with its note, as the README says.
+  @Test func theAlgorithmIsNamedInThePolicyWithItsNote() {
+    let policy = RegistryHarness.oneWindow.policy
+    #expect(policy.foodLicenceCheckDigit == .iso7064Mod11_10)
+    #expect(policy.assumptions["foodLicenceCheckDigit"]?.hasPrefix("[INFERENCE]") == true)
+  }
 }
