@@ -76,7 +76,7 @@ enum RegistryFactsBuilder {
         corrected = try transaction.bundle(reference: subject)?.number
       }
       let candidates = try transaction.liveBundles(
-        operatorIdentity: core.operatorInfo.document.number, premisesKey: core.premises.key,
+        operatorIdentity: core.operatorInfo.document.number, businessName: core.name.fullName, premisesKey: core.premises.key,
         tradeName: core.name.tradeName, industry: core.name.industry)
       for row in candidates where row.number != corrected {
         // An issued shop whose licences have ended no longer holds its name or premises.

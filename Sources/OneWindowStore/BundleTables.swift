@@ -188,22 +188,21 @@ extension RegistryTransaction {
     return bundle
   }
 
-  /// Bundles not rejected, withdrawn or cancelled that share an operator, or premises, or a
-  /// 字号 and 行业 with an opening: what the one-shop-one-licence-pair checks compare.
-  package func liveBundles(operatorIdentity: String, premisesKey: String?, tradeName: String, industry: String) throws
-    -> [BundleRow]
-  {
+  /// Openings not rejected that the one-shop-one-licence-pair checks compare with a new one: the
+  /// same operator's under the same name or at the same premises, and anyone's with the same 字号
+  /// and 行业. Index searches, however many shops an operator has.
+  package func liveBundles(
+    operatorIdentity: String, businessName: String, premisesKey: String?, tradeName: String, industry: String
+  ) throws -> [BundleRow] {
     try Row.fetchAll(
       try db.cachedStatement(
         sql: """
-          SELECT * FROM bundle WHERE kind = 'OPENING' AND status NOT IN ('rejected', 'withdrawn', 'cancelled')
-            AND id IN (
-              SELECT id FROM bundle WHERE operator_identity = ?
-              UNION SELECT id FROM bundle WHERE premises_key = ?
-              UNION SELECT id FROM bundle WHERE trade_name = ? AND industry = ?)
+          SELECT * FROM bundle WHERE kind = 'OPENING' AND status != 'rejected' AND id IN (
+            SELECT id FROM bundle WHERE operator_identity = ? AND (business_name = ? OR premises_key = ?)
+            UNION SELECT id FROM bundle WHERE trade_name = ? AND industry = ?)
           ORDER BY id
           """),
-      arguments: [operatorIdentity, premisesKey, tradeName, industry]
+      arguments: [operatorIdentity, businessName, premisesKey, tradeName, industry]
     ).map(Self.bundle)
   }
 

@@ -68,21 +68,23 @@ package enum StateLedger {
     try db.execute(sql: sql)
   }
 
-  /// One row's digest: SHA-256 over its columns in order, each as `name=type:value`.
+  /// One row's digest: SHA-256 over its columns in order, each as `name=type:value` and a zero byte.
   static func digest(_ row: Row) -> String {
-    var hasher = SHA256()
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(512)
     for (column, value) in row {
-      var text = column + "="
+      bytes += column.utf8
+      bytes.append(UInt8(ascii: "="))
       switch value.storage {
-      case .null: text += "n"
-      case .int64(let number): text += "i:" + String(number)
-      case .double(let number): text += "r:" + String(number)
-      case .string(let string): text += "t:" + string
-      case .blob(let data): text += "b:" + Hex.string(SHA256.hash(data: data))
+      case .null: bytes.append(UInt8(ascii: "n"))
+      case .int64(let number): bytes += "i:\(number)".utf8
+      case .double(let number): bytes += "r:\(number)".utf8
+      case .string(let string): bytes += "t:".utf8; bytes += string.utf8
+      case .blob(let data): bytes += "b:".utf8; bytes += Hex.string(SHA256.hash(data: data)).utf8
       }
-      hasher.update(data: Array(text.utf8) + [0])
+      bytes.append(0)
     }
-    return Hex.string(hasher.finalize())
+    return Hex.string(SHA256.hash(data: bytes))
   }
 
   /// The key of a row as recorded: its key columns joined by `/`.
@@ -138,9 +140,10 @@ package struct StateProblem: Sendable, Hashable {
 extension RegistryTransaction {
   /// Digests every row this transaction changed so far and clears the list.
   package func takeStateChanges() throws -> [StateRecord] {
-    let changes = try Row.fetchAll(db, sql: "SELECT table_name, k1, k2, k3 FROM temp.state_change ORDER BY table_name, k1, k2, k3")
+    let changes = try Row.fetchAll(
+      try db.cachedStatement(sql: "SELECT table_name, k1, k2, k3 FROM temp.state_change ORDER BY table_name, k1, k2, k3"))
     guard !changes.isEmpty else { return [] }
-    try db.execute(sql: "DELETE FROM temp.state_change")
+    try db.cachedStatement(sql: "DELETE FROM temp.state_change").execute()
     let tables = Dictionary(uniqueKeysWithValues: StateLedger.tables.map { ($0.name, $0) })
     var records: [StateRecord] = []
     for change in changes {
