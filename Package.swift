@@ -27,6 +27,14 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+    .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+    .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+    .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+    .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
+    .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
   ] + documentationDependencies,
   targets: [
     // libxml2 from the system (Debian: libxml2-dev). Only a module map and a shim header.
@@ -121,12 +129,34 @@ let package = Package(
       ],
       swiftSettings: swiftSettings
     ),
+    // `onewindow serve`: the HTTP service over the library (Hummingbird), its accounts (bcrypt),
+    // metrics (Prometheus) and lifecycle. Routes are hand-written and held to `openapi.yaml` by a
+    // test (see README, "The HTTP service").
+    .target(
+      name: "OneWindowServer",
+      dependencies: [
+        "OneWindowKit",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "Metrics", package: "swift-metrics"),
+        .product(name: "Prometheus", package: "swift-prometheus"),
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "MultipartKit", package: "multipart-kit"),
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+      ],
+      swiftSettings: swiftSettings
+    ),
     // The thin `onewindow` command.
     .executableTarget(
       name: "OneWindowCLI",
       dependencies: [
         "OneWindowKit",
+        "OneWindowServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Logging", package: "swift-log"),
       ],
       swiftSettings: swiftSettings
     ),
@@ -179,6 +209,14 @@ let package = Package(
       ],
       // The committed zip bomb (scripts/make-sample-zips.py), read by path.
       exclude: ["Fixtures"],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "OneWindowServerTests",
+      dependencies: [
+        "OneWindowServer", "OneWindowTestSupport",
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+      ],
       swiftSettings: swiftSettings
     ),
     .testTarget(

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds a release `onewindow` (Swift runtime linked statically) and installs it with its
 # schemas and data under PREFIX (default /usr/local):
-#   PREFIX/bin/onewindow and PREFIX/share/onewindow/{Schemas,Data,SampleFilings}
+#   PREFIX/bin/onewindow and PREFIX/share/onewindow/{Schemas,Data,SampleFilings,openapi.yaml}
 set -euo pipefail
 cd "$(dirname "$0")/.."
 prefix="${1:-/usr/local}"
@@ -13,4 +13,5 @@ rm -rf "$prefix/share/onewindow/Schemas" "$prefix/share/onewindow/Data" "$prefix
 cp -R Schemas "$prefix/share/onewindow/Schemas"
 cp -R Data "$prefix/share/onewindow/Data"
 cp -R SampleFilings "$prefix/share/onewindow/SampleFilings"
+cp openapi.yaml "$prefix/share/onewindow/openapi.yaml"
 echo "installed $prefix/bin/onewindow"

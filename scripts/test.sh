@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test. First installs what the tests need when it is missing:
 #   Debian packages libxml2-dev, libsqlite3-dev, pkg-config, zlib1g-dev (C libraries),
-#   and Python's xmlschema (the independent validator the schema tests compare against).
+#   Python's xmlschema (the independent validator the schema tests compare against),
+#   openapi-spec-validator (the contract is valid OpenAPI 3.1) and schemathesis (the live service
+#   answers as the contract says).
 # Extra arguments go to `swift test` (for example --filter SampleFilingsTests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,9 +23,13 @@ if command -v dpkg-query >/dev/null 2>&1; then
   fi
 fi
 
-if ! python3 -c 'import xmlschema' >/dev/null 2>&1; then
-  echo "installing xmlschema" >&2
-  python3 -m pip install --quiet xmlschema
+python_missing=()
+python3 -c 'import xmlschema' >/dev/null 2>&1 || python_missing+=(xmlschema)
+python3 -c 'import openapi_spec_validator, yaml' >/dev/null 2>&1 || python_missing+=(openapi-spec-validator pyyaml)
+python3 -c 'import schemathesis.cli' >/dev/null 2>&1 || python_missing+=(schemathesis)
+if [ ${#python_missing[@]} -gt 0 ]; then
+  echo "installing ${python_missing[*]}" >&2
+  python3 -m pip install --quiet "${python_missing[@]}"
 fi
 
 exec swift test "$@"

@@ -101,7 +101,7 @@ public enum NotEvaluated: String, Sendable, Hashable, Codable {
 }
 
 /// The three outcomes of checking a packet, never confused.
-public enum Outcome: String, Sendable, Hashable, Codable, CaseIterable {
+public enum Outcome: String, Sendable, Hashable, CodedInJSON {
   /// No error findings (warnings and infos allowed).
   case accepted
   /// At least one error finding.

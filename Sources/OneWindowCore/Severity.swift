@@ -1,5 +1,5 @@
 /// How much a finding weighs. Only errors reject a packet.
-public enum Severity: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+public enum Severity: String, Sendable, Hashable, CodedInJSON, Comparable {
   case info
   case warning
   case error

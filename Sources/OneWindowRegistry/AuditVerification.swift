@@ -1,5 +1,5 @@
 import Foundation
-import OneWindowCore
+public import OneWindowCore
 import OneWindowStore
 public import OneWindowValidation
 
@@ -8,7 +8,7 @@ public struct AuditVerification: Sendable, Hashable, Codable {
   /// One thing wrong with the registry.
   public struct Problem: Sendable, Hashable, Codable {
     /// What part of the registry it concerns.
-    public enum Area: String, Sendable, Hashable, Codable {
+    public enum Area: String, Sendable, Hashable, CodedInJSON {
       /// The file itself (SQLite's integrity check).
       case database
       /// The hash chain of events and the heads recorded on receipts.

@@ -1,7 +1,7 @@
 public import OneWindowCore
 
 /// Where a restaurant bundle stands.
-public enum BundleStatus: String, Sendable, Hashable, Codable, CaseIterable {
+public enum BundleStatus: String, Sendable, Hashable, CodedInJSON {
   /// Accepted (受理); its tracks are under review and the working-day clock runs.
   case underReview = "under-review"
   /// A track asked for corrections (补正); the clock is stopped until a corrected resubmission.
@@ -25,7 +25,7 @@ public enum BundleStatus: String, Sendable, Hashable, Codable, CaseIterable {
 }
 
 /// Where one review track stands.
-public enum TrackStatus: String, Sendable, Hashable, Codable, CaseIterable {
+public enum TrackStatus: String, Sendable, Hashable, CodedInJSON {
   case pending
   case approved
   case rejected
@@ -130,6 +130,8 @@ public struct BundleSummary: Sendable, Hashable, Codable {
   public var status: BundleStatus
   public var businessName: String
   public var operatorName: String
+  /// The operator's identity number (who may read the bundle besides clerks).
+  public var operatorIdentity: String?
   public var uscc: String?
   public var foodLicenceNumber: String?
   public var acceptedOn: CivilDate

@@ -74,6 +74,15 @@ extension Registry {
         let sequence = try transaction.nextValue("RCPT-\(day)")
         var operation = Operation(
           name: name, actor: actor, clock: clock, receiptNumber: "RCPT-\(day)-\(Self.pad(sequence))", file: name)
+        // Once a registry has clerk accounts, a clerk acting (the local CLI's --clerk too) is one.
+        if case .clerk(let staffNumber) = actor, try transaction.hasClerkAccounts(),
+          !(try transaction.isActiveClerk(staffNumber: staffNumber))
+        {
+          operation.refuse(
+            RegistryRules.actorMayAct,
+            LocalizedText("工作人员 \(staffNumber) 不是本登记库的在用工作人员账户", "clerk \(staffNumber) is not an active clerk account of this registry"),
+            value: staffNumber)
+        }
         try body(transaction, &operation)
         if operation.events.isEmpty {
           let action = operation.outcome == .accepted ? name : operation.outcome == .rejected ? name + ".refused" : name + ".not-run"
@@ -83,8 +92,10 @@ extension Registry {
         // Every row this write changed, digested under its last event (the state ledger).
         let state = try transaction.takeStateChanges()
         var head = try transaction.auditHead()
+        let origin = self.origin
         for (index, event) in operation.events.enumerated() {
           var detail = event.detail.isEmpty ? "receipt=\(operation.receiptNumber)" : "receipt=\(operation.receiptNumber); " + event.detail
+          if let origin { detail += "; " + origin.auditDetail }
           if index == operation.events.count - 1, !state.isEmpty { detail += "; state=\(StateLedger.summary(state))" }
           head = try transaction.appendAudit(
             after: head, at: clock.now, recordedAt: recordedAt, actorRole: actor.role.rawValue, actorID: actor.id,
@@ -104,6 +115,7 @@ extension Registry {
           findings: operation.findings.sorted(by: Finding.reportOrder), auditSequence: head.sequence,
           auditHead: head.hash)
         receipt.recordedAt = recordedAt
+        receipt.origin = origin
         receipt.businessDate = clock.today
         receipt.backdated = backdated ? true : nil
         receipt.dueProvisional = operation.dueOn != nil && operation.dueProvisional ? true : nil

@@ -13,6 +13,8 @@ public struct Receipt: Sendable, Hashable, Codable {
   public var businessDate: CivilDate?
   /// True when the business date lies before the day the receipt was written (补录).
   public var backdated: Bool?
+  /// The account, service centre and request a write came from over the service.
+  public var origin: OperationOrigin?
   /// `prefile.submit`, `prefile.review`, `register`, `bundle.issue`…
   public var operation: String
   public var actorRole: ActorRole
@@ -94,6 +96,13 @@ extension Receipt {
     if backdated == true { out.element("Backdated", "true") }
     out.element("Operation", operation)
     out.empty("Actor", attributes: ["role": actorRole.rawValue, "id": actorID])
+    if let origin {
+      if let centre = origin.serviceCentre {
+        out.empty("Origin", attributes: ["account": origin.account, "serviceCentre": centre, "requestId": origin.requestID])
+      } else {
+        out.empty("Origin", attributes: ["account": origin.account, "requestId": origin.requestID])
+      }
+    }
     if let packetSHA256 {
       out.open("Packet")
       out.element("SHA256", packetSHA256)

@@ -108,7 +108,7 @@ extension Registry {
     return BundleSummary(
       number: row.number, kind: BundleKind(rawValue: row.kind) ?? .opening,
       status: BundleStatus(rawValue: row.status) ?? .underReview, businessName: row.businessName,
-      operatorName: row.operatorName, uscc: row.uscc, foodLicenceNumber: row.foodLicence, acceptedOn: accepted,
+      operatorName: row.operatorName, operatorIdentity: row.operatorIdentity, uscc: row.uscc, foodLicenceNumber: row.foodLicence, acceptedOn: accepted,
       clockStart: CivilDate(row.clockStart) ?? accepted, dueOn: CivilDate(row.dueOn),
       dueProvisional: row.dueProvisional ? true : nil, issuedOn: row.issuedOn.flatMap { CivilDate($0) },
       workingDaysTaken: row.workingDaysTaken, workingDaysProvisional: row.workingDaysProvisional ? true : nil,

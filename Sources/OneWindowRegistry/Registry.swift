@@ -22,6 +22,9 @@ public struct Registry: Sendable {
   /// Which rules the write commands run (all in force by default; replays may pick a rule-set
   /// date or switch rules off).
   public var rules = RuleSettings()
+  /// Who and where writes come from (the service sets it per request: account, service centre,
+  /// request id); recorded on receipts and audit events. Nil for the local CLI and the library.
+  public var origin: OperationOrigin?
   let store: RegistryStore
 
   /// Opens the registry at `path`; `nil` opens a fresh in-memory registry.

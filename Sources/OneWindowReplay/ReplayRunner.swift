@@ -2,7 +2,7 @@ import Foundation
 public import OneWindowCore
 import OneWindowRules
 public import OneWindowValidation
-import OneWindowRegistry
+public import OneWindowRegistry
 
 /// How scenarios are replayed.
 public struct ReplayOptions: Sendable, Hashable {
@@ -69,6 +69,11 @@ public struct ReplayRun: Sendable, Hashable, Codable {
   public var scenarios: [ReplayScenarioResult]
   public var ruleSetDate: CivilDate?
 
+  public init(scenarios: [ReplayScenarioResult], ruleSetDate: CivilDate? = nil) {
+    self.scenarios = scenarios
+    self.ruleSetDate = ruleSetDate
+  }
+
   public var summary: Summary {
     Summary(
       scenarios: scenarios.count, scenariosPassed: scenarios.filter(\.passed).count,
@@ -126,36 +131,155 @@ extension OneWindow {
 
   /// Replays one scenario file in a fresh in-memory registry.
   public func replay(scenarioAt path: String, options: ReplayOptions = ReplayOptions()) async -> ReplayScenarioResult {
+    await replay(scenarioAt: path, options: options) { scenario throws(OneWindowError) -> any ReplayBackend in
+      var registry = try Registry(oneWindow: self, path: nil)
+      registry.rules = RuleSettings(disabled: options.disabledRules, ruleSetDate: options.ruleSetDate ?? scenario.ruleSetDate)
+      return InProcessReplay(oneWindow: self, registry: registry)
+    }
+  }
+
+  /// Replays one scenario file against the backend `makeBackend` gives for it (a fresh
+  /// registry in process, or a service's throwaway registry over HTTP): the same steps, the same
+  /// comparisons, whatever carries them out.
+  public func replay(
+    scenarioAt path: String, options: ReplayOptions = ReplayOptions(),
+    backend makeBackend: (ReplayScenario) async throws -> any ReplayBackend
+  ) async -> ReplayScenarioResult {
     let scenario: ReplayScenario
     do {
       scenario = try loadScenario(path: path)
     } catch {
       return ReplayScenarioResult(path: path, title: "", steps: [], failure: error.description)
     }
-    var registry: Registry
+    let backend: any ReplayBackend
     do {
-      registry = try Registry(oneWindow: self, path: nil)
+      backend = try await makeBackend(scenario)
     } catch {
-      return ReplayScenarioResult(path: path, title: scenario.title, steps: [], failure: error.description)
+      return ReplayScenarioResult(path: path, title: scenario.title, steps: [], failure: String(describing: error))
     }
-    registry.rules = RuleSettings(disabled: options.disabledRules, ruleSetDate: options.ruleSetDate ?? scenario.ruleSetDate)
-    var player = ScenarioPlayer(oneWindow: self, registry: registry, scenario: scenario)
+    var player = ScenarioPlayer(backend: backend, scenario: scenario)
     var steps: [ReplayStepResult] = []
     for step in scenario.steps { steps.append(await player.play(step)) }
+    await backend.finish()
     return ReplayScenarioResult(path: path, title: scenario.title, steps: steps)
   }
 }
 
-/// Plays a scenario's steps in order, binding symbols as it goes.
-struct ScenarioPlayer {
+/// What a replay needs of a registry: the write operations of the scenario actions and the
+/// views its expectations read. ``InProcessReplay`` calls the library; `onewindow replay
+/// --server` calls a service in replay mode over HTTP.
+public protocol ReplayBackend: Sendable {
+  /// Checks a packet with the scenario's registry facts and rule settings.
+  func validate(_ source: PacketSource, asOf: CivilDate) async throws -> PacketReport
+  func submitPreFiling(_ source: PacketSource, by actor: Actor, clock: RegistryClock) async throws -> Receipt
+  func reviewPreFiling(decisionPacket source: PacketSource, by actor: Actor, clock: RegistryClock) async throws -> Receipt
+  func reviewPreFiling(_ reference: String, decision: PreFilingDecision, by actor: Actor, clock: RegistryClock) async throws
+    -> Receipt
+  func amendPreFiling(_ source: PacketSource, by actor: Actor, clock: RegistryClock) async throws -> Receipt
+  func withdrawPreFiling(_ source: PacketSource, by actor: Actor, clock: RegistryClock) async throws -> Receipt
+  func revokePreFiling(_ reference: String, reason: String, by actor: Actor, clock: RegistryClock) async throws -> Receipt
+  func register(_ source: PacketSource, by actor: Actor, clock: RegistryClock) async throws -> Receipt
+  func submitBundle(_ source: PacketSource, by actor: Actor, clock: RegistryClock) async throws -> Receipt
+  func decideTrack(decisionPacket source: PacketSource, by actor: Actor, clock: RegistryClock) async throws -> Receipt
+  func decideTrack(_ reference: String, track: Track, decision: TrackDecision, by actor: Actor, clock: RegistryClock)
+    async throws -> Receipt
+  func issueBundle(_ reference: String, by actor: Actor, clock: RegistryClock) async throws -> Receipt
+  func preFiling(_ reference: String, asOf: CivilDate) async throws -> PreFilingDetail?
+  func bundle(_ reference: String) async throws -> BundleDetail?
+  func overdueBundles(asOf: CivilDate) async throws -> [OverdueBundle]
+  func provisionalDueBundles() async throws -> [BundleSummary]
+  func verifyAudit() async throws -> AuditVerification
+  /// Called once the scenario's steps are done (a service drops its throwaway registry).
+  func finish() async
+}
+
+/// A replay in this process, on a fresh in-memory registry.
+public struct InProcessReplay: ReplayBackend {
   let oneWindow: OneWindow
   let registry: Registry
+
+  public init(oneWindow: OneWindow, registry: Registry) {
+    self.oneWindow = oneWindow
+    self.registry = registry
+  }
+
+  public func validate(_ source: PacketSource, asOf: CivilDate) async throws -> PacketReport {
+    var options = ValidationOptions(computeHashes: false, asOf: asOf, rules: registry.rules)
+    options.registry = registry
+    return await oneWindow.validate([source], options: options)[0]
+  }
+
+  public func submitPreFiling(_ source: PacketSource, by actor: Actor, clock: RegistryClock) async throws -> Receipt {
+    try await registry.submitPreFiling(source, by: actor, clock: clock)
+  }
+
+  public func reviewPreFiling(decisionPacket source: PacketSource, by actor: Actor, clock: RegistryClock) async throws -> Receipt {
+    try await registry.reviewPreFiling(decisionPacket: source, by: actor, clock: clock)
+  }
+
+  public func reviewPreFiling(_ reference: String, decision: PreFilingDecision, by actor: Actor, clock: RegistryClock)
+    async throws -> Receipt
+  {
+    try await registry.reviewPreFiling(reference, decision: decision, by: actor, clock: clock)
+  }
+
+  public func amendPreFiling(_ source: PacketSource, by actor: Actor, clock: RegistryClock) async throws -> Receipt {
+    try await registry.amendPreFiling(source, by: actor, clock: clock)
+  }
+
+  public func withdrawPreFiling(_ source: PacketSource, by actor: Actor, clock: RegistryClock) async throws -> Receipt {
+    try await registry.withdrawPreFiling(source, by: actor, clock: clock)
+  }
+
+  public func revokePreFiling(_ reference: String, reason: String, by actor: Actor, clock: RegistryClock) async throws -> Receipt {
+    try await registry.revokePreFiling(reference, reason: reason, by: actor, clock: clock)
+  }
+
+  public func register(_ source: PacketSource, by actor: Actor, clock: RegistryClock) async throws -> Receipt {
+    try await registry.register(source, by: actor, clock: clock)
+  }
+
+  public func submitBundle(_ source: PacketSource, by actor: Actor, clock: RegistryClock) async throws -> Receipt {
+    try await registry.submitBundle(source, by: actor, clock: clock)
+  }
+
+  public func decideTrack(decisionPacket source: PacketSource, by actor: Actor, clock: RegistryClock) async throws -> Receipt {
+    try await registry.decideTrack(decisionPacket: source, by: actor, clock: clock)
+  }
+
+  public func decideTrack(_ reference: String, track: Track, decision: TrackDecision, by actor: Actor, clock: RegistryClock)
+    async throws -> Receipt
+  {
+    try await registry.decideTrack(reference, track: track, decision: decision, by: actor, clock: clock)
+  }
+
+  public func issueBundle(_ reference: String, by actor: Actor, clock: RegistryClock) async throws -> Receipt {
+    try await registry.issueBundle(reference, by: actor, clock: clock)
+  }
+
+  public func preFiling(_ reference: String, asOf: CivilDate) async throws -> PreFilingDetail? {
+    try await registry.preFiling(reference, asOf: asOf)
+  }
+
+  public func bundle(_ reference: String) async throws -> BundleDetail? { try await registry.bundle(reference) }
+
+  public func overdueBundles(asOf: CivilDate) async throws -> [OverdueBundle] { try await registry.overdueBundles(asOf: asOf) }
+
+  public func provisionalDueBundles() async throws -> [BundleSummary] { try await registry.provisionalDueBundles() }
+
+  public func verifyAudit() async throws -> AuditVerification { try await registry.verifyAudit() }
+
+  public func finish() async {}
+}
+
+/// Plays a scenario's steps in order, binding symbols as it goes.
+struct ScenarioPlayer {
+  let registry: any ReplayBackend
   let scenario: ReplayScenario
   var symbols: [String: String] = [:]
 
-  init(oneWindow: OneWindow, registry: Registry, scenario: ReplayScenario) {
-    self.oneWindow = oneWindow
-    self.registry = registry
+  init(backend: any ReplayBackend, scenario: ReplayScenario) {
+    self.registry = backend
     self.scenario = scenario
   }
 
@@ -261,9 +385,7 @@ struct ScenarioPlayer {
     let receipt: Receipt?
     switch step.action {
     case .validate:
-      var options = ValidationOptions(computeHashes: false, asOf: step.asOf, rules: registry.rules)
-      options.registry = registry
-      let report = await oneWindow.validate([try source(step)], options: options)[0]
+      let report = try await registry.validate(try source(step), asOf: step.asOf)
       result.outcome = report.outcome
       result.findings = report.findings
       if let failure = report.failure { throw StepFailure(reason: failure) }

@@ -43,6 +43,19 @@ package struct LicenceRow: Sendable, Hashable {
 }
 
 extension RegistryTransaction {
+  /// The licence pair whose current food licence has this JY number.
+  package func licenceRow(foodLicenceNumber: String) throws -> LicenceRow? {
+    try Row.fetchOne(
+      try db.cachedStatement(sql: "SELECT uscc FROM licence WHERE food_licence_number = ?"), arguments: [foodLicenceNumber]
+    ).flatMap { row in try licenceRow(uscc: row["uscc"]) }
+  }
+
+  /// The bundle and day a number was issued under, if it ever was.
+  package func issuedNumber(_ number: String) throws -> (kind: String, bundleNumber: String, issuedOn: String)? {
+    try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM issued_number WHERE number = ?"), arguments: [number])
+      .map { ($0["kind"], $0["bundle_number"], $0["issued_on"]) }
+  }
+
   package func licenceRow(uscc: String) throws -> LicenceRow? {
     try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM licence WHERE uscc = ?"), arguments: [uscc]).map { row in
       LicenceRow(

@@ -277,6 +277,33 @@ enum Migrations {
         try transaction.insertStateRecords(state, sequence: head.sequence)
       }
     }
+    migrator.registerMigration("v7: accounts and API tokens") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE account (
+            username TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            identity TEXT NOT NULL,
+            identity_type TEXT NOT NULL,
+            name TEXT NOT NULL,
+            roles TEXT NOT NULL,
+            service_centre TEXT,
+            password_hash TEXT NOT NULL,
+            active INTEGER NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+          );
+          CREATE INDEX account_identity ON account(kind, identity);
+          CREATE TABLE api_token (
+            token_hash TEXT PRIMARY KEY,
+            username TEXT NOT NULL REFERENCES account(username),
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            revoked INTEGER NOT NULL DEFAULT 0
+          );
+          CREATE INDEX api_token_user ON api_token(username);
+          """)
+    }
     return migrator
   }
 }

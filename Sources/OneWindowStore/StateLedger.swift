@@ -32,6 +32,7 @@ package enum StateLedger {
     Table(name: "licence", key: ["uscc"]),
     Table(name: "issued_number", key: ["number"]),
     Table(name: "counter", key: ["name"]),
+    Table(name: "account", key: ["username"]),
   ]
 
   /// The digest recorded for a row that no longer exists.
@@ -179,7 +180,8 @@ extension RegistryTransaction {
   /// Every row of every state table as it is now.
   package func currentState() throws -> [StateRecord] {
     var records: [StateRecord] = []
-    for table in StateLedger.tables {
+    // A migration's baseline runs before later migrations add their tables.
+    for table in StateLedger.tables where try db.tableExists(table.name) {
       let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM \(table.name)")
       while let row = try cursor.next() {
         records.append(StateRecord(table: table.name, key: StateLedger.key(row, of: table), digest: StateLedger.digest(row)))

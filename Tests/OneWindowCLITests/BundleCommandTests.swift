@@ -96,7 +96,7 @@ struct BundleCommandTests {
 
     let list = try run(["bundle", "list", "--format", "json"], db: db)
     let bundles = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
-    #expect(bundles.map { $0["status"] as? String } == ["issued", "issued", "issued"])
+    #expect(bundles.map { $0["status"] as? String } == ["ISSUED", "ISSUED", "ISSUED"])
     #expect(bundles.map { $0["workingDaysTaken"] as? Int } == [2, 2, 2])
     let show = try run(["bundle", "show", "YJS-370202-2026-000003", "--lang", "en"], db: db)
     #expect(show.stdout.contains("  ended 2026-11-12\n"))

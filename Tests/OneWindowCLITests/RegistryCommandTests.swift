@@ -37,7 +37,7 @@ struct RegistryCommandTests {
     #expect(list.status == 0)
     let summaries = try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]]
     #expect(summaries?.count == 1)
-    #expect(summaries?.first?["status"] as? String == "revoked")
+    #expect(summaries?.first?["status"] as? String == "REVOKED")
     #expect(summaries?.first?["occupied"] as? Int == 4)
     let show = try run(["prefile", "show", "YBA-370202-2026-000001", "--as-of", "2026-09-10", "--lang", "en"], db: db)
     #expect(show.stdout.hasPrefix("YBA-370202-2026-000001  revoked  version 2\n"))

@@ -51,7 +51,7 @@ struct ValidateCommandTests {
     let result = try CommandRunner.run(["validate", "--format", "json", "SampleFilings/invalid/prefiling/planned-use-unknown.xml"])
     #expect(result.status == 1)
     let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-    #expect(json["outcome"] as? String == "rejected")
+    #expect(json["outcome"] as? String == "REJECTED")
     let packets = try #require(json["packets"] as? [[String: Any]])
     #expect(packets.count == 1)
     #expect((packets[0]["sha256"] as? String)?.count == 64)

@@ -12,6 +12,7 @@ struct MigrationTests {
     "v4: issued numbers, bundle versions, inspections, licence details",
     "v5: what issuance needs, recorded at acceptance",
     "v6: recorded times, the state ledger, duplicate lookups, provisional dates",
+    "v7: accounts and API tokens",
   ]
 
   private func temporaryPath() throws -> String {

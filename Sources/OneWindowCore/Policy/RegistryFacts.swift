@@ -1,5 +1,5 @@
 /// The life-cycle state of a pre-filing in the registry.
-public enum PreFilingStatus: String, Sendable, Hashable, Codable, CaseIterable {
+public enum PreFilingStatus: String, Sendable, Hashable, CodedInJSON {
   /// Submitted and waiting for a clerk.
   case submitted
   /// A clerk asked for corrections (补正).

@@ -1,0 +1,55 @@
+import Foundation
+import OneWindowTestSupport
+import Testing
+
+/// `onewindow accounts` and `onewindow serve` from the command line: the one-time bootstrap, the
+/// local `--clerk` held to the registry's clerk accounts once there are any, and `serve` refusing
+/// a missing registry.
+struct AccountsCommandTests {
+  private func run(_ arguments: [String], db: String) throws -> CommandResult {
+    try CommandRunner.run(arguments, environment: ["ONEWINDOW_DB": db])
+  }
+
+  @Test func theBootstrapRunsOnceAndPrintsAOneTimePassword() throws {
+    let db = try CommandRunner.newRegistry()
+    let first = try run(["accounts", "bootstrap", "--staff-number", "0001", "--name", "管理员", "--bcrypt-cost", "4"], db: db)
+    #expect(first.status == 0)
+    let password = try #require(first.stdout.split(separator: "\n").last.map(String.init))
+    #expect(password.count == 20)
+    let second = try run(["accounts", "bootstrap", "--staff-number", "0002", "--name", "又一个", "--bcrypt-cost", "4"], db: db)
+    #expect(second.status == 2)
+    #expect(second.stderr.contains("the bootstrap runs once"))
+    let list = try run(["accounts", "list"], db: db)
+    #expect(list.stdout.contains("admin"))
+    #expect(!list.stdout.contains(password))
+  }
+
+  @Test func onceThereAreClerkAccountsTheLocalClerkMustBeAnActiveOne() throws {
+    let db = try CommandRunner.newRegistry()
+    #expect(try run(["prefile", "submit", Taixingli.preFiling, "--owner", "91370202MA3C5Y7R9D", "--as-of", "2026-03-02"], db: db).status == 0)
+    #expect(try run(["accounts", "bootstrap", "--staff-number", "0001", "--name", "管理员", "--bcrypt-cost", "4"], db: db).status == 0)
+    let stranger = try run(["prefile", "review", "RCPT-20260302-000001", "--approve", "--clerk", "0231"], db: db)
+    #expect(stranger.status == 1)
+    #expect(stranger.stdout.contains("error: [RG-001]"))
+    let added = try CommandRunner.run(
+      ["accounts", "add", "reviewer1", "--kind", "CLERK", "--identity", "0231", "--name", "审查员", "--roles", "REVIEWER", "--bcrypt-cost", "4"],
+      environment: ["ONEWINDOW_DB": db])
+    #expect(added.status == 0, "\(added.stderr)")
+    let clerk = try run(["prefile", "review", "RCPT-20260302-000001", "--approve", "--clerk", "0231"], db: db)
+    #expect(clerk.status == 0, "\(clerk.stdout)")
+  }
+
+  @Test func serveOnAMissingRegistryExitsTwo() throws {
+    let missing = FileManager.default.temporaryDirectory.appendingPathComponent("onewindow-missing-\(UUID().uuidString).sqlite").path
+    let result = try CommandRunner.run(["serve", "--db", missing, "--port", "0"])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains(missing))
+    #expect(!FileManager.default.fileExists(atPath: missing))
+  }
+
+  @Test func replayModeListensOnLoopbackOnly() throws {
+    let result = try CommandRunner.run(["serve", "--host", "0.0.0.0", "--replay-token", "a-token-of-enough-length"])
+    #expect(result.status == 64)
+    #expect(result.stderr.contains("Replay mode listens on the loopback address only."))
+  }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import HTTPTypes
+import OneWindowKit
+import OneWindowTestSupport
+import Testing
+
+/// Pre-filings over HTTP: the owner or a clerk files, a reviewer other than the entering clerk
+/// decides, the actor comes from the account, and the centre and request id reach the receipt.
+@Suite struct PreFilingEndpointTests {
+  @Test func theOwnerSubmitsAndAReviewerApproves() async throws {
+    let fixture = try await ServiceFixture()
+    try await fixture.test { client in
+      let submitted = try await client.send(.post, "/v1/prefilings", as: .owner, sample: "SampleFilings/valid/prefiling/taixingli.xml")
+      #expect(submitted.status == .created)
+      #expect(submitted.string("outcome") == "ACCEPTED")
+      #expect(submitted.string("actorRole") == "OWNER")
+      #expect(submitted.string("actorID") == "91370202MA3C5Y7R9D")
+      let origin = submitted.json["origin"] as? [String: Any]
+      #expect(origin?["account"] as? String == "owner")
+      #expect(origin?["requestID"] as? String == submitted.headers[.init("X-Request-Id")!])
+      let receipt = try #require(submitted.string("number"))
+
+      let approved = try await client.send(.post, "/v1/prefilings/\(receipt)/review", as: .reviewer, json: #"{"decision":"APPROVE"}"#)
+      #expect(approved.status == .created)
+      #expect(approved.string("subject") == "YBA-370202-2026-000001")
+      #expect(approved.string("actorID") == "0231")
+      #expect((approved.json["origin"] as? [String: Any])?["serviceCentre"] as? String == ServiceFixture.centre)
+
+      let shown = try await client.send(.get, "/v1/prefilings/YBA-370202-2026-000001", as: .owner)
+      #expect(shown.status == .ok)
+      #expect((shown.json["summary"] as? [String: Any])?["status"] as? String == "ACTIVE")
+
+      // The audit event names the account, its centre and the request.
+      let trail = try await client.send(.get, "/v1/audit/trail/YBA-370202-2026-000001", as: .reviewer)
+      #expect(trail.status == .ok)
+      let details = trail.array.compactMap { $0["detail"] as? String }
+      #expect(details.contains { $0.contains("account=reviewer") && $0.contains("centre=\(ServiceFixture.centre)") })
+    }
+  }
+
+  @Test func theEnteringClerkCannotApproveWhatTheyEntered() async throws {
+    let fixture = try await ServiceFixture()
+    try await fixture.test { client in
+      let submitted = try await client.send(.post, "/v1/prefilings", as: .entering, sample: "SampleFilings/valid/prefiling/taixingli.xml")
+      #expect(submitted.status == .created)
+      let receipt = try #require(submitted.string("number"))
+      let ownApproval = try await client.send(.post, "/v1/prefilings/\(receipt)/review", as: .entering, json: #"{"decision":"APPROVE"}"#)
+      #expect(ownApproval.status == .unprocessableContent)
+      #expect(ownApproval.findingIDs == ["RG-002"])
+    }
+  }
+
+  @Test func anotherOwnersPacketIsRefusedWithRG001() async throws {
+    let fixture = try await ServiceFixture()
+    try await fixture.test { client in
+      let answer = try await client.send(.post, "/v1/prefilings", as: .otherOwner, sample: "SampleFilings/valid/prefiling/taixingli.xml")
+      #expect(answer.status == .unprocessableContent)
+      #expect(answer.string("outcome") == "REJECTED")
+      #expect(answer.findingIDs.contains("RG-001"))
+    }
+  }
+
+  @Test func anInvalidPacketIsRefusedWithItsFindingsAndKept() async throws {
+    let fixture = try await ServiceFixture()
+    try await fixture.test { client in
+      let answer = try await client.send(
+        .post, "/v1/prefilings", as: .owner, body: Array("<AddressPreFiling xmlns=\"urn:onewindow:prefiling:v1\"/>".utf8))
+      #expect(answer.status == .unprocessableContent)
+      #expect(answer.findingIDs.first == "XSD-1871")
+      let number = try #require(answer.string("number"))
+      let packet = try await client.send(.get, "/v1/receipts/\(number)/packet", as: .owner)
+      #expect(packet.status == .ok)
+      #expect(packet.text == "<AddressPreFiling xmlns=\"urn:onewindow:prefiling:v1\"/>")
+    }
+  }
+}
