@@ -161,10 +161,16 @@ let package = Package(
       swiftSettings: swiftSettings
     ),
     // The registry benchmarks of `Benchmarks/run.sh` (`onewindow-bench`). GRDB only to build the
-    // large store in bulk and to time bare SQLite inserts; nothing here is public API.
+    // large store in bulk and to time bare SQLite inserts; the service and an HTTP client for
+    // issuance over HTTP; nothing here is public API.
     .executableTarget(
       name: "OneWindowBench",
-      dependencies: ["OneWindowKit", .product(name: "GRDB", package: "GRDB.swift")],
+      dependencies: [
+        "OneWindowKit", "OneWindowServer", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Logging", package: "swift-log"),
+      ],
       swiftSettings: swiftSettings
     ),
     // The libFuzzer target over the packet path (`scripts/fuzz.sh`); built plainly, a replayer

@@ -154,6 +154,10 @@ say "registry: issued bundles with durable commits vs bare SQLite inserts"
 "$BENCH" issuance --dir "$OUT" --bundles "$BUNDLES" | tee "$OUT/issuance.txt" >&2
 sed -n 's/^RESULT \([a-z_.0-9]*\)=\(.*\)$/0 \1 \2/p' "$OUT/registry-lookup.txt" "$OUT/issuance.txt" >> "$RESULTS"
 
+# --- 6b. The HTTP service: wrk against validate --jobs 2 and gunicorn + lxml; issuance over HTTP ---
+say "the HTTP service (Benchmarks/http.sh)"
+BIN_DIR="$BIN_DIR" BUNDLES="$BUNDLES" Benchmarks/http.sh >&2 || say "http.sh failed (see above)"
+
 # --- 7. Hostile inputs (Benchmarks/hostile/ is written elsewhere; run its script if present) ---
 HOSTILE=$(ls Benchmarks/hostile/*.sh 2>/dev/null | head -1)
 if [ -n "$HOSTILE" ]; then

@@ -29,11 +29,6 @@ struct IssuanceBenchmark {
     for file in [path, barePath, bareBundlePath] {
       for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file + suffix) }
     }
-    let template = try String(
-      contentsOfFile: samples + "/valid/bundle/muzidawei-opening.xml", encoding: .utf8)
-    let originalID = "<PacketId>BD-MZDW-2026-0001</PacketId>"
-    guard template.contains(originalID) else { throw BenchError("the bundle sample has no \(originalID)") }
-
     let registry = try Registry(oneWindow: oneWindow, path: path, create: true)
     // The peers' stores: the same schema, indexes and triggers, made the same way.
     _ = try Registry(oneWindow: oneWindow, path: barePath, create: true)
@@ -53,17 +48,7 @@ struct IssuanceBenchmark {
     var rowCount = 0
     var seen: [String: Int64] = [:]
     _ = try Self.rows(of: path, after: &seen)  // what the migrations left
-    // Each bundle a shop of its own (one shop, one licence pair, BL-012): its own PacketId, 字号
-    // (木滋 + three characters) and room, so issuance is measured, not a refusal.
-    let stems = Array("甲乙丙丁戊己庚辛壬癸")
-    let packets = (1...bundles).map { number in
-      let suffix = String([stems[(number / 100) % 10], stems[(number / 10) % 10], stems[number % 10]])
-      let text = template
-        .replacingOccurrences(of: originalID, with: "<PacketId>BD-MZDW-2026-B\(String(format: "%06d", number))</PacketId>")
-        .replacingOccurrences(of: "木滋嗒味", with: "木滋" + suffix)
-        .replacingOccurrences(of: "<Room>101</Room>", with: "<Room>\(10_000 + number)</Room>")
-      return (number, Array(text.utf8))
-    }
+    let packets = try Self.packets(samples: samples, count: bundles)
     for (number, packet) in packets {
       var steps = perStep
       totals.real += try await Timing.seconds { try await issueOne(number, packet: packet, registry: registry, perStep: &steps) }
@@ -97,6 +82,24 @@ struct IssuanceBenchmark {
     Timing.result("issuance.ratio_one_commit_per_bundle", Timing.format(bundleRatio, digits: 3))
     for (name, seconds) in zip(["submit", "food", "business", "issue"], perStep) {
       Timing.result("issuance.\(name)_ms", ms(seconds))
+    }
+  }
+
+  /// `count` openings made from `muzidawei-opening.xml`, each a shop of its own (one shop, one
+  /// licence pair, BL-012): its own PacketId, 字号 (木滋 + three characters) and room, so issuance
+  /// is measured, not a refusal.
+  static func packets(samples: String, count: Int) throws -> [(Int, [UInt8])] {
+    let template = try String(contentsOfFile: samples + "/valid/bundle/muzidawei-opening.xml", encoding: .utf8)
+    let originalID = "<PacketId>BD-MZDW-2026-0001</PacketId>"
+    guard template.contains(originalID) else { throw BenchError("the bundle sample has no \(originalID)") }
+    let stems = Array("甲乙丙丁戊己庚辛壬癸")
+    return (1...count).map { number in
+      let suffix = String([stems[(number / 100) % 10], stems[(number / 10) % 10], stems[number % 10]])
+      let text = template
+        .replacingOccurrences(of: originalID, with: "<PacketId>BD-MZDW-2026-B\(String(format: "%06d", number))</PacketId>")
+        .replacingOccurrences(of: "木滋嗒味", with: "木滋" + suffix)
+        .replacingOccurrences(of: "<Room>101</Room>", with: "<Room>\(10_000 + number)</Room>")
+      return (number, Array(text.utf8))
     }
   }
 

@@ -6,6 +6,7 @@ import OneWindowKit
 /// ```
 /// onewindow-bench registry-lookup --dir Benchmarks/out [--repeat 2000] [--rebuild]
 /// onewindow-bench issuance --dir Benchmarks/out [--bundles 200]
+/// onewindow-bench issuance-http --dir Benchmarks/out [--bundles 200]
 /// ```
 ///
 /// Each prints human-readable lines and `RESULT key=value` lines that `run.sh` collects. Both
@@ -54,6 +55,11 @@ struct OneWindowBench {
           oneWindow: oneWindow, directory: directory, samples: samples,
           bundles: Int(options["bundles"] ?? "") ?? 200
         ).run()
+      case "issuance-http":
+        try await IssuanceOverHTTPBenchmark(
+          oneWindow: oneWindow, directory: directory, samples: samples,
+          bundles: Int(options["bundles"] ?? "") ?? 200
+        ).run()
       default:
         usage("unknown command '\(command)'")
       }
@@ -71,6 +77,7 @@ struct OneWindowBench {
         usage: onewindow-bench registry-lookup --dir DIR [--repeat N] [--small-units N]
                  [--large-prefilings N] [--large-units N] [--rebuild]
                onewindow-bench issuance --dir DIR [--bundles N]
+               onewindow-bench issuance-http --dir DIR [--bundles N]
         common: --schemas DIR --data DIR --samples DIR (default: the checkout's SampleFilings)
 
         """.utf8))
