@@ -67,7 +67,9 @@ struct AccountRoutes {
     guard context.account != nil, let header = request.headers[.authorization], header.hasPrefix("Bearer ") else {
       throw Problem.unauthorized
     }
-    try await state.registry.revokeToken(sha256: Tokens.digest(String(header.dropFirst(7))))
+    let digest = Tokens.digest(String(header.dropFirst(7)))
+    try await state.registry.revokeToken(sha256: digest)
+    state.forgetTokens(digest)
     return Response(status: .noContent)
   }
 
@@ -100,6 +102,7 @@ struct AccountRoutes {
     let admin = try Access.actor(context, .admin)
     let username = try context.parameters.require("username")
     try await state.registry.setAccount(username, active: active, by: admin, clock: state.clock(for: context))
+    state.forgetTokens()
     guard let account = try await state.registry.account(username)?.account else { throw Problem.notFound("no account \(username)") }
     return try Messages.json(account)
   }
@@ -112,6 +115,7 @@ struct AccountRoutes {
     let body = try await Messages.decode(NewPassword.self, from: request, context: context)
     try AccountRules.checkPassword(body.password)
     try await state.registry.resetPassword(username, passwordHash: try await state.hash(password: body.password), by: admin, clock: state.clock(for: context))
+    state.forgetTokens()
     return Response(status: .noContent)
   }
 }

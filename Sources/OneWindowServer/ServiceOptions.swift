@@ -14,6 +14,9 @@ public struct ServiceOptions: Sendable {
   public var validationWorkers = max(1, ProcessInfo.processInfo.activeProcessorCount)
   /// Validations that may wait for a worker; more are answered `429`.
   public var validationQueue = 64
+  /// How long a token's account is remembered between registry reads (a token revoked or an
+  /// account disabled by another process stops working within this time; by this service, at once).
+  public var tokenCacheSeconds: Int64 = 5
   /// How long an API token lives.
   public var tokenLifetimeSeconds = 12 * 3600
   /// bcrypt cost (12 in production; tests use 4).

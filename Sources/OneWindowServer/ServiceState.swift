@@ -18,6 +18,8 @@ final class ServiceState: Sendable {
   let gate: ValidationGate
   let throttle: LoginThrottle
   let replayRegistries = Mutex<[String: Registry]>([:])
+  /// Token digests answered lately, with the time the answer stops being trusted.
+  let tokenCache = Mutex<[String: (account: Account, until: ContinuousClock.Instant)]>([:])
   /// The OpenAPI document, served at `/openapi.yaml`.
   let openAPI: String
   let logger: Logger
@@ -51,10 +53,30 @@ final class ServiceState: Sendable {
 
   // MARK: - Identity
 
-  /// The account a bearer token names (active, not expired, not revoked).
+  /// The account a bearer token names (active, not expired, not revoked). Answers are kept for
+  /// `tokenCacheSeconds`, so a request does not wait for a registry read; this service forgets
+  /// them at once when it signs out, disables or resets, another process (the local CLI) within
+  /// that time.
   func account(bearer token: String) async throws -> Account? {
     guard token.count == 64, token.allSatisfy(\.isHexDigit) else { return nil }
-    return try await registry.tokenAccount(sha256: Tokens.digest(token))
+    let digest = Tokens.digest(token)
+    let now = ContinuousClock.now
+    if let cached = tokenCache.withLock({ $0[digest] }), now < cached.until { return cached.account }
+    let account = try await registry.tokenAccount(sha256: digest)
+    if let account {
+      tokenCache.withLock { cache in
+        if cache.count > 10_000 { cache.removeAll() }
+        cache[digest] = (account, now + .seconds(options.tokenCacheSeconds))
+      }
+    }
+    return account
+  }
+
+  /// Forgets cached token answers: all of them, or one token's.
+  func forgetTokens(_ digest: String? = nil) {
+    tokenCache.withLock { cache in
+      if let digest { cache[digest] = nil } else { cache.removeAll() }
+    }
   }
 
   func hash(password: String) async throws -> String {
