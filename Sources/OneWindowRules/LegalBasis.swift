@@ -37,9 +37,10 @@ public enum LegalBasis {
     "《食品经营许可审查通则》；《餐饮服务食品安全操作规范》专间与专用操作区（对照表见 Data/policy.json）",
     "General review rules for food licences; catering food-safety operating rules on dedicated rooms and areas (table in Data/policy.json)")
   public static let health = cite(
-    "《中华人民共和国食品安全法》第四十五条", "Food Safety Law art. 45")
+    "《中华人民共和国食品安全法》第四十五条第二款", "Food Safety Law art. 45(2)")
+  /// Art. 44 binds 食品生产经营企业; the licence condition of a food-safety manager is art. 33(1)(iii).
   public static let foodManager = cite(
-    "《中华人民共和国食品安全法》第四十四条", "Food Safety Law art. 44")
+    "《中华人民共和国食品安全法》第三十三条第一款第（三）项", "Food Safety Law art. 33(1)(iii)")
   public static let premisesConditions = cite(
     "《中华人民共和国食品安全法》第三十三条；《食品经营许可审查通则》", "Food Safety Law art. 33; general review rules for food licences")
   public static let premisesDocuments = cite(
@@ -49,10 +50,19 @@ public enum LegalBasis {
   public static let residentialNuisance = cite(
     "《中华人民共和国民法典》第二百七十九条；住宅不得从事餐饮等扰民经营（天津、贵州等地住所登记规定，市南区适用性见 Data/policy.json）",
     "Civil Code art. 279; residences may not host catering and similar nuisance trades (Tianjin and Guizhou rules; Shinan's list in Data/policy.json)")
+  /// Art. 11(1) fixes one address per entity, not entities per address: the per-unit capacity
+  /// rests on the provincial convenience rules art. 11(3) allows, Qingdao's rules and the capacity
+  /// the owner declares.
   public static let multiLicence = cite(
-    "《市场主体登记管理条例》第十一条；《青岛市集中办公区登记管理细则》（2021）", "Market-entity registration regulation, art. 11; Qingdao central office area rules (2021)")
+    "《市场主体登记管理条例》第十一条第三款；《青岛市集中办公区登记管理细则》（2021）；可容纳户数以预备案申报为准（本局工作规则）",
+    "Market-entity registration regulation, art. 11(3); Qingdao central office area rules (2021); capacity as declared in the pre-filing (bureau policy)")
+  /// What the register records of a unit: its area and use (art. 8).
   public static let realEstate = cite(
-    "《不动产登记暂行条例》第二十一条；《不动产登记暂行条例实施细则》第十五条", "Interim regulation on real-estate registration, art. 21; its implementing rules, art. 15")
+    "《不动产登记暂行条例》第八条第一款、第三款第（一）项", "Interim regulation on real-estate registration, art. 8(1) and (3)(i)")
+  /// That a certificate is issued on registration (art. 21(2)); its number format has no legal source.
+  public static let realEstateCertificate = cite(
+    "《不动产登记暂行条例》第二十一条第二款；证号格式以公开样本为准（本局工作规则）",
+    "Interim regulation on real-estate registration, art. 21(2); the number format follows public samples (bureau policy)")
   public static let prefilingReuse = cite(
     "《市场主体登记管理条例》第十六条（能够通过政务信息共享平台获取的信息不得要求重复提供）；市南区住所预备案改革",
     "Market-entity registration regulation, art. 16 (no repeated submission of shared information); Shinan address pre-filing reform")
@@ -67,9 +77,22 @@ public enum LegalBasis {
   public static let materials = cite(
     "《市场主体登记管理条例》第十六条、第十九条；《食品经营许可和备案管理办法》申请材料", "Market-entity registration regulation, arts 16 and 19; food licensing measures, application materials")
   public static let review = cite(
-    "《中华人民共和国行政许可法》第三十二条、第三十八条；《市场主体登记管理条例》第十九条", "Administrative Licensing Law arts 32 and 38; market-entity registration regulation, art. 19")
+    "《中华人民共和国行政许可法》第三十二条第一款第（四）项、第三十八条第二款；《市场主体登记管理条例》第十九条第二款、第二十条；《市场主体登记管理条例实施细则》第十九条第一款",
+    "Administrative Licensing Law arts 32(1)(iv) and 38(2); market-entity registration regulation, arts 19(2) and 20; implementing rules, art. 19(1)")
+  /// Verification of material contents by two or more staff (许可法 art. 34(3)); for food licences 食安法 art. 35(2).
   public static let inspection = cite(
-    "《食品经营许可和备案管理办法》现场核查（不少于 2 名核查人员，见 Data/policy.json）", "Food licensing measures, on-site inspection (at least 2 inspectors, see Data/policy.json)")
+    "《中华人民共和国行政许可法》第三十四条第三款（指派两名以上工作人员进行核查）；《中华人民共和国食品安全法》第三十五条第二款",
+    "Administrative Licensing Law art. 34(3) (verification by two or more staff); Food Safety Law art. 35(2)")
+  /// A correction notice for incomplete materials (许可法 art. 32(1)(iv), (v)).
+  public static let correction = cite(
+    "《中华人民共和国行政许可法》第三十二条第一款第（四）项、第（五）项", "Administrative Licensing Law art. 32(1)(iv) and (v)")
+  /// No article requires it: the bureau's own working rules, said as such rather than citing an
+  /// article that does not say it.
+  public static func bureauPolicy(_ zh: String, _ en: String) -> LocalizedText {
+    cite("本局工作规则（非法定条款）：" + zh, "Bureau policy (no statutory article): " + en)
+  }
+  /// Address pre-filing is the bureau's scheme; the owner's commitment is Shandong's art. 6(2).
+  public static let preFilingScheme = bureauPolicy("市南区住所预备案", "Shinan address pre-filing")
   public static let oneThing = cite(
     "《国务院关于进一步优化政务服务提升行政效能推动“高效办成一件事”的指导意见》（国发〔2024〕3号）；青审服字〔2024〕44号",
     "State Council guidance on the 'one thing' reform (Guofa 2024 No. 3); Qingdao one-thing plan (Qingshenfu 2024 No. 44)")

@@ -3,35 +3,34 @@ public import OneWindowCore
 /// Rules about registry operations rather than packet contents: who may act, and whether the
 /// record's state allows the operation. Their findings appear on refused receipts.
 public enum RegistryRules {
-  private static let basis = LegalBasis.review
 
   public static let actorMayAct = RuleDescriptor(
     id: "RG-001", severity: .error, category: .registry,
     summary: LocalizedText("操作人有权进行该操作。", "The actor may perform the operation."),
     message: LocalizedText("操作人无权进行该操作", "the actor may not perform this operation"),
     hint: LocalizedText("审查、撤销由窗口工作人员办理；变更、撤回由预备案的产权单位办理。", "Clerks review and revoke; the pre-filing's owner amends and withdraws."),
-    legalBasis: LegalBasis.cite("《中华人民共和国行政许可法》第三十四条；《市场主体登记管理条例》第十七条", "Administrative Licensing Law art. 34; registration regulation art. 17"))
+    legalBasis: LegalBasis.bureauPolicy("办理人的角色与身份（见 PRODUCT.md 角色表）", "who may act in which role (PRODUCT.md's role table)"))
 
   public static let fourEyes = RuleDescriptor(
     id: "RG-002", severity: .error, category: .registry,
     summary: LocalizedText("录入与审批由不同工作人员完成。", "The clerk who approves is not the one who entered the packet."),
     message: LocalizedText("审批人与录入人为同一工作人员", "the approving clerk entered this packet"),
     hint: LocalizedText("由另一名工作人员审查并作出决定（帮办代办的录入人不得自审）。", "Another clerk reviews and decides."),
-    legalBasis: basis)
+    legalBasis: LegalBasis.bureauPolicy("审批分离，录入人不自审", "the clerk who entered a packet does not decide it"))
 
   public static let stateAllows = RuleDescriptor(
     id: "RG-003", severity: .error, category: .registry,
     summary: LocalizedText("办件当前状态允许该操作。", "The record's state allows the operation."),
     message: LocalizedText("当前状态不允许该操作", "the record's state does not allow this operation"),
     hint: LocalizedText("刷新后查看办件的最新状态；另一名工作人员可能已作出决定。", "Check the record's current state; another clerk may have decided it."),
-    legalBasis: basis)
+    legalBasis: LegalBasis.bureauPolicy("办件按状态流转", "records move through their states in order"))
 
   public static let subjectExists = RuleDescriptor(
     id: "RG-004", severity: .error, category: .registry,
     summary: LocalizedText("所办理的办件存在。", "The record the operation names exists."),
     message: LocalizedText("登记库中没有该办件", "the registry holds no such record"),
     hint: LocalizedText("核对预备案编号、办件编号或回执编号。", "Check the pre-filing, case or receipt number."),
-    legalBasis: basis)
+    legalBasis: LegalBasis.bureauPolicy("所办理的办件须在登记库中", "an operation names a record the registry holds"))
 
   public static let packetKindFits = RuleDescriptor(
     id: "RG-005", severity: .error, category: .packet,
@@ -45,14 +44,14 @@ public enum RegistryRules {
     summary: LocalizedText("补正数据包所称的原回执存在，且退回了数据包或其办件正待补正。", "A resubmission names a receipt that refused a packet or whose record awaits correction."),
     message: LocalizedText("补正所引用的回执不存在、未退回且其办件不在待补正状态", "the receipt a resubmission names is unknown, refused nothing and its record awaits no correction"),
     hint: LocalizedText("在 Header/Resubmits 中填写被退回数据包的回执编号。", "Put the number of the refusing receipt in Header/Resubmits."),
-    legalBasis: LegalBasis.cite("《中华人民共和国行政许可法》第三十二条", "Administrative Licensing Law art. 32"))
+    legalBasis: LegalBasis.correction)
 
   public static let notADuplicate = RuleDescriptor(
     id: "RG-007", severity: .error, category: .registry,
     summary: LocalizedText("同一数据包未曾被受理过。", "The same packet was not accepted before."),
     message: LocalizedText("该数据包已被受理，不能重复提交", "this packet was already accepted"),
     hint: LocalizedText("查看原回执；需要修改的，提交新的数据包（新的 PacketId）。", "See the earlier receipt; to change something, submit a new packet."),
-    legalBasis: basis)
+    legalBasis: LegalBasis.bureauPolicy("同一数据包不重复受理", "one packet is accepted once"))
 
   /// A warning, never a refusal: a deadline or working-day count that needs a holiday schedule
   /// not yet published is counted Monday to Friday, recorded as provisional, and completed

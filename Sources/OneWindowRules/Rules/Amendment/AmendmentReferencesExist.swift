@@ -11,7 +11,7 @@ public struct AmendmentReferencesExist: Rule {
     summary: LocalizedText("变更所引用的单元与证明在预备案中存在，新增单元编号不重复。", "An amendment refers to existing units and proofs and adds new ids."),
     message: LocalizedText("变更引用了预备案中不存在的单元或证明", "the amendment refers to a unit or proof the pre-filing lacks"),
     hint: LocalizedText("核对预备案当前版本中的单元编号与证明编号。", "Check the ids against the pre-filing's current version."),
-    legalBasis: LegalBasis.change)
+    legalBasis: LegalBasis.bureauPolicy("市南区住所预备案——变更所引用的单元与证明须存在", "Shinan address pre-filing: an amendment names units and proofs that exist"))
   public static let appliesTo: Set<PacketKind> = [.preFilingAmendment]
   public static let input = RuleInput.registry
 

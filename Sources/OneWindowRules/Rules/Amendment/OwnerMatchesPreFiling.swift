@@ -9,7 +9,9 @@ public struct OwnerMatchesPreFiling: Rule {
     summary: LocalizedText("变更或撤回预备案的是其产权单位。", "The owner of a pre-filing is the one who amends or withdraws it."),
     message: LocalizedText("申请人不是该预备案的产权单位", "the applicant is not the pre-filing's owner"),
     hint: LocalizedText("由预备案的产权单位提出变更或撤回。", "The pre-filing's owner files the amendment or withdrawal."),
-    legalBasis: LegalBasis.truthfulness)
+    legalBasis: LegalBasis.cite(
+      "本局工作规则（非法定条款）：市南区住所预备案由产权单位本人变更；《山东省市场主体住所（经营场所）登记管理办法》（2024）第六条第二款",
+      "Bureau policy (no statutory article): the owner amends its own pre-filing; Shandong measures on registered premises (2024), art. 6(2)"))
   public static let appliesTo: Set<PacketKind> = [.preFilingAmendment, .preFilingWithdrawal]
   public static let input = RuleInput.registry
 

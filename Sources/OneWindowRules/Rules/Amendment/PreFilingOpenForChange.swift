@@ -10,7 +10,7 @@ public struct PreFilingOpenForChange: Rule {
     summary: LocalizedText("被变更或撤回的预备案存在且有效。", "The pre-filing being amended or withdrawn exists and is in force."),
     message: LocalizedText("该预备案不存在或已失效，不能变更或撤回", "the pre-filing does not exist or has ended"),
     hint: LocalizedText("已撤销、撤回或失效的预备案不能变更，请重新提交预备案。", "An ended pre-filing cannot change; file a new one."),
-    legalBasis: LegalBasis.change)
+    legalBasis: LegalBasis.bureauPolicy("市南区住所预备案——仅在用的预备案可以变更", "Shinan address pre-filing: only a pre-filing in force is amended"))
   public static let appliesTo: Set<PacketKind> = [.preFilingAmendment, .preFilingWithdrawal]
   public static let input = RuleInput.registry
 

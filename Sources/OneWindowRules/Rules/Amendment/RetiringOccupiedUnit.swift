@@ -9,7 +9,7 @@ public struct RetiringOccupiedUnit: Rule {
     summary: LocalizedText("停用仍有在册主体的单元时予以提示。", "Retiring a unit that still hosts tenants is flagged."),
     message: LocalizedText("停用的单元仍有在册经营主体", "the retired unit still hosts registered entities"),
     hint: LocalizedText("通知在册主体办理住所变更，或待其迁出后再停用单元。", "Tell the tenants to change their address, or retire the unit after they leave."),
-    legalBasis: LegalBasis.change)
+    legalBasis: LegalBasis.bureauPolicy("市南区住所预备案——有在册入驻主体的单元不得撤下", "Shinan address pre-filing: a unit with registered tenants is not retired"))
   public static let appliesTo: Set<PacketKind> = [.preFilingAmendment]
   public static let input = RuleInput.registry
 
