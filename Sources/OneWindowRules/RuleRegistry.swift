@@ -29,6 +29,7 @@ public enum RuleRegistry {
     OperatorOfAge.self,  // BL-011
     OneShopOneLicencePair.self,  // BL-012
     NameFreeInDistrict.self,  // BL-013
+    OperatorEligible.self,  // BL-014
     SimplifiedCancellationAllowed.self,  // CA-001
     SimplifiedCancellationClean.self,  // CA-002
     OrdinaryCancellationTaxCleared.self,  // CA-003

@@ -39,6 +39,9 @@ public struct Policy: Sendable, Codable, Hashable {
   public var centralOfficeMinimumAreaPerEntity: Double
   public var changeFilingDeadlineDays: Int
   public var minimumOperatorAge: Int
+  /// Identity documents an individual business's operator may show (BL-014). Absent: the
+  /// resident identity card and the Hong Kong, Macao and Taiwan residence and travel permits.
+  public var operatorDocumentTypes: [IdDocumentType]?
   /// The first characters of the organisation body of a USCC OneWindow issues (`MA`).
   public var usccBodyPrefix: String
   /// How the last digit of a JY number is checked (ID-006): `ISO 7064 MOD 11,10` (inferred from
@@ -46,6 +49,11 @@ public struct Policy: Sendable, Codable, Hashable {
   public var foodLicenceCheckDigit: FoodLicenceCheckDigitScheme?
   /// Why each inferred value is what it is, by key.
   public var assumptions: [String: String]
+
+  /// The document types BL-014 accepts for an operator.
+  public var allowedOperatorDocumentTypes: [IdDocumentType] {
+    operatorDocumentTypes ?? [.residentId, .hkMoResidence, .twResidence, .hkMoPermit, .twPermit]
+  }
 
   /// The scheme in force for JY check digits.
   public var checkDigitScheme: FoodLicenceCheckDigitScheme { foodLicenceCheckDigit ?? .iso7064Mod11_10 }

@@ -14,4 +14,14 @@ struct ForbiddenNameWordsTests {
       FindingSpec("BL-005", .error, line: run.line(of: "<FullName>"), path: "/RestaurantOpening/BusinessName/FullName")
     ])
   }
+
+  /// 企业名称登记管理规定 art. 12 lists 中央 with 中国, 中华, 全国 and 国家.
+  @Test func flagsTheWordCentral() throws {
+    let run = try RuleHarness.run(
+      ForbiddenNameWords.id, sample: "invalid/bundle/bl-005-name-forbidden-word.xml",
+      replacing: [("市南区中华吉祥烤鸭店", "市南区中央吉祥烤鸭店"), ("<TradeName>中华吉祥</TradeName>", "<TradeName>中央吉祥</TradeName>")])
+    #expect(run.specs == [
+      FindingSpec("BL-005", .error, line: run.line(of: "<FullName>"), path: "/RestaurantOpening/BusinessName/FullName")
+    ])
+  }
 }
