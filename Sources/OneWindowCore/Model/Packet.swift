@@ -16,6 +16,9 @@ public enum PacketKind: String, Sendable, Hashable, Codable, CaseIterable {
   case replayScenario = "ReplayScenario"
 
   /// The packet kinds business rules may apply to (what applicants and owners send).
+  /// The filings and the `Issuance` packets OneWindow writes: what identifier rules check.
+  public static var identified: Set<PacketKind> { filings.union([.issuance]) }
+
   public static let filings: Set<PacketKind> = [
     .preFiling, .preFilingAmendment, .preFilingWithdrawal, .tenantRegistration, .restaurantOpening,
     .restaurantChange, .restaurantCancellation, .businessLicenceApplication, .foodLicenceApplication,
@@ -38,7 +41,9 @@ public enum Packet: Sendable, Hashable {
   case businessApplication(BusinessLicenceApplication)
   case foodApplication(FoodLicenceApplication)
   case decision(ReviewDecision)
-  /// A packet the rules do not look into (issuance, receipt, report, scenario).
+  /// The certificates OneWindow issued (its identifiers are checked like a filing's).
+  case issuance(IssuedCertificates)
+  /// A packet the rules do not look into (receipt, report, scenario).
   case other(PacketKind, header: PacketHeader?)
 
   public var kind: PacketKind {
@@ -53,6 +58,7 @@ public enum Packet: Sendable, Hashable {
     case .businessApplication: .businessLicenceApplication
     case .foodApplication: .foodLicenceApplication
     case .decision: .reviewDecision
+    case .issuance: .issuance
     case .other(let kind, _): kind
     }
   }
@@ -69,6 +75,7 @@ public enum Packet: Sendable, Hashable {
     case .businessApplication(let packet): packet.header
     case .foodApplication(let packet): packet.header
     case .decision(let packet): packet.header
+    case .issuance(let packet): packet.header
     case .other(_, let header): header
     }
   }
@@ -85,7 +92,7 @@ public enum Packet: Sendable, Hashable {
     case .businessApplication(let packet): packet.$materials
     case .foodApplication(let packet): packet.$materials
     case .decision(let packet): packet.$materials
-    case .withdrawal, .other: .none
+    case .withdrawal, .issuance, .other: .none
     }
   }
 
@@ -101,7 +108,7 @@ public enum Packet: Sendable, Hashable {
     case .businessApplication(let packet): packet.materials
     case .foodApplication(let packet): packet.materials
     case .decision(let packet): packet.materials
-    case .withdrawal, .other: []
+    case .withdrawal, .issuance, .other: []
     }
   }
 }

@@ -33,6 +33,11 @@ extension Packet {
       add(packet.changes.premises)
     case .cancellation(let packet):
       fields.append(USCCField(code: packet.current.uscc, node: packet.current.$uscc))
+    case .issuance(let packet):
+      for (code, node) in [(packet.businessLicenceUSCC, packet.$businessLicenceUSCC), (packet.foodLicenceUSCC, packet.$foodLicenceUSCC)]
+      where !code.isEmpty {
+        fields.append(USCCField(code: code, node: node))
+      }
     case .decision, .other: break
     }
     return fields
@@ -77,7 +82,7 @@ extension Packet {
       add(packet.changes.premises)
       add(packet.changes.staff ?? [])
     case .cancellation(let packet): documents.append(packet.operatorPerson.document)
-    case .decision, .other: break
+    case .decision, .issuance, .other: break
     }
     return documents
   }
@@ -266,7 +271,7 @@ extension Packet {
     case .decision(let packet):
       add(packet.decidedOn, packet.$decidedOn)
       if let inspection = packet.inspection { add(inspection.inspectedOn, inspection.$inspectedOn) }
-    case .other: break
+    case .issuance, .other: break
     }
     return dates
   }
@@ -325,7 +330,7 @@ extension Packet {
     case .cancellation(let packet):
       if let tax = packet.taxClearance { references.append((tax, [.taxClearance])) }
       if let returned = packet.returnedLicence { references.append((returned, [.returnedLicence])) }
-    case .withdrawal, .decision, .other: break
+    case .withdrawal, .decision, .issuance, .other: break
     }
     return references
   }

@@ -273,6 +273,19 @@ public struct CurrentLicences: Sendable, Hashable {
   public init() {}
 }
 
+/// An `Issuance` packet: the numbers on the certificates issued together.
+public struct IssuedCertificates: Sendable, Hashable {
+  public var header: PacketHeader?
+  public var bundleNumber = ""
+  /// The business licence's 统一社会信用代码.
+  @Located public var businessLicenceUSCC = ""
+  /// The food licence's JY number and the USCC printed on it (absent on a cancellation).
+  @Located public var foodLicenceNumber = ""
+  @Located public var foodLicenceUSCC = ""
+
+  public init() {}
+}
+
 /// The new values of a change packet; nil means unchanged.
 public struct RestaurantChanges: Sendable, Hashable {
   public var name: BusinessName?

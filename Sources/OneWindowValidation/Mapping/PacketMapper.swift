@@ -22,9 +22,22 @@ enum PacketMapper {
     case .businessLicenceApplication: return .businessApplication(businessApplication(root))
     case .foodLicenceApplication: return .foodApplication(foodApplication(root))
     case .reviewDecision: return .decision(decision(root))
-    case .issuance, .receipt, .validationReport, .replayScenario:
+    case .issuance: return .issuance(issuance(root))
+    case .receipt, .validationReport, .replayScenario:
       return .other(kind, header: root.child("Header").map(header))
     }
+  }
+
+  static func issuance(_ root: Element) -> IssuedCertificates {
+    var packet = IssuedCertificates()
+    packet.header = root.child("Header").map(header)
+    packet.bundleNumber = root.string("BundleNumber") ?? ""
+    root.child("BusinessLicence")?.read("USCC", into: &packet, \.businessLicenceUSCC, \.$businessLicenceUSCC)
+    if let food = root.child("FoodLicence") {
+      food.read("Number", into: &packet, \.foodLicenceNumber, \.$foodLicenceNumber)
+      food.read("USCC", into: &packet, \.foodLicenceUSCC, \.$foodLicenceUSCC)
+    }
+    return packet
   }
 
   // MARK: - Shared structures

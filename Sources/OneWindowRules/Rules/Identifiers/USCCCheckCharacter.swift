@@ -10,7 +10,7 @@ public struct USCCCheckCharacter: Rule {
     message: LocalizedText("统一社会信用代码校验码错误", "the unified social credit code's check character is wrong"),
     hint: LocalizedText("核对营业执照上的统一社会信用代码，逐位重新录入。", "Copy the code again from the licence, character by character."),
     legalBasis: LegalBasis.gb32100)
-  public static let appliesTo = PacketKind.filings
+  public static let appliesTo = PacketKind.identified
 
   public init() {}
 

@@ -11,7 +11,7 @@ public struct USCCOrganisationCode: Rule {
     message: LocalizedText("统一社会信用代码第 9 至 17 位的组织机构代码校验不符", "positions 9–17 of the USCC do not form a valid organisation code"),
     hint: LocalizedText("请核对统一社会信用代码；如确为登记机关核发的代码，可忽略此警告。", "Check the code; if it is what the registrar issued, this warning can be ignored."),
     legalBasis: LegalBasis.gb11714)
-  public static let appliesTo = PacketKind.filings
+  public static let appliesTo = PacketKind.identified
 
   public init() {}
 

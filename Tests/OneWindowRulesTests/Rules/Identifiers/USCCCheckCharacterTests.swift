@@ -27,4 +27,14 @@ struct USCCCheckCharacterTests {
     #expect(UnifiedSocialCreditCode.hasValidCheckCharacter("91370202MA3C5Y7R9D"))
     #expect(UnifiedSocialCreditCode.make(department: "92", division: "370202", body: "MA7HK3P2") == "92370202MA7HK3P289")
   }
+
+  /// Issue 14, item 10: the Issuance packets OneWindow writes are checked too.
+  @Test func checksTheIssuedCertificates() throws {
+    let valid = try RuleHarness.run(USCCCheckCharacter.id, sample: "valid/issuance/muzidawei-opening.xml")
+    #expect(valid.specs.isEmpty)
+    let run = try RuleHarness.run(USCCCheckCharacter.id, sample: "invalid/issuance/id-001-issued-uscc-check-character.xml")
+    #expect(run.specs == [
+      FindingSpec("ID-001", .error, line: run.line(of: "92370202MA7J5N8WXG"), path: "/Issuance/BusinessLicence/USCC")
+    ])
+  }
 }
