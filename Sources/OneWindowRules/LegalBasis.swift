@@ -20,8 +20,8 @@ public enum LegalBasis {
     "《食品经营许可和备案管理办法》（总局令第78号）许可证编号规则；校验位为 ISO 7064 MOD 11,10（推断，见 Data/policy.json）",
     "Food business licensing measures (SAMR order 78), licence numbering; check digit ISO 7064 MOD 11,10 (inferred, see Data/policy.json)")
   public static let individualName = cite(
-    "《个体工商户名称登记管理办法》第六条至第十一条；《市场主体登记管理条例实施细则》第六条",
-    "Measures on names of individual businesses, arts 6–11; implementing rules of the market-entity registration regulation, art. 6")
+    "《企业名称登记管理规定》第二十五条（个体工商户参照执行）；《个体工商户名称登记管理办法》（2008，效力待核）第六条至第十一条；《市场主体登记管理条例实施细则》第六条",
+    "Enterprise name regulation art. 25 (applied to individual businesses); individual-business name measures (2008, status unverified) arts 6–11; implementing rules, art. 6")
   public static let individualItems = cite(
     "《市场主体登记管理条例实施细则》第六条第（七）项、第七条第（七）项", "Implementing rules, art. 6(7) and art. 7(7)")
   public static let scope = cite(

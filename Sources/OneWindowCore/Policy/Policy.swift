@@ -39,6 +39,8 @@ public struct Policy: Sendable, Codable, Hashable {
   public var centralOfficeMinimumAreaPerEntity: Double
   public var changeFilingDeadlineDays: Int
   public var minimumOperatorAge: Int
+  /// Whether Arabic digits may stand in a business name (BL-004). Absent: rejected.
+  public var nameArabicDigits: NameDigits?
   /// Identity documents an individual business's operator may show (BL-014). Absent: the
   /// resident identity card and the Hong Kong, Macao and Taiwan residence and travel permits.
   public var operatorDocumentTypes: [IdDocumentType]?
@@ -75,6 +77,12 @@ public struct Policy: Sendable, Codable, Hashable {
   public func requiredMaterials(for kind: PacketKind) -> [MaterialKind] {
     requiredMaterials[kind.rawValue] ?? []
   }
+}
+
+/// Arabic digits in a business name.
+public enum NameDigits: String, Sendable, Hashable, Codable {
+  case reject = "REJECT"
+  case allow = "ALLOW"
 }
 
 /// How a 食品经营许可证编号's last digit is checked.

@@ -9,7 +9,9 @@ public struct ForbiddenNameWords: Rule {
     summary: LocalizedText("名称不使用“中国”“中华”“全国”“国家”“国际”等字词。", "The name does not use 中国, 中华, 全国, 国家 or 国际."),
     message: LocalizedText("名称使用了禁用字词", "the name uses a forbidden word"),
     hint: LocalizedText("个体工商户名称不得冠以“中国”“中华”“全国”“国家”“国际”等字词。", "An individual business name may not carry words such as 中国 or 国际."),
-    legalBasis: LegalBasis.individualName)
+    legalBasis: LegalBasis.cite(
+      "《企业名称登记管理规定》第十一条第（四）项、第十二条、第二十五条；《个体工商户名称登记管理办法》（2008，效力待核）第十一条第（六）项",
+      "Enterprise name regulation arts 11(iv), 12 and 25; individual-business name measures (2008, status unverified) art. 11(vi)"))
   public static let appliesTo = NamePartsMakeTheName.appliesTo
 
   public init() {}

@@ -9,7 +9,9 @@ public struct NamePartsMakeTheName: Rule {
     summary: LocalizedText("名称由行政区划、字号、行业、组织形式依次组成。", "The name is division, trade name, industry and form, in that order."),
     message: LocalizedText("名称全称与四个组成部分不一致", "the full name is not its four parts joined"),
     hint: LocalizedText("名称应为“行政区划+字号+行业+组织形式”，如“市南区天晟吉祥烤鸭店”。", "Write the name as division + trade name + industry + form, such as 市南区天晟吉祥烤鸭店."),
-    legalBasis: LegalBasis.individualName)
+    legalBasis: LegalBasis.cite(
+      "《企业名称登记管理规定》第六条、第二十五条；《个体工商户名称登记管理办法》（2008，效力待核）第六条",
+      "Enterprise name regulation arts 6 and 25; individual-business name measures (2008, status unverified) art. 6"))
   public static let appliesTo: Set<PacketKind> = [
     .restaurantOpening, .restaurantChange, .businessLicenceApplication, .foodLicenceApplication,
   ]

@@ -10,7 +10,9 @@ public struct OrganisationFormUsual: Rule {
     summary: LocalizedText("组织形式为常用形式（店、馆、部、行、中心等）。", "The form is a usual one (店, 馆, 部, 行, 中心…)."),
     message: LocalizedText("组织形式不常见，请核实", "unusual organisational form; please check"),
     hint: LocalizedText("常用组织形式见 Data/policy.json；确有需要可保留并由窗口核实。", "The usual forms are in Data/policy.json; a clerk may accept another."),
-    legalBasis: LegalBasis.individualName)
+    legalBasis: LegalBasis.cite(
+      "《个体工商户名称登记管理办法》（2008，效力待核）第十条",
+      "Individual-business name measures (2008, status unverified) art. 10"))
   public static let appliesTo = NamePartsMakeTheName.appliesTo
 
   public init() {}

@@ -1,3 +1,4 @@
+import Foundation
 import OneWindowKit
 import OneWindowTestSupport
 import Testing
@@ -13,5 +14,40 @@ struct NameCharactersTests {
     #expect(run.specs == [
       FindingSpec("BL-004", .error, line: run.line(of: "<FullName>"), path: "/RestaurantOpening/BusinessName/FullName")
     ])
+  }
+
+  /// Arabic digits are not 规范汉字 (名称规定 art. 5): rejected unless the policy allows them.
+  @Test func rejectsArabicDigitsByDefault() throws {
+    let run = try RuleHarness.run(
+      NameCharacters.id, sample: "valid/bundle/muzidawei-opening.xml",
+      replacing: [("<FullName>市南区木滋嗒味餐饮店</FullName>", "<FullName>市南区木滋嗒味8号餐饮店</FullName>")])
+    #expect(run.specs == [
+      FindingSpec("BL-004", .error, line: run.line(of: "<FullName>"), path: "/RestaurantOpening/BusinessName/FullName")
+    ])
+    #expect(RegistryHarness.oneWindow.policy.nameArabicDigits == .reject)
+  }
+
+  @Test func thePolicyMayAllowArabicDigits() async throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("onewindow-data-\(UUID().uuidString)")
+    try FileManager.default.copyItem(at: URL(fileURLWithPath: Repository.data), to: folder)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let policy = folder.appendingPathComponent("policy.json")
+    let text = try String(contentsOf: policy, encoding: .utf8)
+      .replacingOccurrences(of: #""nameArabicDigits": "REJECT""#, with: #""nameArabicDigits": "ALLOW""#)
+    try Data(text.utf8).write(to: policy)
+    let oneWindow = try OneWindow(schemasFolder: Repository.schemas, dataFolder: folder.path)
+    let packet = try RegistryHarness.source(
+      "SampleFilings/valid/bundle/muzidawei-opening.xml",
+      replacing: [("<FullName>市南区木滋嗒味餐饮店</FullName>", "<FullName>市南区木滋嗒味8号餐饮店</FullName>")])
+    let report = await oneWindow.validate([packet], options: ValidationOptions(jobs: 1, asOf: RuleHarness.asOf))[0]
+    #expect(!report.findings.contains { $0.ruleID == "BL-004" })
+  }
+
+  /// Characters of the 通用规范汉字表 outside the basic block (extension B: 𬌗) and 〇 are Chinese.
+  @Test func acceptsCharactersBeyondTheBasicBlock() throws {
+    let run = try RuleHarness.run(
+      NameCharacters.id, sample: "valid/bundle/muzidawei-opening.xml",
+      replacing: [("<FullName>市南区木滋嗒味餐饮店</FullName>", "<FullName>市南区木滋〇𬌗餐饮店</FullName>")])
+    #expect(run.specs.isEmpty)
   }
 }
