@@ -58,13 +58,31 @@ public enum RuleHarness {
     }
   }
 
+  /// The repository's schemas with `Data/policy.json` edited (each `old` text replaced by its
+  /// `new`), from a temporary copy of the data folder: what a bureau that changed a value gets.
+  public static func oneWindow(editingPolicy edits: [(String, String)]) throws -> OneWindow {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("onewindow-data-\(UUID().uuidString)")
+    try FileManager.default.copyItem(at: URL(fileURLWithPath: Repository.data), to: folder)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let policy = folder.appendingPathComponent("policy.json")
+    var text = try String(contentsOf: policy, encoding: .utf8)
+    for (old, new) in edits {
+      guard text.contains(old) else { throw Failure(description: "'\(old)' not found in Data/policy.json") }
+      text = text.replacingOccurrences(of: old, with: new)
+    }
+    try Data(text.utf8).write(to: policy)
+    return try OneWindow(schemasFolder: Repository.schemas, dataFolder: folder.path)
+  }
+
   /// Checks `sample` (relative to `SampleFilings/`) after replacing each `old` with its `new`
-  /// (first occurrence), running only `rule`.
+  /// (first occurrence), running only `rule`, with the policy edited when `policy` says so.
   public static func run(
     _ rule: RuleID, sample: String, replacing edits: [(String, String)] = [],
-    asOf: CivilDate = asOf, registry: RegistryFacts? = nil, attachments: [String: [UInt8]]? = nil
+    asOf: CivilDate = asOf, registry: RegistryFacts? = nil, attachments: [String: [UInt8]]? = nil,
+    policy policyEdits: [(String, String)] = []
   ) throws -> Run {
-    guard let oneWindow else { throw Failure(description: "schemas or data did not load") }
+    guard let standard = oneWindow else { throw Failure(description: "schemas or data did not load") }
+    let oneWindow = policyEdits.isEmpty ? standard : try Self.oneWindow(editingPolicy: policyEdits)
     var text = String(decoding: try Repository.bytes("SampleFilings/" + sample), as: UTF8.self)
     for (old, new) in edits {
       guard let range = text.range(of: old) else {

@@ -39,6 +39,10 @@ public struct Policy: Sendable, Codable, Hashable {
   public var centralOfficeMinimumAreaPerEntity: Double
   public var changeFilingDeadlineDays: Int
   public var minimumOperatorAge: Int
+  /// Whether the registrar examines a premises' use (EXAMINE: TR-005, TR-006 and PR-002 are errors)
+  /// or takes the applicant's commitment for it (COMMITMENT, Shandong 2024 art. 6: warnings).
+  /// Absent: COMMITMENT.
+  public var premisesExamination: PremisesExamination?
   /// Whether Arabic digits may stand in a business name (BL-004). Absent: rejected.
   public var nameArabicDigits: NameDigits?
   /// Identity documents an individual business's operator may show (BL-014). Absent: the
@@ -51,6 +55,12 @@ public struct Policy: Sendable, Codable, Hashable {
   public var foodLicenceCheckDigit: FoodLicenceCheckDigitScheme?
   /// Why each inferred value is what it is, by key.
   public var assumptions: [String: String]
+
+  /// The severity of a use finding the registrar does not examine under the commitment system:
+  /// nil (the rule's own, a warning) under COMMITMENT, an error under EXAMINE.
+  public var premisesUseSeverity: Severity? {
+    premisesExamination == .examine ? .error : nil
+  }
 
   /// The document types BL-014 accepts for an operator.
   public var allowedOperatorDocumentTypes: [IdDocumentType] {
@@ -77,6 +87,14 @@ public struct Policy: Sendable, Codable, Hashable {
   public func requiredMaterials(for kind: PacketKind) -> [MaterialKind] {
     requiredMaterials[kind.rawValue] ?? []
   }
+}
+
+/// How the registrar treats a premises' ownership, use function and statutory use.
+public enum PremisesExamination: String, Sendable, Hashable, Codable {
+  /// The applicant commits to them; the registrar no longer examines them (Shandong 2024 art. 6).
+  case commitment = "COMMITMENT"
+  /// The registrar examines them (elsewhere, or if the bureau decides so).
+  case examine = "EXAMINE"
 }
 
 /// Arabic digits in a business name.

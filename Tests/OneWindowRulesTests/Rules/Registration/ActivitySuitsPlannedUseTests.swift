@@ -15,6 +15,16 @@ struct ActivitySuitsPlannedUseTests {
       ActivitySuitsPlannedUse.id, sample: sample,
       replacing: [("<IntendedActivity>OFFICE</IntendedActivity>", "<IntendedActivity>CATERING</IntendedActivity>")],
       registry: RegistryFixtures.facts(RegistryFixtures.taixingli()))
+    #expect(run.specs == [FindingSpec("TR-005", .warning, line: run.line(of: "<IntendedActivity>"), path: "/TenantRegistration/IntendedActivity")])
+  }
+
+  /// Shandong 2024 art. 6: the registrar no longer examines use (a warning); EXAMINE makes it an error.
+  @Test func isAnErrorWhenTheBureauExaminesUse() throws {
+    let run = try RuleHarness.run(
+      ActivitySuitsPlannedUse.id, sample: sample,
+      replacing: [("<IntendedActivity>OFFICE</IntendedActivity>", "<IntendedActivity>CATERING</IntendedActivity>")],
+      registry: RegistryFixtures.facts(RegistryFixtures.taixingli()),
+      policy: [("\"premisesExamination\": \"COMMITMENT\"", "\"premisesExamination\": \"EXAMINE\"")])
     #expect(run.specs == [FindingSpec("TR-005", .error, line: run.line(of: "<IntendedActivity>"), path: "/TenantRegistration/IntendedActivity")])
   }
 }

@@ -15,6 +15,16 @@ struct ResidentialUnitConsentOnFileTests {
     let run = try RuleHarness.run(
       ResidentialUnitConsentOnFile.id, sample: sample,
       registry: RegistryFixtures.facts(RegistryFixtures.sanjiangli(consentOnB1: false)))
+    #expect(run.specs == [FindingSpec("TR-006", .warning, line: run.line(of: "<UnitRef>"), path: "/TenantRegistration/UnitRef")])
+  }
+
+  /// Under Shandong's commitment system the consent is the applicant's commitment (a warning);
+  /// a bureau that examines use makes it an error.
+  @Test func isAnErrorWhenTheBureauExaminesUse() throws {
+    let run = try RuleHarness.run(
+      ResidentialUnitConsentOnFile.id, sample: sample,
+      registry: RegistryFixtures.facts(RegistryFixtures.sanjiangli(consentOnB1: false)),
+      policy: [("\"premisesExamination\": \"COMMITMENT\"", "\"premisesExamination\": \"EXAMINE\"")])
     #expect(run.specs == [FindingSpec("TR-006", .error, line: run.line(of: "<UnitRef>"), path: "/TenantRegistration/UnitRef")])
   }
 }
