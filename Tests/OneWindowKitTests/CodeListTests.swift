@@ -67,8 +67,8 @@ struct CodeListTests {
     "OutcomeCode": SwiftList(codes: Outcome.allCases.map(\.code), labels: nil),
     "SeverityCode": SwiftList(codes: Severity.allCases.reversed().map { $0.rawValue.uppercased() }, labels: nil),
     "SubdistrictCode": SwiftList(
-      codes: SubdistrictNameMatchesCode.names.keys.sorted(),
-      labels: SubdistrictNameMatchesCode.names.keys.sorted().map { LocalizedText($0, $0) }),
+      codes: RegistryHarness.oneWindow.policy.subdistricts.keys.sorted(),
+      labels: RegistryHarness.oneWindow.policy.subdistricts.keys.sorted().map { LocalizedText($0, $0) }),
     "SchemaVersion": SwiftList(codes: [PacketHeader.schemaVersion], labels: nil),
     "Action": SwiftList(codes: ReplayScenario.Action.allCases.map(\.rawValue), labels: nil),
   ]
@@ -86,7 +86,7 @@ struct CodeListTests {
     #expect(swift.codes == xsd.values.map(\.code), "\(name): codes differ")
     if name == "SubdistrictCode" {
       // The Swift table holds the Chinese names only.
-      #expect(xsd.values.map(\.zh) == xsd.values.map { SubdistrictNameMatchesCode.names[$0.code] ?? "" })
+      #expect(xsd.values.map(\.zh) == xsd.values.map { RegistryHarness.oneWindow.policy.subdistricts[$0.code] ?? "" })
     } else if let labels = swift.labels {
       #expect(labels == xsd.values.map { LocalizedText(zh: $0.zh, en: $0.en) }, "\(name): labels differ")
     }

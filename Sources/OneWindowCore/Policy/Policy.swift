@@ -20,6 +20,8 @@ public struct Policy: Sendable, Codable, Hashable {
   public var issuingAuthority: String
   public var divisionCode: String
   public var divisionNames: [String]
+  /// The district's 街道 by 2023 statistical division code (ID-008, BL-002).
+  public var subdistricts: [String: String]
   public var foodLicenceCategoryDigits: [String: String]
   public var foodLicenceValidityYears: Int
   public var minimumInspectors: Int

@@ -1,6 +1,7 @@
 public import OneWindowCore
 
-/// The 街道 name matches its code (Shinan's 11 subdistricts, 2023 statistical codes).
+/// The 街道 name matches its code (Shinan's 11 subdistricts, 2023 statistical codes, read from the
+/// policy's `subdistricts`: a redrawn boundary is a data change).
 ///
 /// Finding: an error at `Subdistrict` when the name differs from the name of `SubdistrictCode`.
 public struct SubdistrictNameMatchesCode: Rule {
@@ -12,19 +13,11 @@ public struct SubdistrictNameMatchesCode: Rule {
     legalBasis: LegalBasis.gb2260)
   public static let appliesTo: Set<PacketKind> = DistrictIsShinan.appliesTo
 
-  /// Shinan's subdistricts (brief §4.5, 2023 statistical division codes).
-  public static let names: [String: String] = [
-    "370202001": "香港中路街道", "370202002": "八大峡街道", "370202004": "云南路街道",
-    "370202005": "中山路街道", "370202007": "江苏路街道", "370202009": "八大关街道",
-    "370202010": "湛山街道", "370202011": "金湖路街道", "370202012": "八大湖街道",
-    "370202013": "金门路街道", "370202014": "珠海路街道",
-  ]
-
   public init() {}
 
   public func check(_ packet: Packet, in context: inout RuleContext) {
     for address in packet.addresses {
-      guard let expected = Self.names[address.subdistrictCode], expected != address.subdistrict else { continue }
+      guard let expected = context.policy.subdistricts[address.subdistrictCode], expected != address.subdistrict else { continue }
       context.report(
         LocalizedText(
           "街道代码 \(address.subdistrictCode) 对应“\(expected)”，而不是“\(address.subdistrict)”",

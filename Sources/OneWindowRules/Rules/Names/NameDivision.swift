@@ -25,7 +25,7 @@ public struct NameDivision: Rule {
   public init() {}
 
   public func check(_ packet: Packet, in context: inout RuleContext) {
-    let subdistricts = Array(SubdistrictNameMatchesCode.names.values)
+    let subdistricts = Array(context.policy.subdistricts.values)
     for name in packet.businessNames {
       let fits = context.policy.divisionNames.contains { division in
         guard name.division.hasPrefix(division) else { return false }
