@@ -66,9 +66,12 @@ public enum LegalBasis {
   public static let prefilingReuse = cite(
     "《市场主体登记管理条例》第十六条（能够通过政务信息共享平台获取的信息不得要求重复提供）；市南区住所预备案改革",
     "Market-entity registration regulation, art. 16 (no repeated submission of shared information); Shinan address pre-filing reform")
+  /// What an individual business registers (细则 art. 6(7)), files (art. 7(7)) and how it changes
+  /// them (art. 32); a change of operator goes directly (促进条例 art. 13(1), later and higher than
+  /// 细则 art. 38's cancel-and-reregister).
   public static let change = cite(
-    "《市场主体登记管理条例》第二十四条、第二十七条；《市场主体登记管理条例实施细则》第三十二条、第三十五条",
-    "Market-entity registration regulation, arts 24 and 27; implementing rules, arts 32 and 35")
+    "《市场主体登记管理条例实施细则》第六条第（七）项、第七条第（七）项、第三十二条；《促进个体工商户发展条例》第十三条第一款（变更经营者直接办理变更登记）",
+    "Implementing rules arts 6(vii), 7(vii) and 32; Regulation on promoting individual businesses art. 13(1) (a change of operator is registered directly)")
   public static let simplifiedCancellation = cite(
     "《市场主体登记管理条例》第三十三条；《市场主体登记管理条例实施细则》第四十七条、第四十八条",
     "Market-entity registration regulation, art. 33; implementing rules, arts 47–48")

@@ -11,7 +11,9 @@ public struct LicencesAffectedByChange: Rule {
     summary: LocalizedText("根据变更事项确定需换发的证照。", "Derives which licences a change affects."),
     message: LocalizedText("需换发的证照", "licences to replace"),
     hint: LocalizedText("窗口据此分派营业执照线与食品经营许可线审查。", "The clerk routes the change to the business and food tracks accordingly."),
-    legalBasis: LegalBasis.oneThing)
+    legalBasis: LegalBasis.cite(
+      "《市场主体登记管理条例》第二十八条；《市场主体登记管理条例实施细则》第二十三条第一款、第三款；变更事项与换发证照的对应见本规则（“一件事”分线办理）",
+      "Market-entity registration regulation art. 28; implementing rules art. 23(1) and (3); the change-to-licence table is this rule's (one-thing routing)"))
   public static let appliesTo: Set<PacketKind> = [.restaurantChange]
 
   /// The licences and inspection a set of changed items brings.

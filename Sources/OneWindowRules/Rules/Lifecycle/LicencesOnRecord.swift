@@ -10,7 +10,7 @@ public struct LicencesOnRecord: Rule {
     summary: LocalizedText("所变更或注销的证照在登记库中存在且有效。", "The licences named exist and are in force."),
     message: LocalizedText("登记库中没有这些有效证照", "no such licences in force in the registry"),
     hint: LocalizedText("核对营业执照与食品经营许可证上的编号。", "Check the numbers on both licences."),
-    legalBasis: LegalBasis.change)
+    legalBasis: LegalBasis.bureauPolicy("变更、注销所称证照须与登记库记录一致", "a change or cancellation names the licences on record"))
   public static let appliesTo: Set<PacketKind> = [.restaurantChange, .restaurantCancellation]
   public static let input = RuleInput.registry
 
