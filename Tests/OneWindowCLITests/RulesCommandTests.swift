@@ -8,7 +8,7 @@ struct RulesCommandTests {
     #expect(result.status == 0)
     let lines = result.stdout.split(separator: "\n")
     #expect(lines.first == "AM-001   error   预备案变更至少包含一项变更内容。")
-    #expect(lines.contains("FL-004   error   冷食类、生食类、冷加工糕点、冷荤类等项目设有相应专间。"))
+    #expect(lines.contains("FL-004   warning 冷食类、生食类、冷加工糕点、冷荤类等项目设有相应专间。"))
     #expect(lines.last?.hasPrefix("共 ") == true)
   }
 
@@ -28,8 +28,8 @@ struct RulesCommandTests {
   @Test func showsOneRuleWithAFailingAndAPassingExample() throws {
     let result = try CommandRunner.run(["rules", "FL-004"])
     #expect(result.status == 0)
-    #expect(result.stdout.hasPrefix("FL-004  error  food\n"))
-    #expect(result.stdout.contains("不通过的示例：SampleFilings/invalid/bundle/fl-004-cold-food-without-room.xml\n  SampleFilings/invalid/bundle/fl-004-cold-food-without-room.xml:69: error: [FL-004] "))
+    #expect(result.stdout.hasPrefix("FL-004  warning  food\n"))
+    #expect(result.stdout.contains("不通过的示例：SampleFilings/invalid/bundle/fl-004-cold-food-without-room.xml\n  SampleFilings/invalid/bundle/fl-004-cold-food-without-room.xml:69: warning: [FL-004] "))
     #expect(result.stdout.contains("通过的示例：SampleFilings/valid/"))
   }
 

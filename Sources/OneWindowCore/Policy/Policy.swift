@@ -45,6 +45,8 @@ public struct Policy: Sendable, Codable, Hashable {
   /// or takes the applicant's commitment for it (COMMITMENT, Shandong 2024 art. 6: warnings).
   /// Absent: COMMITMENT.
   public var premisesExamination: PremisesExamination?
+  /// The severity of a missing 专间 (FL-004); absent: the rule's own, a warning.
+  public var dedicatedRoomSeverity: Severity?
   /// Whether Arabic digits may stand in a business name (BL-004). Absent: rejected.
   public var nameArabicDigits: NameDigits?
   /// Identity documents an individual business's operator may show (BL-014). Absent: the

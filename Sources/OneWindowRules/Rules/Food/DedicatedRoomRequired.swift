@@ -2,11 +2,14 @@ public import OneWindowCore
 
 /// Items that need a 专间 (cold food, raw food, cold pastry, cold meat…) come with one.
 ///
-/// Finding: an error at the item when no dedicated ROOM with a matching purpose is declared.
-/// Which items need which room is the policy's table (an inference, see `Data/policy.json`).
+/// Finding: a warning at the item when no dedicated ROOM with a matching purpose is declared: the
+/// 2023 food licensing reform allows a simplified review where cold food is only thawed, heated,
+/// mixed, assembled, plated or washed and cut, which the reviewer judges on site. The policy's
+/// `dedicatedRoomSeverity` may raise it back to an error. Which items need which room is the
+/// policy's table (an inference, see `Data/policy.json`).
 public struct DedicatedRoomRequired: Rule {
   public static let descriptor = RuleDescriptor(
-    id: "FL-004", severity: .error, category: .food,
+    id: "FL-004", severity: .warning, category: .food,
     summary: LocalizedText("冷食类、生食类、冷加工糕点、冷荤类等项目设有相应专间。", "Cold food, raw food, cold pastry and cold meat come with a dedicated room."),
     message: LocalizedText("该经营项目须设置专间", "this item needs a dedicated room"),
     hint: LocalizedText("在 DedicatedSpaces 中申报相应用途的专间（Kind 为 ROOM）及其面积，并在布局图中标明。", "Declare a dedicated ROOM with the matching purpose and area, and show it on the layout plan."),
@@ -36,7 +39,7 @@ public struct DedicatedRoomRequired: Rule {
         let wanted = purposes.map(\.label.zh).joined(separator: "或")
         context.report(
           LocalizedText("“\(what)”须设置\(wanted)专间", "'\(what)' needs a dedicated room for \(purposes.map(\.label.en).joined(separator: " or "))"),
-          at: entry.$item, value: entry.item.rawValue)
+          at: entry.$item, value: entry.item.rawValue, severity: context.policy.dedicatedRoomSeverity)
       }
     }
   }
