@@ -27,4 +27,16 @@ struct ActivitySuitsPlannedUseTests {
       policy: [("\"premisesExamination\": \"COMMITMENT\"", "\"premisesExamination\": \"EXAMINE\"")])
     #expect(run.specs == [FindingSpec("TR-005", .error, line: run.line(of: "<IntendedActivity>"), path: "/TenantRegistration/IntendedActivity")])
   }
+
+  /// 大气污染防治法 art. 81(2) bans fume-producing catering in a 商住综合楼 only without a dedicated
+  /// flue or next to residential floors: the use table no longer excludes catering from 商住 units.
+  @Test func allowsCateringInACommercialResidentialUnit() throws {
+    var taixingli = RegistryFixtures.taixingli()
+    taixingli.units["U-201"]?.plannedUse = .commercialResidential
+    let run = try RuleHarness.run(
+      ActivitySuitsPlannedUse.id, sample: sample,
+      replacing: [("<IntendedActivity>OFFICE</IntendedActivity>", "<IntendedActivity>CATERING</IntendedActivity>")],
+      registry: RegistryFixtures.facts(taixingli))
+    #expect(run.specs.isEmpty)
+  }
 }
