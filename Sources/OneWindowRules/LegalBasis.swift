@@ -47,9 +47,6 @@ public enum LegalBasis {
     "《市场主体登记管理条例》第十六条；《市场主体登记管理条例实施细则》第二十五条", "Market-entity registration regulation, art. 16; implementing rules, art. 25")
   public static let residential = cite(
     "《中华人民共和国民法典》第二百七十九条", "Civil Code art. 279")
-  public static let residentialNuisance = cite(
-    "《中华人民共和国民法典》第二百七十九条；住宅不得从事餐饮等扰民经营（天津、贵州等地住所登记规定，市南区适用性见 Data/policy.json）",
-    "Civil Code art. 279; residences may not host catering and similar nuisance trades (Tianjin and Guizhou rules; Shinan's list in Data/policy.json)")
   /// Art. 11(1) fixes one address per entity, not entities per address: the per-unit capacity
   /// rests on the provincial convenience rules art. 11(3) allows, Qingdao's rules and the capacity
   /// the owner declares.

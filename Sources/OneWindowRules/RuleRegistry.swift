@@ -57,6 +57,7 @@ public enum RuleRegistry {
     ItemsNotDuplicated.self,  // FL-011
     OperatingAreaWithinPremises.self,  // FL-012
     SmokeFlueForCatering.self,  // FL-013
+    FumeCleaningWithoutFlue.self,  // FL-014
     USCCCheckCharacter.self,  // ID-001
     USCCOrganisationCode.self,  // ID-002
     ResidentIdCheckCharacter.self,  // ID-003

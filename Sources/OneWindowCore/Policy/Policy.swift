@@ -45,6 +45,8 @@ public struct Policy: Sendable, Codable, Hashable {
   /// or takes the applicant's commitment for it (COMMITMENT, Shandong 2024 art. 6: warnings).
   /// Absent: COMMITMENT.
   public var premisesExamination: PremisesExamination?
+  /// Food items that produce fumes, odours or exhaust (FL-013, FL-014, PR-001). Absent: hot food.
+  public var fumeProducingItems: [FoodItem]?
   /// The severity of a missing 专间 (FL-004); absent: the rule's own, a warning.
   public var dedicatedRoomSeverity: Severity?
   /// Whether Arabic digits may stand in a business name (BL-004). Absent: rejected.
@@ -65,6 +67,9 @@ public struct Policy: Sendable, Codable, Hashable {
   public var premisesUseSeverity: Severity? {
     premisesExamination == .examine ? .error : nil
   }
+
+  /// The items FL-013 and FL-014 treat as producing fumes.
+  public var fumeProducingFoodItems: [FoodItem] { fumeProducingItems ?? [.hotFood] }
 
   /// The document types BL-014 accepts for an operator.
   public var allowedOperatorDocumentTypes: [IdDocumentType] {
