@@ -45,6 +45,8 @@ public struct Policy: Sendable, Codable, Hashable {
   /// or takes the applicant's commitment for it (COMMITMENT, Shandong 2024 art. 6: warnings).
   /// Absent: COMMITMENT.
   public var premisesExamination: PremisesExamination?
+  /// Whether a catering operator must give its subtype (FL-010 an error). Absent: a warning.
+  public var cateringSubtypeRequired: Bool?
   /// Food items that produce fumes, odours or exhaust (FL-013, FL-014, PR-001). Absent: hot food.
   public var fumeProducingItems: [FoodItem]?
   /// The severity of a missing 专间 (FL-004); absent: the rule's own, a warning.

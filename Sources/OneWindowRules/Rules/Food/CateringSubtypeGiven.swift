@@ -1,11 +1,14 @@
 public import OneWindowCore
 
 /// A catering operator states what kind of catering it is (small restaurant, central kitchen…).
+/// Only a draft rule (Tianjin's) asks for it as a licence condition, so it is a warning unless the
+/// policy's `cateringSubtypeRequired` makes it an error.
 ///
-/// Finding: an error at `OperatorCategory` when the category is CATERING and no subtype is given.
+/// Finding: a warning (an error when required) at `OperatorCategory` when the category is
+/// CATERING and no subtype is given.
 public struct CateringSubtypeGiven: Rule {
   public static let descriptor = RuleDescriptor(
-    id: "FL-010", severity: .error, category: .food,
+    id: "FL-010", severity: .warning, category: .food,
     summary: LocalizedText("餐饮服务经营者填写经营者类型。", "A catering operator gives its subtype."),
     message: LocalizedText("餐饮服务经营者未填写类型（如小型餐馆、中央厨房）", "a catering operator gives no subtype (such as small restaurant or central kitchen)"),
     hint: LocalizedText("填写 CateringSubtype，如 SMALL（小型餐馆）。", "Fill in CateringSubtype, such as SMALL."),
@@ -16,6 +19,7 @@ public struct CateringSubtypeGiven: Rule {
 
   public func check(_ packet: Packet, in context: inout RuleContext) {
     guard let food = packet.foodView, food.category == .catering, food.cateringSubtype == nil else { return }
-    context.report(at: food.$category, value: food.category?.rawValue)
+    context.report(
+      at: food.$category, value: food.category?.rawValue, severity: context.policy.cateringSubtypeRequired == true ? .error : nil)
   }
 }
