@@ -360,7 +360,7 @@ struct BundleApplication {
       foodLicenceNumber = change.current.foodLicenceNumber
       changedFields = change.changedFields
       let effect = LicencesAffectedByChange.effect(of: change.changedFields)
-      tracks = Set([effect.businessLicence ? Track.business : nil, effect.foodLicence ? Track.food : nil].compactMap { $0 })
+      tracks = Set([effect.businessTrack ? Track.business : nil, effect.foodLicence ? Track.food : nil].compactMap { $0 })
       inspectionRequired = effect.inspection
       applicantIDs = [operatorIdentity, change.current.uscc]
     case .cancellation(let cancellation):

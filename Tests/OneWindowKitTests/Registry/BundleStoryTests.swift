@@ -300,4 +300,25 @@ struct BundleStoryTests {
     #expect(issued.licences == Receipt.IssuedLicences(uscc: uscc, foodLicenceNumber: jy))
     await #expect(try registry.bundle(number)?.certificates?.food.validUntil == CivilDate("2031-04-23"))
   }
+
+  /// A change of liaison (联络员, a filed item) goes to the business track alone and issues no
+  /// licence: the Issuance packet records the change with neither certificate (issue 14, item 5).
+  @Test func aChangeOfLiaisonIsRecordedWithoutANewLicence() async throws {
+    let (registry, uscc, jy) = try await opened()
+    let packet = try TianShengJiXiang.source(TianShengJiXiang.change, uscc: uscc, foodLicence: jy, replacing: [
+      ("<Field>FOOD_ITEMS</Field>\n    <Field>LAYOUT</Field>\n    <Field>DEDICATED_SPACES</Field>", "<Field>CONTACT</Field>"),
+      (String(try TianShengJiXiang.changesBlock()), "<Contact><Name>王建国</Name><Phone>13589238868</Phone></Contact>"),
+    ])
+    let change = try await registry.submitBundle(packet, by: applicant, clock: on("2026-07-15"))
+    #expect(errors(change) == [], "\(change.findings.map { "\($0.ruleID) \($0.message.en)" })")
+    let number = try #require(change.subject)
+    #expect(try await registry.bundle(number)?.summary.tracks.map(\.track) == [.business])
+    _ = try await registry.decideTrack(number, track: .business, decision: .approve(), by: businessClerk, clock: on("2026-07-16"))
+    let issued = try await registry.issueBundle(number, by: businessClerk, clock: on("2026-07-16"))
+    #expect(issued.outcome == .accepted)
+    #expect(issued.licences == Receipt.IssuedLicences(uscc: nil, foodLicenceNumber: nil))
+    let issuance = await String(decoding: try #require(try registry.packet(forReceipt: issued.number)).bytes, as: UTF8.self)
+    #expect(!issuance.contains("<BusinessLicence>"))
+    #expect(!issuance.contains("<FoodLicence>"))
+  }
 }

@@ -4,7 +4,10 @@ public import OneWindowCore
 ///
 /// Finding: one info at `ChangedFields` listing the licences to replace and whether an on-site
 /// inspection is needed: name and operator change both; food items, layout, dedicated spaces,
-/// area and staff change the food licence; premises change both and need an inspection.
+/// area and staff change the food licence; premises change both and need an inspection. The
+/// liaison (联络员, a filed item, 细则 art. 7(7)), the funds and the number of employees (no
+/// registered items of an individual business) are recorded by the business track without a new
+/// licence: only items printed on the licence re-issue it (细则 art. 23(1), 条例 art. 28).
 public struct LicencesAffectedByChange: Rule {
   public static let descriptor = RuleDescriptor(
     id: "CH-004", severity: .info, category: .lifecycle,
@@ -18,11 +21,15 @@ public struct LicencesAffectedByChange: Rule {
 
   /// The licences and inspection a set of changed items brings.
   public struct Effect: Sendable, Hashable {
+    /// The registrar's track decides the change (a registration or a filing).
+    public var businessTrack = false
+    /// A new business licence is issued (an item printed on it changes).
     public var businessLicence = false
     public var foodLicence = false
     public var inspection = false
 
-    public init(businessLicence: Bool = false, foodLicence: Bool = false, inspection: Bool = false) {
+    public init(businessLicence: Bool = false, foodLicence: Bool = false, inspection: Bool = false, businessTrack: Bool? = nil) {
+      self.businessTrack = businessTrack ?? businessLicence
       self.businessLicence = businessLicence
       self.foodLicence = foodLicence
       self.inspection = inspection
@@ -34,14 +41,19 @@ public struct LicencesAffectedByChange: Rule {
     for field in fields {
       switch field {
       case .name, .operator:
+        effect.businessTrack = true
         effect.businessLicence = true
         effect.foodLicence = true
       case .premises:
+        effect.businessTrack = true
         effect.businessLicence = true
         effect.foodLicence = true
         effect.inspection = true
-      case .compositionForm, .businessScope, .contact, .fundsAmount, .employees:
+      case .compositionForm, .businessScope:
+        effect.businessTrack = true
         effect.businessLicence = true
+      case .contact, .fundsAmount, .employees:
+        effect.businessTrack = true
       case .layout, .dedicatedSpaces:
         effect.foodLicence = true
         effect.inspection = true
@@ -67,7 +79,11 @@ public struct LicencesAffectedByChange: Rule {
       zh.append("食品经营许可证")
       en.append("food licence")
     }
-    let inspection = effect.inspection ? LocalizedText("；需现场核查", "; an on-site inspection is needed") : LocalizedText("", "")
+    var inspection = effect.inspection ? LocalizedText("；需现场核查", "; an on-site inspection is needed") : LocalizedText("", "")
+    if effect.businessTrack, !effect.businessLicence {
+      inspection = LocalizedText(
+        inspection.zh + "；营业执照线办理备案，不换发营业执照", inspection.en + "; the business track records it without a new business licence")
+    }
     context.report(
       LocalizedText(
         "需换发：" + (zh.isEmpty ? "无" : zh.joined(separator: "、")) + inspection.zh,

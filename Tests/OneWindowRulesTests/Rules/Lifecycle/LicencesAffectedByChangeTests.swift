@@ -18,7 +18,22 @@ struct LicencesAffectedByChangeTests {
   @Test func mapsEveryChangeField() {
     #expect(LicencesAffectedByChange.effect(of: [.premises]) == .init(businessLicence: true, foodLicence: true, inspection: true))
     #expect(LicencesAffectedByChange.effect(of: [.foodItems]) == .init(businessLicence: false, foodLicence: true, inspection: false))
-    #expect(LicencesAffectedByChange.effect(of: [.contact]) == .init(businessLicence: true, foodLicence: false, inspection: false))
+    // The liaison is a filed item, funds and employees no registered items: the business track
+    // records them without a new licence (细则 arts 7(7), 23(1)).
+    for field in [ChangeField.contact, .fundsAmount, .employees] {
+      #expect(LicencesAffectedByChange.effect(of: [field]) == .init(businessLicence: false, foodLicence: false, inspection: false, businessTrack: true))
+    }
+    #expect(LicencesAffectedByChange.effect(of: [.compositionForm]) == .init(businessLicence: true))
     #expect(LicencesAffectedByChange.effect(of: [.layout]) == .init(businessLicence: false, foodLicence: true, inspection: true))
+  }
+
+  @Test func aChangeOfLiaisonReplacesNoLicence() throws {
+    let run = try RuleHarness.run(
+      LicencesAffectedByChange.id, sample: "valid/bundle/tianshengjixiang-change-cold-food.xml",
+      replacing: [
+        ("<Field>FOOD_ITEMS</Field>\n    <Field>LAYOUT</Field>\n    <Field>DEDICATED_SPACES</Field>", "<Field>CONTACT</Field>"),
+        (String(try TianShengJiXiang.changesBlock()), "<Contact><Name>王建国</Name><Phone>13589238868</Phone></Contact>"),
+      ])
+    #expect(run.report.findings.first { $0.ruleID == "CH-004" }?.message.zh == "需换发：无；营业执照线办理备案，不换发营业执照")
   }
 }
