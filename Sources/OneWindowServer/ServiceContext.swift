@@ -32,10 +32,7 @@ struct ServiceContext: RequestContext, RemoteAddressRequestContext {
   /// The client's address for throttling (the IP without the port).
   var clientAddress: String { remoteAddress?.ipAddress ?? "unknown" }
 
-  static func newRequestID() -> String {
-    var generator = SystemRandomNumberGenerator()
-    return (0..<8).map { _ in String(UInt8.random(in: 0...255, using: &generator), radix: 16).leftPadded(2) }.joined()
-  }
+  static func newRequestID() -> String { Tokens.random(bytes: 8) }
 }
 
 /// What a replay-mode request says about the step it runs.
@@ -43,12 +40,6 @@ struct ReplayStep: Sendable {
   var registry: String
   var actor: Actor?
   var asOf: CivilDate?
-}
-
-extension String {
-  func leftPadded(_ width: Int, with pad: Character = "0") -> String {
-    count >= width ? self : String(repeating: pad, count: width - count) + self
-  }
 }
 
 /// Request ids, logging, and errors as problem details: the outermost middleware.
@@ -141,12 +132,13 @@ extension HTTPField.Name {
 
 /// Random 256-bit tokens, stored and compared as SHA-256.
 enum Tokens {
-  static func make() -> String {
+  static func make() -> String { random(bytes: 32) }
+
+  /// `bytes` random bytes from the system's generator, in hex.
+  static func random(bytes: Int) -> String {
     var generator = SystemRandomNumberGenerator()
-    return (0..<32).map { _ in String(UInt8.random(in: 0...255, using: &generator), radix: 16).leftPadded(2) }.joined()
+    return Hex.string((0..<bytes).map { _ in UInt8.random(in: 0...255, using: &generator) })
   }
 
-  static func digest(_ token: String) -> String {
-    SHA256.hash(data: Array(token.utf8)).map { String($0, radix: 16).leftPadded(2) }.joined()
-  }
+  static func digest(_ token: String) -> String { Hex.string(SHA256.hash(data: Array(token.utf8))) }
 }

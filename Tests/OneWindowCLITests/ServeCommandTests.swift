@@ -3,7 +3,7 @@ import OneWindowTestSupport
 import Testing
 
 #if canImport(Glibc)
-  import Glibc
+  import Glibc  // kill(2)
 #endif
 
 /// `onewindow serve` as a process: it prints where it listens, answers, and on SIGTERM finishes
@@ -34,7 +34,7 @@ struct ServeCommandTests {
     #expect(address.hasPrefix("http://127.0.0.1:"))
 
     let port = try #require(address.split(separator: ":").last.flatMap { Int($0) })
-    let answer = try #require(Self.get("/healthz", port: port))
+    let answer = try #require(LoopbackClient.get("/healthz", port: port))
     #expect(answer.hasPrefix("HTTP/1.1 200"))
     #expect(answer.hasSuffix("\r\n\r\nok\n"))
 
@@ -42,31 +42,5 @@ struct ServeCommandTests {
     process.waitUntilExit()
     #expect(process.terminationReason == .exit)
     #expect(process.terminationStatus == 0)
-  }
-
-  /// A plain HTTP/1.1 GET over a socket (Foundation on Linux has no http: URLs without
-  /// FoundationNetworking); the whole answer, read until the server closes.
-  static func get(_ path: String, port: Int) -> String? {
-    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    guard descriptor >= 0 else { return nil }
-    defer { close(descriptor) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    address.sin_port = in_port_t(UInt16(port).bigEndian)
-    let connected = withUnsafePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-    }
-    guard connected == 0 else { return nil }
-    let request = Array("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8)
-    _ = request.withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, 0) }
-    var answer: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 4096)
-    while true {
-      let count = recv(descriptor, &buffer, buffer.count, 0)
-      if count <= 0 { break }
-      answer += buffer[0..<count]
-    }
-    return String(decoding: answer, as: UTF8.self)
   }
 }

@@ -113,19 +113,9 @@ import Testing
 /// A raw socket that sends a partial request line and waits for the server to hang up.
 enum SlowClient {
   static func stallsUntilClosed(port: Int, seconds: Int) throws -> Bool {
-    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    guard descriptor >= 0 else { return false }
+    guard let descriptor = LoopbackClient.connect(port: port) else { return false }
     defer { close(descriptor) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    address.sin_port = in_port_t(UInt16(port).bigEndian)
-    let connected = withUnsafePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-    }
-    guard connected == 0 else { return false }
-    let partial = Array("POST /v1/validate HTTP/1.1\r\nHost: x\r\n".utf8)
-    _ = partial.withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, 0) }
+    LoopbackClient.send(Array("POST /v1/validate HTTP/1.1\r\nHost: x\r\n".utf8), on: descriptor)
     var timeout = timeval(tv_sec: seconds, tv_usec: 0)
     setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
     let started = Date()

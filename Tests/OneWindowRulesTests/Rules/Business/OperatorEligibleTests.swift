@@ -18,14 +18,9 @@ struct OperatorEligibleTests {
 
   /// The document types are policy data: a bureau that confirms Chinese passports adds PASSPORT.
   @Test func thePolicyMayAdmitPassports() async throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("onewindow-data-\(UUID().uuidString)")
-    try FileManager.default.copyItem(at: URL(fileURLWithPath: Repository.data), to: folder)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let policy = folder.appendingPathComponent("policy.json")
-    let text = try String(contentsOf: policy, encoding: .utf8).replacingOccurrences(
-      of: #""operatorDocumentTypes": ["RESIDENT_ID","#, with: #""operatorDocumentTypes": ["PASSPORT", "RESIDENT_ID","#)
-    try Data(text.utf8).write(to: policy)
-    let oneWindow = try OneWindow(schemasFolder: Repository.schemas, dataFolder: folder.path)
+    let oneWindow = try RuleHarness.oneWindow(editingPolicy: [
+      (#""operatorDocumentTypes": ["RESIDENT_ID","#, #""operatorDocumentTypes": ["PASSPORT", "RESIDENT_ID","#)
+    ])
     #expect(oneWindow.policy.allowedOperatorDocumentTypes.contains(.passport))
     let sample = RegistryHarness.source("SampleFilings/invalid/bundle/bl-014-operator-passport.xml")
     let admitted = await oneWindow.validate([sample], options: ValidationOptions(jobs: 1, asOf: RuleHarness.asOf))[0]

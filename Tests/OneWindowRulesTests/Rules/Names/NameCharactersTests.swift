@@ -28,14 +28,7 @@ struct NameCharactersTests {
   }
 
   @Test func thePolicyMayAllowArabicDigits() async throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("onewindow-data-\(UUID().uuidString)")
-    try FileManager.default.copyItem(at: URL(fileURLWithPath: Repository.data), to: folder)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let policy = folder.appendingPathComponent("policy.json")
-    let text = try String(contentsOf: policy, encoding: .utf8)
-      .replacingOccurrences(of: #""nameArabicDigits": "REJECT""#, with: #""nameArabicDigits": "ALLOW""#)
-    try Data(text.utf8).write(to: policy)
-    let oneWindow = try OneWindow(schemasFolder: Repository.schemas, dataFolder: folder.path)
+    let oneWindow = try RuleHarness.oneWindow(editingPolicy: [(#""nameArabicDigits": "REJECT""#, #""nameArabicDigits": "ALLOW""#)])
     let packet = try RegistryHarness.source(
       "SampleFilings/valid/bundle/muzidawei-opening.xml",
       replacing: [("<FullName>市南区木滋嗒味餐饮店</FullName>", "<FullName>市南区木滋嗒味8号餐饮店</FullName>")])
