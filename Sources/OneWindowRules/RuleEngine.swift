@@ -27,6 +27,13 @@ public struct RuleSettings: Sendable, Hashable {
     isEnabled(descriptor.id) && descriptor.isInForce(on: ruleSetDate ?? asOf)
   }
 
+  /// These settings with `defaults` (the policy's severities) under the operator's own overrides.
+  public func withSeverities(underneath defaults: [RuleID: Severity]) -> RuleSettings {
+    var settings = self
+    settings.severities = defaults.merging(severities) { _, chosen in chosen }
+    return settings
+  }
+
   public func isEnabled(_ id: RuleID) -> Bool {
     !disabled.contains(id) && (only?.contains(id) ?? true)
   }

@@ -64,10 +64,17 @@ public struct Policy: Sendable, Codable, Hashable {
   /// Why each inferred value is what it is, by key.
   public var assumptions: [String: String]
 
-  /// The severity of a use finding the registrar does not examine under the commitment system:
-  /// nil (the rule's own, a warning) under COMMITMENT, an error under EXAMINE.
-  public var premisesUseSeverity: Severity? {
-    premisesExamination == .examine ? .error : nil
+  /// The severities the policy gives rules in place of their own (a warning raised to an error):
+  /// the premises-use rules under EXAMINE, a missing 专间, a missing catering subtype. The rule
+  /// engine applies them like an operator's overrides, which win over them.
+  public var ruleSeverities: [RuleID: Severity] {
+    var severities: [RuleID: Severity] = [:]
+    if premisesExamination == .examine {
+      for id in ["TR-005", "TR-006", "PR-002"] { severities[RuleID(id)] = .error }
+    }
+    if let dedicatedRoomSeverity { severities[RuleID("FL-004")] = dedicatedRoomSeverity }
+    if cateringSubtypeRequired == true { severities[RuleID("FL-010")] = .error }
+    return severities
   }
 
   /// The items FL-013 and FL-014 treat as producing fumes.

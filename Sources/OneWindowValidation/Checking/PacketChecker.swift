@@ -23,6 +23,8 @@ package final class PacketChecker {
   private let engine = RuleEngine()
   /// Element names, made once per name for the parser's life.
   private let names = ElementNames()
+  /// The operator's rule settings over the policy's severities.
+  private var ruleSettings: RuleSettings { options.rules.withSeverities(underneath: policy.ruleSeverities) }
   /// The rules to run, worked out once per packet kind (the settings and date are fixed).
   private var plans: [PacketKind: RuleEngine.Plan] = [:]
 
@@ -123,7 +125,7 @@ package final class PacketChecker {
         asOf: asOf, policy: policy, registry: registryFacts,
         attachments: attachments.map { Attachments(digests: $0.mapValues(PacketIntake.sha256)) })
       let kind = parsed.packet.kind
-      let plan = plans[kind] ?? engine.plan(for: kind, asOf: asOf, settings: options.rules)
+      let plan = plans[kind] ?? engine.plan(for: kind, asOf: asOf, settings: ruleSettings)
       plans[kind] = plan
       findings += engine.run(on: parsed, file: name, environment: environment, plan: plan)
     }
@@ -145,7 +147,7 @@ package final class PacketChecker {
     guard case .businessApplication(let businessApplication) = business.packet else { return [] }
     let environment = RuleEnvironment(asOf: asOf, policy: policy, pairedBusiness: businessApplication)
     let plan = engine.plan(
-      for: food.packet.kind, asOf: asOf, settings: options.rules, inputs: [.trackPair])
+      for: food.packet.kind, asOf: asOf, settings: ruleSettings, inputs: [.trackPair])
     return engine.run(on: food, file: foodName, environment: environment, plan: plan).sorted(by: Finding.reportOrder)
   }
 

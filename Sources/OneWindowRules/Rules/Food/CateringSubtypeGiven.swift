@@ -19,7 +19,6 @@ public struct CateringSubtypeGiven: Rule {
 
   public func check(_ packet: Packet, in context: inout RuleContext) {
     guard let food = packet.foodView, food.category == .catering, food.cateringSubtype == nil else { return }
-    context.report(
-      at: food.$category, value: food.category?.rawValue, severity: context.policy.cateringSubtypeRequired == true ? .error : nil)
+    context.report(at: food.$category, value: food.category?.rawValue)
   }
 }

@@ -39,7 +39,7 @@ public struct DedicatedRoomRequired: Rule {
         let wanted = purposes.map(\.label.zh).joined(separator: "或")
         context.report(
           LocalizedText("“\(what)”须设置\(wanted)专间", "'\(what)' needs a dedicated room for \(purposes.map(\.label.en).joined(separator: " or "))"),
-          at: entry.$item, value: entry.item.rawValue, severity: context.policy.dedicatedRoomSeverity)
+          at: entry.$item, value: entry.item.rawValue)
       }
     }
   }

@@ -29,10 +29,10 @@ public struct ResidentialUseNeedsConsent: Rule {
           LocalizedText(
             "\(consent.interestedOwners) 位利害关系业主中仅 \(consent.consentingOwners) 位同意",
             "only \(consent.consentingOwners) of \(consent.interestedOwners) interested owners consent"),
-          at: consent.$consentingOwners, value: String(consent.consentingOwners), severity: context.policy.premisesUseSeverity)
+          at: consent.$consentingOwners, value: String(consent.consentingOwners))
       }
     } else {
-      context.report(at: declared.$plannedUse, value: declared.plannedUse.rawValue, severity: context.policy.premisesUseSeverity)
+      context.report(at: declared.$plannedUse, value: declared.plannedUse.rawValue)
     }
   }
 }

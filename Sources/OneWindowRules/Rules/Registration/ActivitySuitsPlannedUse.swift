@@ -31,9 +31,9 @@ public struct ActivitySuitsPlannedUse: Rule {
       "单元 \(use.unitRef) 规划用途为“\(unit.plannedUse.label.zh)”，不得从事“\(use.activity.label.zh)”",
       "unit \(use.unitRef) is \(unit.plannedUse.label.en) and may not host \(use.activity.label.en)")
     if case .registration(let registration) = packet {
-      context.report(message, at: registration.$activity, value: use.activity.rawValue, severity: context.policy.premisesUseSeverity)
+      context.report(message, at: registration.$activity, value: use.activity.rawValue)
     } else {
-      context.report(message, at: use.$unitRef, value: use.unitRef, severity: context.policy.premisesUseSeverity)
+      context.report(message, at: use.$unitRef, value: use.unitRef)
     }
   }
 }

@@ -25,6 +25,6 @@ public struct ResidentialUnitConsentOnFile: Rule {
     guard let use = packet.preFiledUse, let unit = context.registry?.preFilings[use.preFilingNumber]?.units[use.unitRef],
       unit.plannedUse == .residential, !unit.hasResidentialConsent
     else { return }
-    context.report(at: use.$unitRef, value: use.unitRef, severity: context.policy.premisesUseSeverity)
+    context.report(at: use.$unitRef, value: use.unitRef)
   }
 }
