@@ -22,13 +22,10 @@ public struct RegistryHarness: Sendable {
 
   /// The repository's schemas with one policy value changed (in a temporary data folder).
   public static func oneWindow(premisesChangeNeedsNewFoodLicence: Bool) throws -> OneWindow {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("onewindow-data-\(UUID().uuidString)")
-    try FileManager.default.copyItem(at: URL(fileURLWithPath: Repository.data), to: folder)
-    let policy = folder.appendingPathComponent("policy.json")
-    let text = try String(contentsOf: policy, encoding: .utf8).replacingOccurrences(
-      of: "\"premisesChangeNeedsNewFoodLicence\": true", with: "\"premisesChangeNeedsNewFoodLicence\": \(premisesChangeNeedsNewFoodLicence)")
-    try Data(text.utf8).write(to: policy)
-    return try OneWindow(schemasFolder: Repository.schemas, dataFolder: folder.path)
+    try RuleHarness.oneWindow(editingPolicy: [(
+      "\"premisesChangeNeedsNewFoodLicence\": true",
+      "\"premisesChangeNeedsNewFoodLicence\": \(premisesChangeNeedsNewFoodLicence)"
+    )])
   }
 
   /// The repository's schemas and data plus a made-up holiday schedule for `year` (a test
