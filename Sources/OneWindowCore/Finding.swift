@@ -52,6 +52,8 @@ public struct Finding: Sendable, Hashable, Codable {
   public var ruleID: RuleID
   public var severity: Severity
   public var category: FindingCategory
+  /// Acceptance (受理) or review (审查): only acceptance errors refuse a write.
+  public var stage: RuleStage
   /// What is wrong, in Chinese and English.
   public var message: LocalizedText
   /// How the applicant can fix it.
@@ -66,13 +68,14 @@ public struct Finding: Sendable, Hashable, Codable {
   public var notEvaluated: NotEvaluated?
 
   public init(
-    ruleID: RuleID, severity: Severity, category: FindingCategory, message: LocalizedText,
+    ruleID: RuleID, severity: Severity, category: FindingCategory, stage: RuleStage? = nil, message: LocalizedText,
     hint: LocalizedText? = nil, legalBasis: LocalizedText? = nil, location: SourceLocation,
     value: String? = nil
   ) {
     self.ruleID = ruleID
     self.severity = severity
     self.category = category
+    self.stage = stage ?? .usual(for: category)
     self.message = message
     self.hint = hint
     self.legalBasis = legalBasis
@@ -169,4 +172,24 @@ public enum TerminalText {
   static func isControl(_ scalar: Unicode.Scalar) -> Bool {
     scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
   }
+}
+
+extension Finding {
+  /// Decodes a finding; one stored before findings were staged takes its category's usual stage.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    ruleID = try container.decode(RuleID.self, forKey: .ruleID)
+    severity = try container.decode(Severity.self, forKey: .severity)
+    category = try container.decode(FindingCategory.self, forKey: .category)
+    stage = try container.decodeIfPresent(RuleStage.self, forKey: .stage) ?? .usual(for: category)
+    message = try container.decode(LocalizedText.self, forKey: .message)
+    hint = try container.decodeIfPresent(LocalizedText.self, forKey: .hint)
+    legalBasis = try container.decodeIfPresent(LocalizedText.self, forKey: .legalBasis)
+    location = try container.decode(SourceLocation.self, forKey: .location)
+    value = try container.decodeIfPresent(String.self, forKey: .value)
+    notEvaluated = try container.decodeIfPresent(NotEvaluated.self, forKey: .notEvaluated)
+  }
+
+  /// Whether the finding refuses a write: an error judged at acceptance.
+  public var refusesAcceptance: Bool { severity == .error && stage == .acceptance }
 }

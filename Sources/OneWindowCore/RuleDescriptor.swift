@@ -3,6 +3,8 @@ public struct RuleDescriptor: Sendable, Hashable, Codable {
   public var id: RuleID
   public var severity: Severity
   public var category: FindingCategory
+  /// Acceptance (受理) or review (审查).
+  public var stage: RuleStage
   /// What the rule checks, one sentence.
   public var summary: LocalizedText
   /// The finding's message when the rule fires.
@@ -19,11 +21,12 @@ public struct RuleDescriptor: Sendable, Hashable, Codable {
   public init(
     id: RuleID, severity: Severity, category: FindingCategory, summary: LocalizedText,
     message: LocalizedText, hint: LocalizedText, legalBasis: LocalizedText,
-    effectiveFrom: CivilDate? = nil, effectiveTo: CivilDate? = nil
+    effectiveFrom: CivilDate? = nil, effectiveTo: CivilDate? = nil, stage: RuleStage? = nil
   ) {
     self.id = id
     self.severity = severity
     self.category = category
+    self.stage = stage ?? .usual(for: category)
     self.summary = summary
     self.message = message
     self.hint = hint
@@ -45,7 +48,7 @@ public struct RuleDescriptor: Sendable, Hashable, Codable {
     severity override: Severity? = nil
   ) -> Finding {
     Finding(
-      ruleID: id, severity: override ?? severity, category: category, message: detail ?? message,
+      ruleID: id, severity: override ?? severity, category: category, stage: stage, message: detail ?? message,
       hint: hint, legalBasis: legalBasis, location: location, value: value)
   }
 }

@@ -58,8 +58,9 @@ public struct InspectionRecord: Sendable, Hashable, Codable {
 /// A clerk's decision on one track of a bundle.
 public enum TrackDecision: Sendable, Hashable {
   /// Approve; the food track of an opening (or of a change of premises or layout) needs an
-  /// inspection by at least the policy's number of inspectors (RD-002).
-  case approve(inspection: InspectionRecord? = nil)
+  /// inspection by at least the policy's number of inspectors (RD-002). An open review error of
+  /// the track needs a reason starting with its rule id (`FL-004 …`), else `RG-009` refuses.
+  case approve(inspection: InspectionRecord? = nil, reasons: [String] = [])
   case reject(reasons: [String])
   case requestCorrection(reasons: [String])
 
@@ -73,8 +74,7 @@ public enum TrackDecision: Sendable, Hashable {
 
   var reasons: [String] {
     switch self {
-    case .approve: []
-    case .reject(let reasons), .requestCorrection(let reasons): reasons
+    case .approve(_, let reasons), .reject(let reasons), .requestCorrection(let reasons): reasons
     }
   }
 }
@@ -164,7 +164,16 @@ public struct BundleDetail: Sendable, Hashable, Codable {
   public var inspectionRequired: Bool
   public var versions: [VersionView]
   public var certificates: LicenceCertificates?
+  /// The review findings (审查) of the current version, each with the track whose reviewer
+  /// judges it; an approval over an error among them needs a reason (`RG-009`).
+  public var reviewFindings: [ReviewFinding] = []
   public var history: [AuditEntry]
+}
+
+/// A review finding put before one track's reviewer.
+public struct ReviewFinding: Sendable, Hashable, Codable {
+  public var track: Track
+  public var finding: Finding
 }
 
 /// A bundle past its due date.

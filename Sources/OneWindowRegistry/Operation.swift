@@ -48,7 +48,22 @@ struct Operation {
   /// Audit events to append: action, subject, detail.
   var events: [(action: String, subject: String, detail: String)] = []
 
-  var outcome: Outcome { failure == nil ? Outcome.of(findings) : .couldNotRun }
+  /// A reviewer decides later (a pre-filing, a bundle's tracks): only acceptance errors refuse
+  /// the write, review findings wait for the reviewer (行政许可法 arts 32, 34). Otherwise (a
+  /// registration decided on the spot, a decision, an issue) every error refuses.
+  var reviewFollows = false
+  /// Review errors an approval answered with a reason (audited).
+  var answeredReviewErrors: [RuleID] = []
+  /// `; answered=FL-004,FL-013` for an approval's audit detail, empty when none.
+  var answeredDetail: String {
+    answeredReviewErrors.isEmpty ? "" : "; answered=" + answeredReviewErrors.map(\.rawValue).joined(separator: ",")
+  }
+
+  var outcome: Outcome {
+    guard failure == nil else { return .couldNotRun }
+    guard reviewFollows else { return Outcome.of(findings) }
+    return findings.contains(where: \.refusesAcceptance) ? .rejected : .accepted
+  }
 
   /// Adds a refusal by an operation rule, located at the operation.
   mutating func refuse(_ rule: RuleDescriptor, _ detail: LocalizedText, value: String? = nil) {

@@ -162,6 +162,7 @@ extension Receipt {
         out.open("Finding")
         out.element("RuleId", finding.ruleID.rawValue)
         out.element("Severity", finding.severity.rawValue.uppercased())
+        out.element("Stage", finding.stage.code)
         if let line = finding.location.line { out.element("Line", String(line)) }
         if let path = finding.location.path, !path.isEmpty { out.element("Path", path, limit: XMLWriter.longText) }
         if let value = finding.value, !value.isEmpty { out.element("Value", value, limit: XMLWriter.longText) }

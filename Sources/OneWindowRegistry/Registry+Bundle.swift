@@ -15,6 +15,7 @@ extension Registry {
   public func submitBundle(_ source: PacketSource, by actor: Actor, clock: RegistryClock) async throws(OneWindowError) -> Receipt {
     let received = try await receive(source)
     return try await perform("bundle.submit", actor: actor, clock: clock) { transaction, operation in
+      operation.reviewFollows = true
       let parsed = try check(received, kinds: PacketKind.bundles, in: transaction, operation: &operation)
       Self.requireRole([.applicant, .clerk], &operation)
       guard let packet = parsed?.packet, let application = BundleApplication(packet) else {
@@ -197,7 +198,7 @@ extension Registry {
             InspectionRecord(
               inspectedOn: inspection.inspectedOn ?? clock.today, inspectors: inspection.inspectors.map(\.staffNumber),
               result: inspection.result)
-          })
+          }, reasons: reasons)
       case .reject: decision = .reject(reasons: reasons)
       default: decision = .requestCorrection(reasons: reasons)
       }
@@ -252,13 +253,17 @@ extension Registry {
         LocalizedText("工作人员 \(actor.id) 录入了该办件，不能自行审批", "clerk \(actor.id) entered this bundle and may not decide it"),
         value: actor.id)
     }
+    if case .approve = decision {
+      let latest = try transaction.bundlePackets(bundleID: row.id).last?.receipt
+      try requireAnswered(openReviewErrors(receipt: latest, track: track, in: transaction), by: decision.reasons, &operation)
+    }
     let received =
       supplied
       ?? DecisionPacket.build(
         subject: .bundleTrack(row.number, track), kind: decision.kind, clerk: clock, staff: actor.id,
         reasons: decision.reasons, validity: nil,
         inspection: {
-          if case .approve(let inspection?) = decision { return (inspection.inspectedOn, inspection.inspectors, inspection.result) }
+          if case .approve(let inspection?, _) = decision { return (inspection.inspectedOn, inspection.inspectors, inspection.result) }
           return nil
         }())
     if supplied == nil { _ = try check(received, kinds: [.reviewDecision], in: transaction, operation: &operation) }
@@ -270,12 +275,12 @@ extension Registry {
     trackRow.decisionPacketID = operation.packetID
     trackRow.reasons = decision.reasons.joined(separator: "\n")
     switch decision {
-    case .approve(let inspection):
+    case .approve(let inspection, _):
       trackRow.status = TrackStatus.approved.rawValue
       trackRow.inspectedOn = inspection?.inspectedOn.description
       trackRow.inspectors = inspection?.inspectors.joined(separator: ",") ?? ""
       trackRow.inspectionResult = inspection?.result.rawValue
-      operation.log("bundle.track-approved", row.number, "track=\(track.rawValue)")
+      operation.log("bundle.track-approved", row.number, "track=\(track.rawValue)" + operation.answeredDetail)
     case .reject(let reasons):
       trackRow.status = TrackStatus.rejected.rawValue
       operation.reasons = reasons.map { Receipt.Reason(track: track, text: $0) }

@@ -28,6 +28,9 @@ extension Registry {
           summary: try self.summary(row, in: transaction), preFilingNumber: row.preFilingNumber, unit: row.unitID,
           changedFields: row.changedFields.split(separator: ",").compactMap { ChangeField(rawValue: String($0)) },
           inspectionRequired: row.inspectionNeeded, versions: versions, certificates: certificates,
+          reviewFindings: try self.reviewFindings(receipt: versions.last?.receipt, in: transaction).map {
+            ReviewFinding(track: Track.reviewing($0), finding: $0)
+          },
           history: try transaction.auditEvents(subject: row.number).map(AuditEntry.init))
       }
   }

@@ -6,15 +6,16 @@ public import OneWindowValidation
 
 /// A clerk's decision on a submitted pre-filing.
 public enum PreFilingDecision: Sendable, Hashable {
-  /// Approve; the validity defaults to the reference date and the policy's years.
-  case approve(validFrom: CivilDate? = nil, validUntil: CivilDate? = nil)
+  /// Approve; the validity defaults to the reference date and the policy's years. An open review
+  /// error needs a reason starting with its rule id (`PF-003 …`), else `RG-009` refuses.
+  case approve(validFrom: CivilDate? = nil, validUntil: CivilDate? = nil, reasons: [String] = [])
   /// Reject; a reason starting with a rule id (`PF-003 …`) cites that rule.
   case reject(reasons: [String])
   case requestCorrection(reasons: [String])
 
   var clerkDecision: Registry.ClerkDecision {
     switch self {
-    case .approve(let from, let until): .approve(validFrom: from, validUntil: until)
+    case .approve(let from, let until, let reasons): .approve(validFrom: from, validUntil: until, reasons: reasons)
     case .reject(let reasons): .reject(reasons)
     case .requestCorrection(let reasons): .requestCorrection(reasons)
     }
@@ -31,6 +32,7 @@ extension Registry {
   {
     let received = try await receive(source)
     return try await perform("prefile.submit", actor: actor, clock: clock) { transaction, operation in
+      operation.reviewFollows = true
       let parsed = try check(received, kinds: [.preFiling], in: transaction, operation: &operation)
       if case .preFiling(let filing)? = parsed?.packet {
         Self.requireRole([.owner, .clerk], &operation)
@@ -104,7 +106,7 @@ extension Registry {
       }
       let decision: ClerkDecision
       switch packet.decision {
-      case .approve: decision = .approve(validFrom: packet.validFrom, validUntil: packet.validUntil)
+      case .approve: decision = .approve(validFrom: packet.validFrom, validUntil: packet.validUntil, reasons: reasons)
       case .reject: decision = .reject(reasons)
       case .requestCorrection: decision = .requestCorrection(reasons)
       case .revoke: decision = .revoke(reasons.joined(separator: "；"))
@@ -124,7 +126,7 @@ extension Registry {
 
   /// Every clerk decision on a pre-filing.
   enum ClerkDecision {
-    case approve(validFrom: CivilDate?, validUntil: CivilDate?)
+    case approve(validFrom: CivilDate?, validUntil: CivilDate?, reasons: [String])
     case reject([String])
     case requestCorrection([String])
     case revoke(String)
@@ -140,8 +142,7 @@ extension Registry {
 
     var reasons: [String] {
       switch self {
-      case .approve: []
-      case .reject(let reasons), .requestCorrection(let reasons): reasons
+      case .approve(_, _, let reasons), .reject(let reasons), .requestCorrection(let reasons): reasons
       case .revoke(let reason): [reason]
       }
     }
@@ -192,7 +193,11 @@ extension Registry {
     var validUntil: CivilDate?
     // The number is taken only once the approval is accepted: a refused approval leaves no gap.
     let counter = "YBA-\(oneWindow.policy.divisionCode)-\(clock.today.year)"
-    if case .approve(let from, let until) = decision, operation.outcome == .accepted {
+    if case .approve = decision {
+      try requireAnswered(
+        openReviewErrors(receipt: row.submittedReceipt, track: nil, in: transaction), by: decision.reasons, &operation)
+    }
+    if case .approve(let from, let until, _) = decision, operation.outcome == .accepted {
       number = "\(counter)-\(Self.pad(try transaction.peekValue(counter)))"
       validFrom = from ?? clock.today
       validUntil = until ?? (validFrom ?? clock.today).adding(years: oneWindow.policy.preFilingValidityYears).adding(days: -1)
@@ -223,7 +228,7 @@ extension Registry {
       operation.subject = number
       operation.log(
         "prefiling.approved", number ?? reference,
-        "submission=\(row.submittedReceipt); valid=\(row.validFrom ?? "")..\(row.validUntil ?? "")")
+        "submission=\(row.submittedReceipt); valid=\(row.validFrom ?? "")..\(row.validUntil ?? "")" + operation.answeredDetail)
     case .reject(let list):
       row.status = PreFilingStatus.rejected.rawValue
       row.reason = reasons

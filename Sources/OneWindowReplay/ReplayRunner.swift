@@ -398,7 +398,7 @@ struct ScenarioPlayer {
         let reasons = step.reason.map { [$0] } ?? []
         let decision: PreFilingDecision
         switch try required(step.decision, "a Decision", step) {
-        case .approve: decision = .approve(validUntil: step.validUntil)
+        case .approve: decision = .approve(validUntil: step.validUntil, reasons: reasons)
         case .reject: decision = .reject(reasons: reasons)
         case .requestCorrection: decision = .requestCorrection(reasons: reasons)
         case .revoke: throw StepFailure(reason: "revoke is its own action, prefile.revoke")
@@ -431,7 +431,8 @@ struct ScenarioPlayer {
         switch try required(step.decision, "a Decision", step) {
         case .approve:
           decision = .approve(
-            inspection: step.inspectors.isEmpty ? nil : InspectionRecord(inspectedOn: step.asOf, inspectors: step.inspectors))
+            inspection: step.inspectors.isEmpty ? nil : InspectionRecord(inspectedOn: step.asOf, inspectors: step.inspectors),
+            reasons: reasons)
         case .reject: decision = .reject(reasons: reasons)
         case .requestCorrection: decision = .requestCorrection(reasons: reasons)
         case .revoke: throw StepFailure(reason: "a bundle track cannot be revoked")

@@ -166,6 +166,9 @@ public struct RegistryTextRenderer: Sendable {
       }
       lines.append(line)
       for reason in track.reasons { lines.append("    \(pick("理由", "reason")): \(reason)") }
+      for item in detail.reviewFindings where item.track == track.track {
+        lines.append("    \(pick("审查意见", "for review")): \(item.finding.severity.label) [\(item.finding.ruleID)] \(TerminalText.escaped(item.finding.message.text(in: language)))")
+      }
     }
     if let certificates = detail.certificates {
       lines.append(pick("证照:", "licences:"))

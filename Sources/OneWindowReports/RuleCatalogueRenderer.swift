@@ -55,7 +55,7 @@ public enum RuleCatalogue {
     let rule = entry.rule
     let zh = language == .zh
     var lines = [
-      "\(rule.id)  \(rule.severity.label)  \(rule.category.rawValue)",
+      "\(rule.id)  \(rule.severity.label)  \(rule.category.rawValue)  \(rule.stage.label.text(in: language))",
       rule.summary.text(in: language),
       "",
       (zh ? "提示信息：" : "Message: ") + rule.message.text(in: language),
@@ -86,18 +86,25 @@ public enum RuleCatalogue {
       rules check files supplied in a packet folder or zip; `pair` rules compare the two per-track
       applications of one bundle; `system` rules are the input policy and packet envelope.
 
-      | Id | Severity | Category | 规则 | Rule |
-      | --- | --- | --- | --- | --- |
+      *Stage* says when a finding is judged (行政许可法 arts 32, 34): `acceptance` (受理: jurisdiction,
+      complete and well-formed materials, the registry's own integrity) or `review` (审查: substantive
+      conditions). A pre-filing or bundle write refuses only on acceptance errors; review findings go
+      to the reviewer of their track (`FL-` rules to the food track, the rest to the business track),
+      who approves over an open review error only with a reason starting with its id (`RG-009`).
+      Registrations (decided on the spot), amendments, decisions and issuance refuse on every error.
+
+      | Id | Severity | Stage | Category | 规则 | Rule |
+      | --- | --- | --- | --- | --- | --- |
 
       """
     for entry in entries {
       let rule = entry.rule
-      out += "| [\(rule.id)](#\(rule.id.rawValue.lowercased())) | \(rule.severity.label) | \(rule.category.rawValue) | \(rule.summary.zh) | \(rule.summary.en) |\n"
+      out += "| [\(rule.id)](#\(rule.id.rawValue.lowercased())) | \(rule.severity.label) | \(rule.stage.rawValue) | \(rule.category.rawValue) | \(rule.summary.zh) | \(rule.summary.en) |\n"
     }
     for entry in entries {
       let rule = entry.rule
       out += "\n## \(rule.id)\n\n**\(rule.summary.zh)** \(rule.summary.en)\n\n"
-      out += "- Severity: `\(rule.severity.label)`; category: `\(rule.category.rawValue)`; input: `\(entry.input)`\n"
+      out += "- Severity: `\(rule.severity.label)`; stage: `\(rule.stage.rawValue)` (\(rule.stage.label.zh)); category: `\(rule.category.rawValue)`; input: `\(entry.input)`\n"
       out += "- Applies to: " + entry.appliesTo.map { "`\($0)`" }.joined(separator: ", ") + "\n"
       out += "- 提示 / Message: \(rule.message.zh) / \(rule.message.en)\n"
       out += "- 修改建议 / Fix: \(rule.hint.zh) / \(rule.hint.en)\n"

@@ -52,6 +52,7 @@ public struct XMLReportRenderer: Sendable {
         out.element("RuleId", finding.ruleID.rawValue)
         out.element("Severity", finding.severity.rawValue.uppercased())
         out.element("Category", finding.category.rawValue)
+        out.element("Stage", finding.stage.code)
         if let line = finding.location.line { out.element("Line", String(line)) }
         if let column = finding.location.column { out.element("Column", String(column)) }
         if let path = finding.location.path, !path.isEmpty { out.element("Path", path, limit: longText) }

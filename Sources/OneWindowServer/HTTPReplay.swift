@@ -173,7 +173,7 @@ struct HTTPReplayBackend: ReplayBackend {
   {
     let body: Decision
     switch decision {
-    case .approve(let from, let until): body = Decision(decision: "APPROVE", reasons: [], validFrom: from, validUntil: until)
+    case .approve(let from, let until, let reasons): body = Decision(decision: "APPROVE", reasons: reasons, validFrom: from, validUntil: until)
     case .reject(let reasons): body = Decision(decision: "REJECT", reasons: reasons)
     case .requestCorrection(let reasons): body = Decision(decision: "REQUEST_CORRECTION", reasons: reasons)
     }
@@ -211,7 +211,7 @@ struct HTTPReplayBackend: ReplayBackend {
   {
     let body: Decision
     switch decision {
-    case .approve(let inspection): body = Decision(decision: "APPROVE", reasons: [], inspection: inspection)
+    case .approve(let inspection, let reasons): body = Decision(decision: "APPROVE", reasons: reasons, inspection: inspection)
     case .reject(let reasons): body = Decision(decision: "REJECT", reasons: reasons)
     case .requestCorrection(let reasons): body = Decision(decision: "REQUEST_CORRECTION", reasons: reasons)
     }

@@ -105,7 +105,7 @@ struct PacketRoutes {
     let reasons = body.reasons ?? []
     let decision: PreFilingDecision
     switch body.decision {
-    case .approve: decision = .approve(validFrom: body.validFrom, validUntil: body.validUntil)
+    case .approve: decision = .approve(validFrom: body.validFrom, validUntil: body.validUntil, reasons: reasons)
     case .reject: decision = .reject(reasons: reasons)
     case .requestCorrection: decision = .requestCorrection(reasons: reasons)
     case .revoke:
@@ -143,7 +143,7 @@ struct PacketRoutes {
     let body = try await Messages.decode(DecisionBody.self, from: request, context: context)
     let decision: TrackDecision
     switch body.decision {
-    case .approve: decision = .approve(inspection: body.inspection)
+    case .approve: decision = .approve(inspection: body.inspection, reasons: body.reasons ?? [])
     case .reject: decision = .reject(reasons: body.reasons ?? [])
     case .requestCorrection: decision = .requestCorrection(reasons: body.reasons ?? [])
     case .revoke: throw Problem.badRequest("a bundle track cannot be revoked")

@@ -99,7 +99,7 @@ struct BundleCommandTests {
     #expect(bundles.map { $0["status"] as? String } == ["ISSUED", "ISSUED", "ISSUED"])
     #expect(bundles.map { $0["workingDaysTaken"] as? Int } == [2, 2, 2])
     let show = try run(["bundle", "show", "YJS-370202-2026-000003", "--lang", "en"], db: db)
-    #expect(show.stdout.contains("  ended 2026-11-12\n"))
+    #expect(show.stdout.contains("  ended 2026-11-12\n"), "\(show.stderr)")
     #expect(try run(["bundle", "overdue", "--as-of", "2026-11-20", "--lang", "en"], db: db).stdout == "0 overdue on 2026-11-20\n")
     let audit = try run(["audit", "verify"], db: db)
     #expect(audit.status == 0)

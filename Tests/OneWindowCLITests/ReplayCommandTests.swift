@@ -8,7 +8,7 @@ struct ReplayCommandTests {
     let result = try CommandRunner.run(["replay", "SampleFilings", "--lang", "en"])
     #expect(result.status == 0)
     let last = result.stdout.split(separator: "\n").last.map(String.init) ?? ""
-    #expect(last.hasPrefix("18 scenarios, "))
+    #expect(last.hasPrefix("19 scenarios, "))
     #expect(last.hasSuffix(" steps passed"))
     #expect(!result.stdout.contains("FAIL "))
     #expect(result.stderr.isEmpty)
@@ -44,7 +44,10 @@ struct ReplayCommandTests {
     #expect(result.status == 0)
     #expect(result.stdout == """
       SampleFilings/scenarios/16-rule-change-semi-finished.xml:48: step f1 validate: REJECTED → ACCEPTED  disappeared FL-006
-      rule set each step's date → 2023-11-30: 1 steps change outcome or findings
+      SampleFilings/scenarios/19-acceptance-is-not-review.xml:48: step o1 bundle.submit: ACCEPTED → ACCEPTED  disappeared FL-006
+      SampleFilings/scenarios/19-acceptance-is-not-review.xml:84: step o4 bundle.decide: REJECTED → ACCEPTED  disappeared RG-009
+      SampleFilings/scenarios/19-acceptance-is-not-review.xml:100: step o5 bundle.decide: ACCEPTED → REJECTED  appeared RG-003
+      rule set each step's date → 2023-11-30: 4 steps change outcome or findings
 
       """)
   }

@@ -28,7 +28,7 @@ struct RulesCommandTests {
   @Test func showsOneRuleWithAFailingAndAPassingExample() throws {
     let result = try CommandRunner.run(["rules", "FL-004"])
     #expect(result.status == 0)
-    #expect(result.stdout.hasPrefix("FL-004  warning  food\n"))
+    #expect(result.stdout.hasPrefix("FL-004  warning  food  审查\n"))
     #expect(result.stdout.contains("不通过的示例：SampleFilings/invalid/bundle/fl-004-cold-food-without-room.xml\n  SampleFilings/invalid/bundle/fl-004-cold-food-without-room.xml:69: warning: [FL-004] "))
     #expect(result.stdout.contains("通过的示例：SampleFilings/valid/"))
   }

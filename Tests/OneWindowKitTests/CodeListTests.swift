@@ -66,6 +66,7 @@ struct CodeListTests {
     "InspectionResult": list(InspectionResult.self), "ActorRole": list(ActorRole.self),
     "OutcomeCode": SwiftList(codes: Outcome.allCases.map(\.code), labels: nil),
     "SeverityCode": SwiftList(codes: Severity.allCases.reversed().map { $0.rawValue.uppercased() }, labels: nil),
+    "RuleStageCode": SwiftList(codes: RuleStage.allCases.map(\.code), labels: RuleStage.allCases.map(\.label)),
     "SubdistrictCode": SwiftList(
       codes: RegistryHarness.oneWindow.policy.subdistricts.keys.sorted(),
       labels: RegistryHarness.oneWindow.policy.subdistricts.keys.sorted().map { LocalizedText($0, $0) }),

@@ -50,6 +50,20 @@ struct RuleCatalogueTests {
     #expect(missing.isEmpty, "ids without a test file of their own: \(missing)")
   }
 
+  /// 行政许可法 arts 32 and 34: which rules are judged in review (审查) rather than at acceptance
+  /// (受理). A rule moving between the stages changes what a window refuses, so it shows here.
+  @Test func theReviewStageHoldsExactlyTheSubstantiveConditions() {
+    let review = RuleRegistry.catalogue.filter { $0.stage == .review }.map(\.id.rawValue).sorted()
+    #expect(review == [
+      "BL-002", "BL-003", "BL-004", "BL-005", "BL-006", "BL-007", "BL-008", "BL-011", "BL-014", "CA-001", "CA-002",
+      "CH-003", "CH-004", "FL-001", "FL-002", "FL-003", "FL-004", "FL-005", "FL-006", "FL-007", "FL-008", "FL-009",
+      "FL-010", "FL-012", "FL-013", "FL-014", "PF-002", "PF-003", "PF-006", "PF-007", "PF-008", "PR-001", "PR-002",
+      "PR-003", "PR-005", "PR-006", "TR-005", "TR-006",
+    ])
+    // Input checks and registry operations are always acceptance checks.
+    #expect((SystemRules.all + RegistryRules.all).allSatisfy { $0.stage == .acceptance })
+  }
+
   static func idsWithoutATestFile() throws -> [String] {
     let testFiles = Repository.files(under: "Tests", suffix: "Tests.swift")
     var names: Set<String> = []

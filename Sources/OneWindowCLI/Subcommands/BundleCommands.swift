@@ -43,6 +43,7 @@ extension OneWindowCommand.Bundle {
     @Flag(name: .long, help: "Approve.") var approve = false
     @Option(name: .long, help: "Reject, with a reason (repeatable).") var reject: [String] = []
     @Option(name: .long, help: "Ask for corrections, with a reason (repeatable).") var requestCorrection: [String] = []
+    @Option(name: .long, help: "With --approve: why an open review error does not stand, starting with its rule id (\"FL-004 …\"; repeatable).") var reason: [String] = []
     @Option(name: .long, help: "An inspector's staff number (repeatable).") var inspector: [String] = []
     @Option(name: .long, help: "Inspection date (default: the reference date).") var inspectedOn: CivilDate?
     @Option(name: .long, help: "pass, pass_after_rectification or fail.") var inspectionResult: InspectionResult = .pass
@@ -55,14 +56,16 @@ extension OneWindowCommand.Bundle {
     func validate() throws {
       let chosen = [approve, !reject.isEmpty, !requestCorrection.isEmpty].filter { $0 }.count
       if packet != nil {
-        if chosen > 0 || reference != nil || track != nil || !inspector.isEmpty {
+        if chosen > 0 || reference != nil || track != nil || !inspector.isEmpty || !reason.isEmpty {
           throw ValidationError("--packet carries the decision; give no BUNDLE, --track or decision flags with it.")
         }
         return
       }
       guard reference != nil, track != nil else { throw ValidationError("Give the bundle number and --track business|food.") }
       if chosen != 1 { throw ValidationError("Choose one: --approve, --reject REASON or --request-correction REASON.") }
-      if !approve, !inspector.isEmpty || inspectedOn != nil { throw ValidationError("--inspector and --inspected-on go with --approve.") }
+      if !approve, !inspector.isEmpty || inspectedOn != nil || !reason.isEmpty {
+        throw ValidationError("--inspector, --inspected-on and --reason go with --approve.")
+      }
     }
 
     func run() async throws {
@@ -72,7 +75,7 @@ extension OneWindowCommand.Bundle {
       let inspection = inspector.isEmpty
         ? nil : InspectionRecord(inspectedOn: inspectedOn ?? clock.today, inspectors: inspector, result: inspectionResult)
       let decision: TrackDecision =
-        approve ? .approve(inspection: inspection)
+        approve ? .approve(inspection: inspection, reasons: reason)
         : reject.isEmpty ? .requestCorrection(reasons: requestCorrection) : .reject(reasons: reject)
       try output.answer(try await registryCall { () async throws(OneWindowError) in
         if let decisionPacket { return try await registry.decideTrack(decisionPacket: decisionPacket, by: actor.actor, clock: clock) }

@@ -55,6 +55,7 @@ extension OneWindowCommand.Prefile {
     @Flag(name: .long, help: "Approve.") var approve = false
     @Option(name: .long, help: "Reject, with a reason (repeatable; start with a rule id to cite it).") var reject: [String] = []
     @Option(name: .long, help: "Ask for corrections, with a reason (repeatable).") var requestCorrection: [String] = []
+    @Option(name: .long, help: "With --approve: why an open review error does not stand, starting with its rule id (\"FL-004 …\"; repeatable).") var reason: [String] = []
     @Option(name: .long, help: "Validity start when approving (default: the reference date).") var validFrom: CivilDate?
     @Option(name: .long, help: "Validity end when approving.") var validUntil: CivilDate?
     @Option(name: .long, help: "A ReviewDecision packet to store as the decision.") var packet: String?
@@ -66,19 +67,21 @@ extension OneWindowCommand.Prefile {
     func validate() throws {
       let chosen = [approve, !reject.isEmpty, !requestCorrection.isEmpty].filter { $0 }.count
       if packet != nil {
-        if chosen > 0 || reference != nil || validFrom != nil || validUntil != nil {
+        if chosen > 0 || reference != nil || validFrom != nil || validUntil != nil || !reason.isEmpty {
           throw ValidationError("--packet carries the decision; give no REFERENCE or decision flags with it.")
         }
         return
       }
       if reference == nil { throw ValidationError("Give the submission receipt or pre-filing number, or --packet FILE.") }
       if chosen != 1 { throw ValidationError("Choose one: --approve, --reject REASON or --request-correction REASON.") }
-      if !approve, validFrom != nil || validUntil != nil { throw ValidationError("--valid-from and --valid-until go with --approve.") }
+      if !approve, validFrom != nil || validUntil != nil || !reason.isEmpty {
+        throw ValidationError("--valid-from, --valid-until and --reason go with --approve.")
+      }
     }
 
     func run() async throws {
       let decision: PreFilingDecision =
-        approve ? .approve(validFrom: validFrom, validUntil: validUntil)
+        approve ? .approve(validFrom: validFrom, validUntil: validUntil, reasons: reason)
         : reject.isEmpty ? .requestCorrection(reasons: requestCorrection) : .reject(reasons: reject)
       let decisionPacket = try packet.map(packetSource)
       let registry = try registry.open(try resources.oneWindow())

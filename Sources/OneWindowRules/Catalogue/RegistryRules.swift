@@ -67,8 +67,23 @@ public enum RegistryRules {
       "Add the year's file to Data/calendar/ once the State Council publishes its holidays; provisional dates are completed by the next write."),
     legalBasis: LegalBasis.cite("《中华人民共和国行政许可法》第八十二条；《全国年节及纪念日放假办法》", "Administrative Licensing Law art. 82; national holiday measures"))
 
+  /// Approving over an open review error: the reviewer records, per rule, why the condition is
+  /// met or does not apply (a `Reason` whose `RuleRef` names it); otherwise the approval is refused.
+  public static let reviewFindingsAnswered = RuleDescriptor(
+    id: "RG-009", severity: .error, category: .registry,
+    summary: LocalizedText(
+      "准予时，每一项未消除的审查错误都有记录在案的理由。",
+      "An approval over an open review error records a reason for each such finding."),
+    message: LocalizedText("准予许可但未说明审查错误的处理理由", "the approval leaves a review error without a recorded reason"),
+    hint: LocalizedText(
+      "逐条说明理由（以规则编号开头，如“FL-004 仅加热成品，按简化审查”），或作出不予许可、要求补正的决定。",
+      "Give a reason per rule, starting with its id (\"FL-004 only reheats finished food: simplified review\"), or reject or request correction."),
+    legalBasis: LegalBasis.cite(
+      "《中华人民共和国行政许可法》第三十四条、第三十八条（审查与决定，不予许可须说明理由）；准予时逐条记录理由为本局规定",
+      "Administrative Licensing Law arts. 34, 38 (review and decision); recording a reason per finding when approving is bureau policy"))
+
   public static let all: [RuleDescriptor] = [
     actorMayAct, fourEyes, stateAllows, subjectExists, packetKindFits, resubmitsRejected, notADuplicate,
-    calendarPublished,
+    calendarPublished, reviewFindingsAnswered,
   ]
 }

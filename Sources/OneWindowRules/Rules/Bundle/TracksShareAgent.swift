@@ -11,7 +11,7 @@ public struct TracksShareAgent: TrackPairRule {
     summary: LocalizedText("两条审批线的代办人一致。", "Both tracks name the same agent."),
     message: LocalizedText("两条审批线的代办人不一致", "the two applications name different agents"),
     hint: LocalizedText("代办人及其授权委托书只填一次，两线须一致；无代办人的两线均不填。", "The agent and the power of attorney are entered once for both tracks, or on neither."),
-    legalBasis: LegalBasis.oneThing)
+    legalBasis: LegalBasis.oneThing, stage: .acceptance)
 
   public init() {}
 

@@ -9,7 +9,7 @@ public struct TracksShareBundle: TrackPairRule {
     summary: LocalizedText("两条审批线属于同一“一件事”办件。", "Both applications belong to the same case."),
     message: LocalizedText("两份申请的办件编号不一致", "the two applications name different cases"),
     hint: LocalizedText("同一“一件事”的两份申请使用同一办件编号。", "Both applications of one case use its number."),
-    legalBasis: LegalBasis.oneThing)
+    legalBasis: LegalBasis.oneThing, stage: .acceptance)
 
   public init() {}
 

@@ -14,7 +14,7 @@ public struct TracksShareMaterials: TrackPairRule {
     summary: LocalizedText("两条审批线中同一编号的材料内容一致。", "A material id names the same material on both tracks."),
     message: LocalizedText("两条审批线中同一编号的材料内容不同", "the two applications list different materials under one id"),
     hint: LocalizedText("“一件事”的材料只交一套：同一材料在两线使用同一编号和相同内容，不同材料使用不同编号。", "Materials are submitted once: use one id and the same entry for a material on both tracks, and another id for another material."),
-    legalBasis: LegalBasis.oneThing)
+    legalBasis: LegalBasis.oneThing, stage: .acceptance)
 
   public init() {}
 

@@ -9,7 +9,7 @@ public struct TracksShareName: TrackPairRule {
     summary: LocalizedText("两条审批线的名称一致。", "Both tracks use the same name."),
     message: LocalizedText("两条审批线的名称不一致", "the two applications use different names"),
     hint: LocalizedText("以登记名称为准，两线使用同一名称。", "Use the registered name on both tracks."),
-    legalBasis: LegalBasis.oneThing)
+    legalBasis: LegalBasis.oneThing, stage: .acceptance)
 
   public init() {}
 

@@ -9,7 +9,7 @@ public struct TracksShareOperator: TrackPairRule {
     summary: LocalizedText("两条审批线的经营者一致。", "Both tracks name the same operator."),
     message: LocalizedText("营业执照申请与食品经营许可申请的经营者不一致", "the two applications name different operators"),
     hint: LocalizedText("“一件事”的经营者信息只填一次，两线须一致。", "The operator is entered once for both tracks."),
-    legalBasis: LegalBasis.oneThing)
+    legalBasis: LegalBasis.oneThing, stage: .acceptance)
 
   public init() {}
 

@@ -9,7 +9,7 @@ public struct TracksSharePremises: TrackPairRule {
     summary: LocalizedText("两条审批线的经营场所一致。", "Both tracks use the same premises."),
     message: LocalizedText("两条审批线的经营场所不一致", "the two applications use different premises"),
     hint: LocalizedText("经营场所只填一次，两线须一致；多处经营的应分别取得许可。", "Enter the premises once; each further site needs its own licence."),
-    legalBasis: LegalBasis.oneThing)
+    legalBasis: LegalBasis.oneThing, stage: .acceptance)
 
   public init() {}
 

@@ -9,7 +9,7 @@ public struct TracksShareScope: TrackPairRule {
     summary: LocalizedText("两条审批线的经营范围一致。", "Both tracks carry the same business scope."),
     message: LocalizedText("两条审批线的经营范围不一致", "the two applications carry different scopes"),
     hint: LocalizedText("经营范围只填一次，两线须一致。", "Enter the scope once for both tracks."),
-    legalBasis: LegalBasis.oneThing)
+    legalBasis: LegalBasis.oneThing, stage: .acceptance)
 
   public init() {}
 

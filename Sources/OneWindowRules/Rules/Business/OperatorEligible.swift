@@ -16,7 +16,7 @@ public struct OperatorEligible: Rule {
       "个体工商户经营者须持居民身份证，或港澳台居民居住证、来往内地（大陆）通行证；外国人可依法设立外商投资企业。",
       "The operator shows a resident identity card, or a Hong Kong/Macao/Taiwan residence or travel permit; a foreign national may set up a foreign-invested enterprise instead."),
     legalBasis: LegalBasis.cite(
-      "《促进个体工商户发展条例》第二条、第三十七条", "Regulation on promoting individual businesses, arts 2 and 37"))
+      "《促进个体工商户发展条例》第二条、第三十七条", "Regulation on promoting individual businesses, arts 2 and 37"), stage: .review)
   public static let appliesTo: Set<PacketKind> = [
     .restaurantOpening, .restaurantChange, .businessLicenceApplication, .foodLicenceApplication,
   ]

@@ -10,7 +10,7 @@ public struct OperatorOfAge: Rule {
     summary: LocalizedText("经营者年满十八周岁。", "The operator is at least 18."),
     message: LocalizedText("经营者未满十八周岁", "the operator is under 18"),
     hint: LocalizedText("未成年人经营须核实其以自己的劳动收入为主要生活来源（视为完全民事行为能力人）。", "A minor must live on their own labour income to have full civil capacity; the clerk checks."),
-    legalBasis: LegalBasis.capacity)
+    legalBasis: LegalBasis.capacity, stage: .review)
   public static let appliesTo: Set<PacketKind> = [
     .restaurantOpening, .restaurantChange, .businessLicenceApplication, .foodLicenceApplication,
   ]

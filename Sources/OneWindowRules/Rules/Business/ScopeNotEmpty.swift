@@ -9,7 +9,7 @@ public struct ScopeNotEmpty: Rule {
     summary: LocalizedText("经营范围至少有一项。", "The business scope has at least one item."),
     message: LocalizedText("经营范围为空", "the business scope is empty"),
     hint: LocalizedText("按经营范围规范表述填写许可项目或一般项目，如“餐饮服务”。", "Add licensed or general items in the catalogue's wording, such as 餐饮服务."),
-    legalBasis: LegalBasis.scope)
+    legalBasis: LegalBasis.scope, stage: .acceptance)
   public static let appliesTo: Set<PacketKind> = [
     .restaurantOpening, .restaurantChange, .businessLicenceApplication, .foodLicenceApplication,
   ]

@@ -9,7 +9,7 @@ public struct ItemsNotDuplicated: Rule {
     summary: LocalizedText("经营项目不重复。", "Each food business item is listed once."),
     message: LocalizedText("经营项目重复", "the item is listed twice"),
     hint: LocalizedText("删除重复的经营项目，括号标注合并到一处。", "Remove the repeat and keep all bracket notes on one item."),
-    legalBasis: LegalBasis.foodItems)
+    legalBasis: LegalBasis.foodItems, stage: .acceptance)
   public static let appliesTo: Set<PacketKind> = [.restaurantOpening, .foodLicenceApplication, .restaurantChange]
 
   public init() {}

@@ -11,7 +11,7 @@ public struct DistrictIsShinan: Rule {
     hint: LocalizedText("市南区以外的场所请向所在区（市）行政审批服务局申请。", "Premises outside Shinan are registered by their own district's bureau."),
     legalBasis: LegalBasis.cite(
       "《市场主体登记管理条例实施细则》第十条、第十八条第四款；《中华人民共和国行政许可法》第三十二条第一款第（二）项；GB/T 2260 行政区划代码",
-      "Implementing rules, arts 10 and 18(4); Administrative Licensing Law art. 32(1)(ii); GB/T 2260 division codes"))
+      "Implementing rules, arts 10 and 18(4); Administrative Licensing Law art. 32(1)(ii); GB/T 2260 division codes"), stage: .acceptance)
   public static let appliesTo: Set<PacketKind> = [
     .preFiling, .restaurantOpening, .restaurantChange, .businessLicenceApplication, .foodLicenceApplication,
   ]

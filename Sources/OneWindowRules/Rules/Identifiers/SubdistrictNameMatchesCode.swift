@@ -10,7 +10,7 @@ public struct SubdistrictNameMatchesCode: Rule {
     summary: LocalizedText("街道名称与街道代码一致。", "The subdistrict name matches its code."),
     message: LocalizedText("街道名称与街道代码不一致", "the subdistrict name does not match its code"),
     hint: LocalizedText("按标准地址填写街道名称，例如 370202005 为中山路街道。", "Use the standard name; for example 370202005 is 中山路街道."),
-    legalBasis: LegalBasis.gb2260)
+    legalBasis: LegalBasis.gb2260, stage: .acceptance)
   public static let appliesTo: Set<PacketKind> = DistrictIsShinan.appliesTo
 
   public init() {}

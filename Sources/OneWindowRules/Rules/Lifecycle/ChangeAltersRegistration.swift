@@ -9,7 +9,7 @@ public struct ChangeAltersRegistration: Rule {
     summary: LocalizedText("变更后内容与现登记内容不同。", "A new value differs from the registered one."),
     message: LocalizedText("变更后内容与现登记内容相同", "the new value equals the registered one"),
     hint: LocalizedText("删除未发生变化的变更事项。", "Drop the items that do not change."),
-    legalBasis: LegalBasis.change)
+    legalBasis: LegalBasis.change, stage: .acceptance)
   public static let appliesTo: Set<PacketKind> = [.restaurantChange]
   public static let input = RuleInput.registry
 

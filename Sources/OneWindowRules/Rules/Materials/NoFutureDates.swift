@@ -10,7 +10,7 @@ public struct NoFutureDates: Rule {
     summary: LocalizedText("签署、出具、生成日期不晚于基准日期。", "Signing, issuing and creation dates are not in the future."),
     message: LocalizedText("日期晚于基准日期", "the date is after the reference date"),
     hint: LocalizedText("核对日期；尚未签署或出具的材料不能提交。", "Check the date; unsigned or unissued documents cannot be filed."),
-    legalBasis: LegalBasis.truthfulness)
+    legalBasis: LegalBasis.truthfulness, stage: .acceptance)
   public static let appliesTo = PacketKind.filings
 
   public init() {}

@@ -11,7 +11,7 @@ public struct NamePartsMakeTheName: Rule {
     hint: LocalizedText("名称应为“行政区划+字号+行业+组织形式”，如“市南区天晟吉祥烤鸭店”。", "Write the name as division + trade name + industry + form, such as 市南区天晟吉祥烤鸭店."),
     legalBasis: LegalBasis.cite(
       "《企业名称登记管理规定》第六条、第二十五条；《个体工商户名称登记管理办法》（2008，效力待核）第六条",
-      "Enterprise name regulation arts 6 and 25; individual-business name measures (2008, status unverified) art. 6"))
+      "Enterprise name regulation arts 6 and 25; individual-business name measures (2008, status unverified) art. 6"), stage: .acceptance)
   public static let appliesTo: Set<PacketKind> = [
     .restaurantOpening, .restaurantChange, .businessLicenceApplication, .foodLicenceApplication,
   ]

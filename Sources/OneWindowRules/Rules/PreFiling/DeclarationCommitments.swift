@@ -10,7 +10,7 @@ public struct DeclarationCommitments: Rule {
     summary: LocalizedText("申报承诺涵盖权属、法定用途、安全使用、租赁合同、地址信息五项。", "The declaration makes all five commitments."),
     message: LocalizedText("申报承诺事项不全", "the declaration is missing commitments"),
     hint: LocalizedText("按《山东省市场主体住所（经营场所）申报承诺书》勾选全部五项承诺。", "Make all five commitments of the Shandong declaration form."),
-    legalBasis: LegalBasis.shandongCommitment)
+    legalBasis: LegalBasis.shandongCommitment, stage: .acceptance)
   public static let appliesTo: Set<PacketKind> = [.preFiling, .preFilingAmendment]
 
   public init() {}

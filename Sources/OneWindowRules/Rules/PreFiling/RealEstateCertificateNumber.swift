@@ -10,7 +10,7 @@ public struct RealEstateCertificateNumber: Rule {
     summary: LocalizedText("不动产权证书号符合“省简称(年份)市县名不动产权第N号”格式。", "A real-estate title number reads like 鲁(2019)青岛市不动产权第0031847号."),
     message: LocalizedText("不动产权证书号格式不常见，请核对", "unusual real-estate title number; please check"),
     hint: LocalizedText("按证书原样填写，如“鲁(2019)青岛市不动产权第0031847号”。", "Copy the number as printed, such as 鲁(2019)青岛市不动产权第0031847号."),
-    legalBasis: LegalBasis.realEstateCertificate)
+    legalBasis: LegalBasis.realEstateCertificate, stage: .acceptance)
   public static let appliesTo: Set<PacketKind> = [.preFiling, .preFilingAmendment]
 
   public init() {}

@@ -10,7 +10,7 @@ public struct AgreementTermOrder: Rule {
     summary: LocalizedText("协议期限截止日不早于起始日，签订日期不晚于截止日。", "An agreement ends after it starts and is signed before it ends."),
     message: LocalizedText("协议期限不成立", "the agreement's term is impossible"),
     hint: LocalizedText("核对协议的起止日期与签订日期。", "Check the agreement's dates."),
-    legalBasis: LegalBasis.premisesDocuments)
+    legalBasis: LegalBasis.premisesDocuments, stage: .acceptance)
   public static let appliesTo = AgreementCoversDate.appliesTo
 
   public init() {}

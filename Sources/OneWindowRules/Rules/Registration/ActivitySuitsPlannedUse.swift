@@ -17,7 +17,7 @@ public struct ActivitySuitsPlannedUse: Rule {
     hint: LocalizedText("选择规划用途相符的单元（如餐饮需商业用途）。", "Choose a unit whose planned use fits (catering needs commercial use)."),
     legalBasis: LegalBasis.cite(
       "《山东省市场主体住所（经营场所）登记管理办法》（2024）第六条（申报承诺制：登记机关不再审查产权权属、使用功能及法定用途；Data/policy.json premisesExamination）",
-      "Shandong measures on registered premises (2024), art. 6 (commitment: the registrar no longer examines ownership, use or statutory use; premisesExamination in Data/policy.json)"))
+      "Shandong measures on registered premises (2024), art. 6 (commitment: the registrar no longer examines ownership, use or statutory use; premisesExamination in Data/policy.json)"), stage: .review)
   public static let appliesTo = PreFilingInForce.appliesTo
   public static let input = RuleInput.registry
 

@@ -15,7 +15,7 @@ public struct ResidentialUnitConsentOnFile: Rule {
     hint: LocalizedText("请产权单位在预备案中补充该单元的住改商同意证明。", "Ask the owner to add the unit's consent to the pre-filing."),
     legalBasis: LegalBasis.cite(
       "《中华人民共和国民法典》第二百七十九条；《山东省市场主体住所（经营场所）登记管理办法》（2024）第六条（申报承诺制，Data/policy.json premisesExamination）",
-      "Civil Code art. 279; Shandong measures on registered premises (2024), art. 6 (commitment; premisesExamination in Data/policy.json)"))
+      "Civil Code art. 279; Shandong measures on registered premises (2024), art. 6 (commitment; premisesExamination in Data/policy.json)"), stage: .review)
   public static let appliesTo = PreFilingInForce.appliesTo
   public static let input = RuleInput.registry
 

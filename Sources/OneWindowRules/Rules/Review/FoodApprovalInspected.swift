@@ -13,7 +13,7 @@ public struct FoodApprovalInspected: Rule {
     summary: LocalizedText("准予食品经营许可须有不少于 2 名人员的现场核查且结论为符合。", "Approving a food licence needs a passed on-site inspection by at least two."),
     message: LocalizedText("准予食品经营许可缺少合格的现场核查记录", "approving the food licence lacks a passed on-site inspection"),
     hint: LocalizedText("由 2 名以上核查人员现场核查，记录结论后再作准予决定。", "Have two or more inspectors check the premises and record the result first."),
-    legalBasis: LegalBasis.inspection)
+    legalBasis: LegalBasis.inspection, stage: .acceptance)
   public static let appliesTo: Set<PacketKind> = [.reviewDecision]
 
   public init() {}

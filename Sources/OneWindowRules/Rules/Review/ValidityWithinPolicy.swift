@@ -12,7 +12,7 @@ public struct ValidityWithinPolicy: Rule {
     hint: LocalizedText(
       "把截止日改在最长期限以内；最长期限（年）见 Data/policy.json 的 preFilingValidityYears。",
       "End the validity within the maximum; the years are preFilingValidityYears in Data/policy.json."),
-    legalBasis: LegalBasis.review)
+    legalBasis: LegalBasis.review, stage: .acceptance)
   public static let appliesTo: Set<PacketKind> = [.reviewDecision]
 
   public init() {}
