@@ -58,6 +58,7 @@ public enum RuleRegistry {
     OperatingAreaWithinPremises.self,  // FL-012
     SmokeFlueForCatering.self,  // FL-013
     FumeCleaningWithoutFlue.self,  // FL-014
+    PrepackagedSalesIsFiled.self,  // FL-015
     USCCCheckCharacter.self,  // ID-001
     USCCOrganisationCode.self,  // ID-002
     ResidentIdCheckCharacter.self,  // ID-003
