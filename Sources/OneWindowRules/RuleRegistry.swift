@@ -59,6 +59,7 @@ public enum RuleRegistry {
     SmokeFlueForCatering.self,  // FL-013
     FumeCleaningWithoutFlue.self,  // FL-014
     PrepackagedSalesIsFiled.self,  // FL-015
+    ItemsOn2023List.self,  // FL-016
     USCCCheckCharacter.self,  // ID-001
     USCCOrganisationCode.self,  // ID-002
     ResidentIdCheckCharacter.self,  // ID-003
