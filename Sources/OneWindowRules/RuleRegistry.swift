@@ -60,6 +60,7 @@ public enum RuleRegistry {
     FumeCleaningWithoutFlue.self,  // FL-014
     PrepackagedSalesIsFiled.self,  // FL-015
     ItemsOn2023List.self,  // FL-016
+    CategoryNotesMatchCategory.self,  // FL-017
     USCCCheckCharacter.self,  // ID-001
     USCCOrganisationCode.self,  // ID-002
     ResidentIdCheckCharacter.self,  // ID-003
