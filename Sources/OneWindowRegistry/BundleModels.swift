@@ -99,6 +99,9 @@ public struct FoodLicenceFace: Sendable, Hashable, Codable {
   public var residence: String
   public var premises: String
   public var category: OperatorCategory
+  /// The bracket notes printed after the category (`餐饮服务经营者（中央厨房）`); nil on licences
+  /// recorded before they existed, and when there are none.
+  public var categoryNotes: [OperatorCategoryNote]?
   public var items: [FoodItem]
   /// The items as printed (labels with their bracket notes).
   public var itemsText: String

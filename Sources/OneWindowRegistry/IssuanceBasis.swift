@@ -20,6 +20,8 @@ struct IssuanceBasis: Codable, Sendable, Hashable {
     /// `许可项目：…。一般项目：…。`
     var scope: String
     var category: OperatorCategory
+    /// The 主体业态 bracket notes; nil in bases recorded before they existed, or when none.
+    var categoryNotes: [OperatorCategoryNote]?
     var items: [FoodItem]
     /// `热食类食品制售；冷食类食品制售（冷荤类）`
     var itemsText: String
@@ -51,7 +53,9 @@ struct IssuanceBasis: Codable, Sendable, Hashable {
         name: packet.core.name.fullName, operatorName: packet.core.operatorInfo.name,
         residence: packet.core.operatorInfo.residence, compositionForm: packet.core.compositionForm,
         premises: Premises(packet.core.premises), scope: Self.scopeText(packet.core.scope),
-        category: packet.food.category, items: packet.food.items.map(\.item), itemsText: Self.itemsText(packet.food.items))
+        category: packet.food.category,
+        categoryNotes: packet.food.categoryNotes.isEmpty ? nil : packet.food.categoryNotes.map(\.note),
+        items: packet.food.items.map(\.item), itemsText: Self.itemsText(packet.food.items))
     case .change(let packet):
       let changes = packet.changes
       change = Change(

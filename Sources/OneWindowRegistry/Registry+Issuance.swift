@@ -115,7 +115,7 @@ extension Registry {
     let food = FoodLicenceFace(
       number: foodNumber, operatorName: opening.name, uscc: uscc,
       responsible: opening.operatorName, residence: opening.residence, premises: premises,
-      category: category, items: opening.items, itemsText: opening.itemsText,
+      category: category, categoryNotes: opening.categoryNotes, items: opening.items, itemsText: opening.itemsText,
       validFrom: today, validUntil: today.adding(years: policy.foodLicenceValidityYears).adding(days: -1))
     for (number, kind) in [(uscc, "USCC"), (foodNumber, "FOOD_LICENCE")] {
       try transaction.recordIssuedNumber(number, kind: kind, bundleNumber: row.number, on: today.description)
@@ -337,6 +337,7 @@ struct IssuancePacket {
       out.element("Residence", food.residence)
       out.element("Premises", food.premises)
       out.element("OperatorCategory", food.category.rawValue)
+      for note in food.categoryNotes ?? [] { out.element("CategoryNote", note.rawValue) }
       out.element("Items", food.itemsText)
       out.element("ValidFrom", food.validFrom.description)
       out.element("ValidUntil", food.validUntil.description)

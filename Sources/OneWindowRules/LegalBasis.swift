@@ -31,8 +31,21 @@ public enum LegalBasis {
     "Civil Code arts 17–18; Regulation on promoting individual businesses, art. 2")
   public static let foodLicence = cite(
     "《中华人民共和国食品安全法》第三十五条；《食品经营许可和备案管理办法》", "Food Safety Law art. 35; food business licensing measures (2023)")
+  /// The 2023 list of items and bracket notes. The measures' text was read only in secondary
+  /// copies, none of which shows the article number of the list (believed to be art. 16, with the
+  /// categories in art. 15): the article is named as unverified rather than guessed silently.
   public static let foodItems = cite(
-    "《食品经营许可和备案管理办法》（2023）经营项目；《食品经营许可审查通则》", "Food business licensing measures (2023), business items; general review rules")
+    "《食品经营许可和备案管理办法》（2023，总局令第78号）经营项目分类条款（第十六条，条文号待与公报原文核对）；《食品经营许可审查通则》",
+    "Food business licensing measures (2023, SAMR order 78), the article classifying business items (art. 16, number to be checked against the gazette text); general review rules")
+  /// The bracket notes after the operator category (believed to be art. 15 of the 2023 measures).
+  public static let foodCategories = cite(
+    "《食品经营许可和备案管理办法》（2023，总局令第78号）主体业态分类条款（第十五条，条文号待与公报原文核对）",
+    "Food business licensing measures (2023, SAMR order 78), the article on operator categories (art. 15, number to be checked against the gazette text)")
+  /// Selling only prepackaged food is a filing, not a licence (食品安全法 art. 35(1) as amended on
+  /// 2021-04-29; 办法 art. 4(1)(ii), art. 5).
+  public static let prepackagedFiling = cite(
+    "《中华人民共和国食品安全法》（2021 年修正）第三十五条第一款；《食品经营许可和备案管理办法》（2023）第四条第二款第（二）项、第五条",
+    "Food Safety Law (as amended 2021) art. 35(1); food business licensing measures (2023) arts 4(2)(ii) and 5")
   public static let dedicatedSpaces = cite(
     "《食品经营许可审查通则》；《餐饮服务食品安全操作规范》专间与专用操作区（对照表见 Data/policy.json）",
     "General review rules for food licences; catering food-safety operating rules on dedicated rooms and areas (table in Data/policy.json)")

@@ -58,6 +58,9 @@ public enum RuleRegistry {
     OperatingAreaWithinPremises.self,  // FL-012
     SmokeFlueForCatering.self,  // FL-013
     FumeCleaningWithoutFlue.self,  // FL-014
+    PrepackagedSalesIsFiled.self,  // FL-015
+    ItemsOn2023List.self,  // FL-016
+    CategoryNotesMatchCategory.self,  // FL-017
     USCCCheckCharacter.self,  // ID-001
     USCCOrganisationCode.self,  // ID-002
     ResidentIdCheckCharacter.self,  // ID-003

@@ -57,7 +57,7 @@ struct RuleCatalogueTests {
     #expect(review == [
       "BL-002", "BL-003", "BL-004", "BL-005", "BL-006", "BL-007", "BL-008", "BL-011", "BL-014", "CA-001", "CA-002",
       "CH-003", "CH-004", "FL-001", "FL-002", "FL-003", "FL-004", "FL-005", "FL-006", "FL-007", "FL-008", "FL-009",
-      "FL-010", "FL-012", "FL-013", "FL-014", "PF-002", "PF-003", "PF-006", "PF-007", "PF-008", "PR-001", "PR-002",
+      "FL-010", "FL-012", "FL-013", "FL-014", "FL-017", "PF-002", "PF-003", "PF-006", "PF-007", "PF-008", "PR-001", "PR-002",
       "PR-003", "PR-005", "PR-006", "TR-005", "TR-006",
     ])
     // Input checks and registry operations are always acceptance checks.

@@ -434,16 +434,57 @@ public enum CateringSubtype: String, CodeList {
   }
 }
 
+/// 主体业态后的括号标注（2023 年《食品经营许可和备案管理办法》）。 Bracket note on the operator
+/// category (2023 measures): wholesale, central kitchen, group-meal delivery, automatic equipment,
+/// school and childcare canteens.
+public enum OperatorCategoryNote: String, CodeList {
+  /// 批发
+  case wholesale = "WHOLESALE"
+  /// 中央厨房
+  case centralKitchen = "CENTRAL_KITCHEN"
+  /// 集体用餐配送
+  case groupMealDelivery = "GROUP_MEAL_DELIVERY"
+  /// 自动设备
+  case automaticEquipment = "AUTOMATIC_EQUIPMENT"
+  /// 学校食堂
+  case schoolCanteen = "SCHOOL_CANTEEN"
+  /// 托幼机构食堂
+  case childcareCanteen = "CHILDCARE_CANTEEN"
+
+  public var label: LocalizedText {
+    switch self {
+    case .wholesale: LocalizedText(zh: "批发", en: "Wholesale")
+    case .centralKitchen: LocalizedText(zh: "中央厨房", en: "Central kitchen")
+    case .groupMealDelivery: LocalizedText(zh: "集体用餐配送", en: "Group-meal delivery")
+    case .automaticEquipment: LocalizedText(zh: "自动设备", en: "Automatic equipment")
+    case .schoolCanteen: LocalizedText(zh: "学校食堂", en: "School canteen")
+    case .childcareCanteen: LocalizedText(zh: "托幼机构食堂", en: "Childcare canteen")
+    }
+  }
+
+  /// The operator categories the note may follow.
+  public var categories: Set<OperatorCategory> {
+    switch self {
+    case .wholesale: [.foodSales]
+    case .centralKitchen, .groupMealDelivery: [.catering, .canteen]
+    case .automaticEquipment: [.foodSales, .catering, .canteen]
+    case .schoolCanteen, .childcareCanteen: [.canteen]
+    }
+  }
+}
+
 /// 食品经营项目（2023 年《食品经营许可和备案管理办法》）。 Food business item (2023 measures).
+///
+/// The 2023 list has three groups: 食品销售 (散装食品销售, 散装食品和预包装食品销售), 餐饮服务 (热食类,
+/// 冷食类, 生食类, 半成品, 自制饮品) and 食品经营管理 (食品销售连锁管理, 餐饮服务连锁管理, 餐饮服务管理).
+/// The 2015 items that are not on it stay decodable — registries hold licences issued under
+/// them — and are marked ``isLegacy``: 预包装食品销售 (仅销售预包装食品 is a filing since the 2021
+/// 食品安全法 art. 35, FL-015), 特殊食品销售, 其他类食品销售 and 其他类食品制售 (FL-016).
 public enum FoodItem: String, CodeList {
-  /// 预包装食品销售
-  case prepackagedSales = "PREPACKAGED_SALES"
   /// 散装食品销售
   case bulkSales = "BULK_SALES"
-  /// 特殊食品销售
-  case specialFoodSales = "SPECIAL_FOOD_SALES"
-  /// 其他类食品销售
-  case otherSales = "OTHER_SALES"
+  /// 散装食品和预包装食品销售
+  case bulkAndPrepackagedSales = "BULK_AND_PREPACKAGED_SALES"
   /// 热食类食品制售
   case hotFood = "HOT_FOOD"
   /// 冷食类食品制售
@@ -454,26 +495,78 @@ public enum FoodItem: String, CodeList {
   case semiFinished = "SEMI_FINISHED"
   /// 自制饮品制售
   case beverage = "BEVERAGE"
-  /// 其他类食品制售
+  /// 食品销售连锁管理
+  case salesChainManagement = "SALES_CHAIN_MANAGEMENT"
+  /// 餐饮服务连锁管理
+  case cateringChainManagement = "CATERING_CHAIN_MANAGEMENT"
+  /// 餐饮服务管理
+  case cateringManagement = "CATERING_MANAGEMENT"
+  /// 预包装食品销售（2015 年目录，已停用）
+  case prepackagedSales = "PREPACKAGED_SALES"
+  /// 特殊食品销售（2015 年目录，已停用）
+  case specialFoodSales = "SPECIAL_FOOD_SALES"
+  /// 其他类食品销售（2015 年目录，已停用）
+  case otherSales = "OTHER_SALES"
+  /// 其他类食品制售（2015 年目录，已停用）
   case otherPrepared = "OTHER_PREPARED"
 
   public var label: LocalizedText {
     switch self {
-    case .prepackagedSales: LocalizedText(zh: "预包装食品销售", en: "Sale of prepackaged food")
     case .bulkSales: LocalizedText(zh: "散装食品销售", en: "Sale of bulk food")
-    case .specialFoodSales: LocalizedText(zh: "特殊食品销售", en: "Sale of special foods")
-    case .otherSales: LocalizedText(zh: "其他类食品销售", en: "Sale of other food")
+    case .bulkAndPrepackagedSales: LocalizedText(zh: "散装食品和预包装食品销售", en: "Sale of bulk and prepackaged food")
     case .hotFood: LocalizedText(zh: "热食类食品制售", en: "Preparation and sale of hot food")
     case .coldFood: LocalizedText(zh: "冷食类食品制售", en: "Preparation and sale of cold food")
     case .rawFood: LocalizedText(zh: "生食类食品制售", en: "Preparation and sale of raw food")
     case .semiFinished: LocalizedText(zh: "半成品制售", en: "Preparation and sale of semi-finished food")
     case .beverage: LocalizedText(zh: "自制饮品制售", en: "Preparation and sale of own beverages")
+    case .salesChainManagement: LocalizedText(zh: "食品销售连锁管理", en: "Food sales chain management")
+    case .cateringChainManagement: LocalizedText(zh: "餐饮服务连锁管理", en: "Catering chain management")
+    case .cateringManagement: LocalizedText(zh: "餐饮服务管理", en: "Catering management")
+    case .prepackagedSales: LocalizedText(zh: "预包装食品销售", en: "Sale of prepackaged food")
+    case .specialFoodSales: LocalizedText(zh: "特殊食品销售", en: "Sale of special foods")
+    case .otherSales: LocalizedText(zh: "其他类食品销售", en: "Sale of other food")
     case .otherPrepared: LocalizedText(zh: "其他类食品制售", en: "Preparation and sale of other food")
     }
   }
+
+  /// The three groups of the 2023 list, and the 2015 items no longer on it.
+  public enum Group: Sendable, Hashable {
+    /// 食品销售
+    case sales
+    /// 餐饮服务
+    case catering
+    /// 食品经营管理
+    case management
+    /// 2015 目录中已停用的项目
+    case legacy
+  }
+
+  public var group: Group {
+    switch self {
+    case .bulkSales, .bulkAndPrepackagedSales: .sales
+    case .hotFood, .coldFood, .rawFood, .semiFinished, .beverage: .catering
+    case .salesChainManagement, .cateringChainManagement, .cateringManagement: .management
+    case .prepackagedSales, .specialFoodSales, .otherSales, .otherPrepared: .legacy
+    }
+  }
+
+  /// A 2015 item that is not on the 2023 list (kept so stored licences still decode).
+  public var isLegacy: Bool { group == .legacy }
+
+  /// Whether the item is food prepared on the premises (餐饮服务, or the 2015 其他类食品制售).
+  public var isPrepared: Bool { group == .catering || self == .otherPrepared }
+
+  /// Whether the item is food sold, not prepared (食品销售, or a 2015 sales item).
+  public var isSold: Bool {
+    group == .sales || [.prepackagedSales, .specialFoodSales, .otherSales].contains(self)
+  }
 }
 
-/// 经营项目的括号标注。 Bracket note on a food business item.
+/// 经营项目后的括号标注。 Bracket note on a food business item.
+///
+/// The 2023 measures keep three: 散装熟食 (on 散装食品销售 or 散装食品和预包装食品销售), 冷加工糕点
+/// and 冷荤类 (on 冷食类食品制售). 含冷藏冷冻食品 is the 2015 note, kept decodable and marked
+/// ``isLegacy`` (FL-016).
 public enum FoodItemNote: String, CodeList {
   /// 散装熟食
   case bulkCooked = "BULK_COOKED"
@@ -481,7 +574,7 @@ public enum FoodItemNote: String, CodeList {
   case coldPastry = "COLD_PASTRY"
   /// 冷荤类
   case coldMeat = "COLD_MEAT"
-  /// 含冷藏冷冻食品
+  /// 含冷藏冷冻食品（2015 年目录，已停用）
   case chilledFrozen = "CHILLED_FROZEN"
 
   public var label: LocalizedText {
@@ -490,6 +583,18 @@ public enum FoodItemNote: String, CodeList {
     case .coldPastry: LocalizedText(zh: "冷加工糕点", en: "Cold-processed pastry")
     case .coldMeat: LocalizedText(zh: "冷荤类", en: "Cold meat dishes")
     case .chilledFrozen: LocalizedText(zh: "含冷藏冷冻食品", en: "Including chilled and frozen food")
+    }
+  }
+
+  /// A 2015 note that is not in the 2023 measures.
+  public var isLegacy: Bool { self == .chilledFrozen }
+
+  /// The 2023 items the note may follow (none for a 2015 note).
+  public var items: Set<FoodItem> {
+    switch self {
+    case .bulkCooked: [.bulkSales, .bulkAndPrepackagedSales]
+    case .coldPastry, .coldMeat: [.coldFood]
+    case .chilledFrozen: []
     }
   }
 }

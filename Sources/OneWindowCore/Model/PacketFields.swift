@@ -341,6 +341,8 @@ public struct FoodView: Sendable, Hashable {
   /// nil for a change, whose category is the registered one.
   @Located public var category: OperatorCategory? = nil
   public var cateringSubtype: CateringSubtype?
+  /// The bracket notes after the category; empty for a change.
+  public var categoryNotes: [CategoryNoteEntry] = []
   public var items: [FoodItemEntry]
   public var itemsNode: NodeRef
   public var spaces: [DedicatedSpace]
@@ -372,11 +374,12 @@ public struct FoodView: Sendable, Hashable {
       staff: part.staff, manager: part.manager, node: part.node)
     $category = part.$category
     $operatingArea = part.$operatingArea
+    categoryNotes = part.categoryNotes
   }
 
   /// Whether any item is prepared on the premises (catering items).
   public var hasPreparedFood: Bool {
-    items.contains { [.hotFood, .coldFood, .rawFood, .semiFinished, .beverage, .otherPrepared].contains($0.item) }
+    items.contains { $0.item.isPrepared }
   }
 }
 

@@ -157,6 +157,17 @@ public struct FoodItemEntry: Sendable, Hashable {
   }
 }
 
+/// A bracket note on the operator category (主体业态后的括号标注), with its element.
+public struct CategoryNoteEntry: Sendable, Hashable {
+  public var note: OperatorCategoryNote
+  public var node: NodeRef = .none
+
+  public init(note: OperatorCategoryNote, node: NodeRef = .none) {
+    self.note = note
+    self.node = node
+  }
+}
+
 /// A dedicated room or work area.
 public struct DedicatedSpace: Sendable, Hashable {
   public var kind: DedicatedSpaceKind
@@ -207,6 +218,8 @@ public struct StaffMember: Sendable, Hashable {
 public struct FoodLicencePart: Sendable, Hashable {
   @Located public var category: OperatorCategory = .catering
   public var cateringSubtype: CateringSubtype?
+  /// The bracket notes after the category (`餐饮服务经营者（中央厨房）`).
+  public var categoryNotes: [CategoryNoteEntry] = []
   public var items: [FoodItemEntry] = []
   public var itemsNode: NodeRef = .none
   @Located public var operatingArea: Double = 0

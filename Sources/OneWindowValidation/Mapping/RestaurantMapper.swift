@@ -151,6 +151,9 @@ extension PacketMapper {
     guard let element else { return part }
     element.read("OperatorCategory", into: &part, \.category, \.$category)
     part.cateringSubtype = element.code("CateringSubtype", as: CateringSubtype.self)
+    part.categoryNotes = element.children("CategoryNote").compactMap { note in
+      OperatorCategoryNote(rawValue: note.text).map { CategoryNoteEntry(note: $0, node: note.node) }
+    }
     let items = element.child("Items")
     part.items = foodItems(items)
     part.itemsNode = items?.node ?? element.node

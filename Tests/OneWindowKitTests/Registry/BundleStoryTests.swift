@@ -119,6 +119,30 @@ struct BundleStoryTests {
     await #expect(try registry.verifyAudit().isIntact)
   }
 
+  /// A 主体业态 bracket note (2023 measures) is carried from the application to the licence face
+  /// and the Issuance packet, which stays valid (issue 14, item 3).
+  @Test func theCategoryNoteReachesTheLicenceFace() async throws {
+    let registry = try RegistryHarness().registry
+    try await TianShengJiXiang.preFiled(in: registry)
+    let source = try RegistryHarness.source(TianShengJiXiang.opening, replacing: [(
+      "<CateringSubtype>SMALL</CateringSubtype>",
+      "<CateringSubtype>CENTRAL_KITCHEN</CateringSubtype>\n    <CategoryNote>CENTRAL_KITCHEN</CategoryNote>"
+    )])
+    let accepted = try await registry.submitBundle(source, by: applicant, clock: on("2026-04-22"))
+    #expect(errors(accepted) == [])
+    let number = try #require(accepted.subject)
+    _ = try await registry.decideTrack(number, track: .food, decision: .approve(inspection: inspection), by: foodClerk, clock: on("2026-04-23"))
+    _ = try await registry.decideTrack(number, track: .business, decision: .approve(), by: businessClerk, clock: on("2026-04-23"))
+    let issued = try await registry.issueBundle(number, by: businessClerk, clock: on("2026-04-24"))
+    #expect(issued.outcome == .accepted)
+    let certificates = try await #require(try registry.bundle(number)?.certificates)
+    #expect(certificates.food.categoryNotes == [.centralKitchen])
+    let issuance = try await #require(try registry.packet(forReceipt: issued.number))
+    #expect(String(decoding: issuance.bytes, as: UTF8.self).contains("<CategoryNote>CENTRAL_KITCHEN</CategoryNote>"))
+    let report = await RegistryHarness.oneWindow.validate(bytes: issuance.bytes, name: "issuance.xml")
+    #expect(report.findings.filter { $0.severity == .error }.isEmpty)
+  }
+
   @Test func aCorrectionRequestStopsTheClockAndHoldsTheOtherTrack() async throws {
     let registry = try RegistryHarness().registry
     try await TianShengJiXiang.preFiled(in: registry)

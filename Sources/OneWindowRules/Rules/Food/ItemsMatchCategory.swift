@@ -1,8 +1,9 @@
 public import OneWindowCore
 
-/// A food seller (食品销售经营者) lists only sales items; prepared food needs a catering category.
+/// A food seller (食品销售经营者) lists only sales items (and 食品销售连锁管理); prepared food and
+/// catering management need a catering category (2023 list: 食品销售, 餐饮服务, 食品经营管理).
 ///
-/// Finding: an error at each prepared-food item of a food-sales licence.
+/// Finding: an error at each catering or catering-management item of a food-sales licence.
 public struct ItemsMatchCategory: Rule {
   public static let descriptor = RuleDescriptor(
     id: "FL-003", severity: .error, category: .food,
@@ -12,13 +13,15 @@ public struct ItemsMatchCategory: Rule {
     legalBasis: LegalBasis.foodItems)
   public static let appliesTo: Set<PacketKind> = [.restaurantOpening, .foodLicenceApplication]
 
-  static let salesItems: Set<FoodItem> = [.prepackagedSales, .bulkSales, .specialFoodSales, .otherSales]
+  /// What a food seller may hold: the sales items (the 2015 ones are FL-015's and FL-016's) and
+  /// the management of a sales chain.
+  static func suitsFoodSeller(_ item: FoodItem) -> Bool { item.isSold || item == .salesChainManagement }
 
   public init() {}
 
   public func check(_ packet: Packet, in context: inout RuleContext) {
     guard let food = packet.foodView, food.category == .foodSales else { return }
-    for entry in food.items where !Self.salesItems.contains(entry.item) {
+    for entry in food.items where !Self.suitsFoodSeller(entry.item) {
       context.report(
         LocalizedText("食品销售经营者不得申请“\(entry.item.label.zh)”", "a food seller may not hold '\(entry.item.label.en)'"),
         at: entry.$item, value: entry.item.rawValue)
