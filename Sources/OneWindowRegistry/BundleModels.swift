@@ -12,6 +12,9 @@ public enum BundleStatus: String, Sendable, Hashable, CodedInJSON {
   case rejected
   /// The certificates were issued (or, for a cancellation, the licences ended).
   case issued
+  /// A department objected to a simplified cancellation within its period: the simplified route
+  /// ended with the objection's reason (条例 art 33 ¶3); an ordinary cancellation may follow.
+  case objected
 
   public var label: LocalizedText {
     switch self {
@@ -20,6 +23,7 @@ public enum BundleStatus: String, Sendable, Hashable, CodedInJSON {
     case .approved: LocalizedText(zh: "待出证", en: "approved, awaiting issuance")
     case .rejected: LocalizedText(zh: "不予办理", en: "rejected")
     case .issued: LocalizedText(zh: "已办结", en: "issued")
+    case .objected: LocalizedText(zh: "有异议，简易注销终止", en: "objected, simplified route ended")
     }
   }
 }
@@ -170,7 +174,27 @@ public struct BundleDetail: Sendable, Hashable, Codable {
   /// The review findings (审查) of the current version, each with the track whose reviewer
   /// judges it; an approval over an error among them needs a reason (`RG-009`).
   public var reviewFindings: [ReviewFinding] = []
+  /// A simplified cancellation's push to the tax and other departments and its objection period.
+  public var objectionPeriod: ObjectionPeriod?
   public var history: [AuditEntry]
+}
+
+/// A simplified cancellation (简易注销) pushed to the tax and other departments on acceptance:
+/// completed by an issuer only once `objectionUntil` has passed without an objection (条例 art 33
+/// ¶3: 10 days, calendar days counted from the push).
+public struct ObjectionPeriod: Sendable, Hashable, Codable {
+  public var pushedOn: CivilDate
+  /// The last day a department may object.
+  public var objectionUntil: CivilDate
+  public var objection: Objection?
+}
+
+/// A department's objection to a simplified cancellation, as a clerk recorded it.
+public struct Objection: Sendable, Hashable, Codable {
+  public var department: String
+  public var reason: String
+  public var recordedOn: CivilDate
+  public var recordedBy: String
 }
 
 /// A review finding put before one track's reviewer.

@@ -43,7 +43,10 @@ extension Registry {
           LocalizedText("补正的办件 \(corrected.number) 不是\(application.kind.label.zh)", "bundle \(corrected.number) is not a \(application.kind.label.en.lowercased())"),
           value: corrected.number)
       }
-      let due = dueDate(for: application.kind, from: operation.clock.today)
+      // A simplified cancellation waits for the departments' objection period before its count.
+      let countFrom =
+        application.simplifiedCancellation ? SimplifiedCancellation.objectionUntil(pushedOn: operation.clock.today) : operation.clock.today
+      let due = dueDate(for: application.kind, from: countFrom)
       if due.provisional {
         operation.refuse(
           RegistryRules.calendarPublished,
@@ -87,7 +90,9 @@ extension Registry {
         preFilingNumber: use?.preFilingNumber, unitID: use?.unitRef,
         changedFields: application.changedFields.map(\.rawValue).joined(separator: ","),
         inspectionNeeded: application.inspectionRequired, acceptedOn: clock.today.description,
-        clockStart: clock.today.description, dueOn: due.date.description, packetID: packetID,
+        // A simplified cancellation's working days count once the objection period is over.
+        clockStart: (application.simplifiedCancellation ? SimplifiedCancellation.objectionUntil(pushedOn: clock.today) : clock.today)
+          .description, dueOn: due.date.description, packetID: packetID,
         receiptNumber: operation.receiptNumber, submittedByRole: operation.actor.role.rawValue,
         submittedByID: operation.actor.id, updatedAt: clock.now, issuanceBasis: try application.basisJSON())
     bundle.premisesKey = application.premisesKey
@@ -114,6 +119,12 @@ extension Registry {
     operation.log(
       "bundle.accepted", number,
       "kind=\(application.kind.rawValue); tracks=\(application.tracks.map(\.rawValue).sorted().joined(separator: ",")); due=\(due.date)\(due.provisional ? " (provisional)" : "")")
+    if application.simplifiedCancellation {
+      let until = SimplifiedCancellation.objectionUntil(pushedOn: clock.today)
+      try transaction.insertCancellationPeriod(
+        CancellationPeriodRow(bundleID: bundleID, pushedOn: clock.today.description, objectionUntil: until.description))
+      operation.log("bundle.pushed", number, "departments=\(SimplifiedCancellation.departments.en); objection-until=\(until)")
+    }
   }
 
   /// A corrected resubmission: a new version, the tracks that asked for corrections reopened,
@@ -253,6 +264,16 @@ extension Registry {
         LocalizedText("工作人员 \(actor.id) 录入了该办件，不能自行审批", "clerk \(actor.id) entered this bundle and may not decide it"),
         value: actor.id)
     }
+    if case .approve = decision, track == .business, try transaction.cancellationPeriod(bundleID: row.id) != nil,
+      !decision.reasons.contains(where: { $0.hasPrefix(RegistryRules.exclusionsChecked.id.rawValue) })
+    {
+      operation.refuse(
+        RegistryRules.exclusionsChecked,
+        LocalizedText(
+          "简易注销 \(row.number) 准予前未记录对经营异常名录、严重违法失信名单及吊销、责令关闭、撤销情况的核查",
+          "simplified cancellation \(row.number): no recorded check of the abnormal-operation and serious-dishonesty lists and of revocation, closure or cancellation"),
+        value: row.number)
+    }
     if case .approve = decision {
       let latest = try transaction.bundlePackets(bundleID: row.id).last?.receipt
       try requireAnswered(openReviewErrors(receipt: latest, track: track, in: transaction), by: decision.reasons, &operation)
@@ -329,6 +350,8 @@ struct BundleApplication {
   var foodLicenceNumber: String?
   var preFiledUse: Packet.PreFiledUse?
   var changedFields: [ChangeField] = []
+  /// A 简易注销: pushed to the tax and other departments on acceptance.
+  var simplifiedCancellation = false
   var tracks: Set<Track>
   var inspectionRequired: Bool
   /// Who may submit it as an applicant: the operator, the agent, the business itself.
@@ -377,6 +400,7 @@ struct BundleApplication {
       foodLicenceNumber = cancellation.current.foodLicenceNumber
       tracks = [.business, .food]
       inspectionRequired = false
+      simplifiedCancellation = cancellation.simplified
       applicantIDs = [operatorIdentity, cancellation.current.uscc]
     default:
       return nil

@@ -31,6 +31,7 @@ extension Registry {
           reviewFindings: try self.reviewFindings(receipt: versions.last?.receipt, in: transaction).map {
             ReviewFinding(track: Track.reviewing($0), finding: $0)
           },
+          objectionPeriod: try transaction.cancellationPeriod(bundleID: row.id).flatMap(ObjectionPeriod.init),
           history: try transaction.auditEvents(subject: row.number).map(AuditEntry.init))
       }
   }

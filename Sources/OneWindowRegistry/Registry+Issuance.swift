@@ -38,6 +38,17 @@ extension Registry {
           value: row.status)
         return
       }
+      if let period = try transaction.cancellationPeriod(bundleID: row.id), let until = CivilDate(period.objectionUntil),
+        clock.today <= until
+      {
+        operation.refuse(
+          RegistryRules.stateAllows,
+          LocalizedText(
+            "简易注销 \(row.number) 已于 \(period.pushedOn) 推送\(SimplifiedCancellation.departments.zh)，异议期至 \(until) 届满，届满无异议后方可办结",
+            "simplified cancellation \(row.number) was pushed to \(SimplifiedCancellation.departments.en) on \(period.pushedOn); it completes only after the objection period ends on \(until)"),
+          value: until.description)
+        return
+      }
       guard let start = CivilDate(row.clockStart) else { throw Self.inconsistent("bundle \(row.number) has no start date") }
       // Never guessed, never blocking: counted Monday to Friday where a schedule is missing, and
       // recorded as provisional until it is added.

@@ -183,6 +183,8 @@ public protocol ReplayBackend: Sendable {
   func decideTrack(decisionPacket source: PacketSource, by actor: Actor, clock: RegistryClock) async throws -> Receipt
   func decideTrack(_ reference: String, track: Track, decision: TrackDecision, by actor: Actor, clock: RegistryClock)
     async throws -> Receipt
+  func recordObjection(_ reference: String, department: String, reason: String, by actor: Actor, clock: RegistryClock) async throws
+    -> Receipt
   func issueBundle(_ reference: String, by actor: Actor, clock: RegistryClock) async throws -> Receipt
   func preFiling(_ reference: String, asOf: CivilDate) async throws -> PreFilingDetail?
   func bundle(_ reference: String) async throws -> BundleDetail?
@@ -251,6 +253,12 @@ public struct InProcessReplay: ReplayBackend {
     async throws -> Receipt
   {
     try await registry.decideTrack(reference, track: track, decision: decision, by: actor, clock: clock)
+  }
+
+  public func recordObjection(
+    _ reference: String, department: String, reason: String, by actor: Actor, clock: RegistryClock
+  ) async throws -> Receipt {
+    try await registry.recordObjection(reference, department: department, reason: reason, by: actor, clock: clock)
   }
 
   public func issueBundle(_ reference: String, by actor: Actor, clock: RegistryClock) async throws -> Receipt {
@@ -441,6 +449,10 @@ struct ScenarioPlayer {
           try required(try resolve(step.subject), "a Subject", step), track: try required(step.track, "a Track", step),
           decision: decision, by: actor, clock: clock)
       }
+    case .bundleObjection:
+      receipt = try await registry.recordObjection(
+        try required(try resolve(step.subject), "a Subject", step), department: try required(step.department, "a Department", step),
+        reason: try required(step.reason, "a Reason", step), by: actor, clock: clock)
     case .bundleIssue:
       receipt = try await registry.issueBundle(try required(try resolve(step.subject), "a Subject", step), by: actor, clock: clock)
     case .bundleOverdue:

@@ -19,6 +19,8 @@ public struct ReplayScenario: Sendable, Hashable {
     case register
     case bundleSubmit = "bundle.submit"
     case bundleDecide = "bundle.decide"
+    /// A department's objection to a simplified cancellation (`Department`, `Reason`).
+    case bundleObjection = "bundle.objection"
     case bundleIssue = "bundle.issue"
     case bundleOverdue = "bundle.overdue"
     case auditVerify = "audit.verify"
@@ -55,6 +57,7 @@ public struct ReplayScenario: Sendable, Hashable {
     public var track: Track?
     public var decision: DecisionKind?
     public var reason: String?
+    public var department: String?
     public var validUntil: CivilDate?
     public var inspectors: [String]
     /// Symbols bound to values this step produces (`preFilingNumber`, `bundleNumber`…).
@@ -119,7 +122,7 @@ enum ScenarioMapper {
       replacements: element.children("Replace").map { ($0.attribute("text") ?? "", $0.attribute("with") ?? "") },
       subject: element.string("Subject"), track: element.code("Track", as: Track.self),
       decision: element.code("Decision", as: DecisionKind.self), reason: element.child("Reason")?.rawText,
-      validUntil: element.date("ValidUntil"),
+      department: element.string("Department"), validUntil: element.date("ValidUntil"),
       inspectors: element.child("Inspectors")?.children("Inspector").map { $0.text } ?? [],
       binds: element.children("Bind").map { ($0.attribute("symbol") ?? "", $0.attribute("to") ?? "") },
       expect: ReplayScenario.Expectation(

@@ -170,6 +170,15 @@ public struct RegistryTextRenderer: Sendable {
         lines.append("    \(pick("审查意见", "for review")): \(item.finding.severity.label) [\(item.finding.ruleID)] \(TerminalText.escaped(item.finding.message.text(in: language)))")
       }
     }
+    if let period = detail.objectionPeriod {
+      lines.append(
+        pick(
+          "简易注销: \(period.pushedOn) 推送税务等部门，异议期至 \(period.objectionUntil)",
+          "simplified cancellation: pushed to the tax and other departments on \(period.pushedOn), objections until \(period.objectionUntil)"))
+      if let objection = period.objection {
+        lines.append("  \(pick("异议", "objection")): \(objection.recordedOn) \(TerminalText.escaped(objection.department))：\(TerminalText.escaped(objection.reason))")
+      }
+    }
     if let certificates = detail.certificates {
       lines.append(pick("证照:", "licences:"))
       lines.append("  \(pick("营业执照", "business licence")) \(certificates.business.uscc)  \(certificates.business.name)")

@@ -219,6 +219,18 @@ struct HTTPReplayBackend: ReplayBackend {
     return try await write(.POST, path, try Self.json(body), actor, clock)
   }
 
+  func recordObjection(_ reference: String, department: String, reason: String, by actor: Actor, clock: RegistryClock) async throws
+    -> Receipt
+  {
+    struct Objection: Encodable {
+      var department: String
+      var reason: String
+    }
+    return try await write(
+      .POST, "/v1/bundles/\(Self.escape(reference))/objection", try Self.json(Objection(department: department, reason: reason)),
+      actor, clock)
+  }
+
   func issueBundle(_ reference: String, by actor: Actor, clock: RegistryClock) async throws -> Receipt {
     try await write(.POST, "/v1/bundles/\(Self.escape(reference))/issuance", .none, actor, clock)
   }

@@ -37,6 +37,7 @@ struct PacketRoutes {
       }
     })
     routes.add(.post, "/v1/bundles/{ref}/tracks/{track}/decision", decide)
+    routes.add(.post, "/v1/bundles/{ref}/objection", objection)
     routes.add(.post, "/v1/bundles/{ref}/issuance", issue)
     routes.add(.post, "/v1/bundles/split", split)
     routes.add(.post, "/v1/bundles/assemble", assemble)
@@ -149,6 +150,22 @@ struct PacketRoutes {
     case .revoke: throw Problem.badRequest("a bundle track cannot be revoked")
     }
     let receipt = try await registry.decideTrack(reference, track: track, decision: decision, by: actor, clock: clock)
+    return try Messages.receipt(receipt, request: request)
+  }
+
+  struct ObjectionBody: Decodable {
+    var department: String
+    var reason: String
+  }
+
+  /// A department's objection to a simplified cancellation, recorded by a reviewer.
+  @Sendable func objection(_ request: Request, _ context: ServiceContext) async throws -> Response {
+    let actor = try Access.actor(context, .reviewer)
+    let registry = try state.registry(for: context)
+    let reference = try context.parameters.require("ref")
+    let body = try await Messages.decode(ObjectionBody.self, from: request, context: context)
+    let receipt = try await registry.recordObjection(
+      reference, department: body.department, reason: body.reason, by: actor, clock: state.clock(for: context))
     return try Messages.receipt(receipt, request: request)
   }
 

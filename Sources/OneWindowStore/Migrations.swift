@@ -304,6 +304,21 @@ enum Migrations {
           CREATE INDEX api_token_user ON api_token(username);
           """)
     }
+    migrator.registerMigration("v8: simplified cancellations pushed to other departments") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE cancellation_period (
+            bundle_id INTEGER PRIMARY KEY REFERENCES bundle(id),
+            pushed_on TEXT NOT NULL,
+            objection_until TEXT NOT NULL,
+            objected_on TEXT,
+            department TEXT,
+            reason TEXT,
+            recorded_by TEXT,
+            receipt_number TEXT
+          );
+          """)
+    }
     return migrator
   }
 }

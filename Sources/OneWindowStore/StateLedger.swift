@@ -33,6 +33,7 @@ package enum StateLedger {
     Table(name: "issued_number", key: ["number"]),
     Table(name: "counter", key: ["name"]),
     Table(name: "account", key: ["username"]),
+    Table(name: "cancellation_period", key: ["bundle_id"]),
   ]
 
   /// The digest recorded for a row that no longer exists.

@@ -44,6 +44,9 @@ import Testing
       Row(method: .post, path: "/v1/bundles", body: garbage, expected: "401 403 403 422 422 422 422 422 422 422"),
       Row(method: .post, path: "/v1/bundles/YJS-370202-2026-999999/tracks/food/decision", body: approve,
           type: "application/json", expected: "401 403 403 403 403 422 403 403 403 422"),
+      // Objections to a simplified cancellation: reviewers.
+      Row(method: .post, path: "/v1/bundles/YJS-370202-2026-999999/objection", body: #"{"department":"税务","reason":"欠税"}"#,
+          type: "application/json", expected: "401 403 403 403 403 422 403 403 403 422"),
       // Issuance: issuers.
       Row(method: .post, path: "/v1/bundles/YJS-370202-2026-999999/issuance", expected: "401 403 403 403 403 403 403 422 403 403"),
       // Split and assemble: any account; they write nothing.

@@ -13,6 +13,7 @@ struct MigrationTests {
     "v5: what issuance needs, recorded at acceptance",
     "v6: recorded times, the state ledger, duplicate lookups, provisional dates",
     "v7: accounts and API tokens",
+    "v8: simplified cancellations pushed to other departments",
   ]
 
   private func temporaryPath() throws -> String {

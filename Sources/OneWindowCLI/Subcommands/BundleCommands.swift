@@ -84,6 +84,33 @@ extension OneWindowCommand.Bundle {
     }
   }
 
+  struct Objection: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "objection",
+      abstract: "A clerk records a department's objection to a simplified cancellation.",
+      discussion: """
+        Within the 10 calendar days after the push (条例 art 33 ¶3), an objection from the tax or
+        another department ends the simplified route with its reason; the business may then apply
+        for an ordinary cancellation. Refused (exit 1) after the period or for any other bundle.
+        """)
+
+    @Argument(help: "The bundle number.") var reference: String
+    @Option(name: .long, help: "The objecting department (e.g. 国家税务总局青岛市市南区税务局).") var department: String
+    @Option(name: .long, help: "The department's reason.") var reason: String
+    @OptionGroup var actor: ActorOptions
+    @OptionGroup var registry: RegistryOptions
+    @OptionGroup var output: ReceiptOutputOptions
+    @OptionGroup var resources: ResourceOptions
+
+    func run() async throws {
+      let registry = try registry.open(try resources.oneWindow())
+      let clock = self.registry.clock
+      try output.answer(try await registryCall { () async throws(OneWindowError) in
+        try await registry.recordObjection(reference, department: department, reason: reason, by: actor.actor, clock: clock)
+      })
+    }
+  }
+
   struct Issue: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "issue",

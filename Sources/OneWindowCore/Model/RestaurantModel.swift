@@ -347,6 +347,10 @@ public struct CancellationStatus: Sendable, Hashable {
   public var pendingCases = false
   public var unpaidFines = false
   public var frozenOrPledged = false
+  /// On the 严重违法失信名单 (细则 art 48); nil when not declared.
+  @Located public var onSeriousDishonestyList: Bool? = nil
+  /// 吊销, 责令关闭 or 撤销 (条例 art 33 ¶4, 细则 art 48); nil when not declared.
+  @Located public var revokedClosedOrCancelled: Bool? = nil
   public var node: NodeRef = .none
 
   public init() {}

@@ -82,8 +82,24 @@ public enum RegistryRules {
       "《中华人民共和国行政许可法》第三十四条、第三十八条（审查与决定，不予许可须说明理由）；准予时逐条记录理由为本局规定",
       "Administrative Licensing Law arts. 34, 38 (review and decision); recording a reason per finding when approving is bureau policy"))
 
+  /// The registry holds no credit database: approving the business track of a simplified
+  /// cancellation needs the clerk's recorded check of the exclusions (a reason starting `CA-004`).
+  public static let exclusionsChecked = RuleDescriptor(
+    id: "CA-004", severity: .error, category: .lifecycle,
+    summary: LocalizedText(
+      "准予简易注销前，工作人员记录对经营异常名录、严重违法失信名单及吊销、责令关闭、撤销情况的核查。",
+      "Before approving a simplified cancellation the clerk records a check of the abnormal-operation and serious-dishonesty lists and of revocation, closure or cancellation."),
+    message: LocalizedText("简易注销准予前未记录核查", "no recorded check before approving a simplified cancellation"),
+    hint: LocalizedText(
+      "在国家企业信用信息公示系统等核查后，以“CA-004 ”开头写明核查结果（如“CA-004 已查询，未列入名录，无吊销记录”）再准予；查有情形的，不予办理。",
+      "Check the national credit publicity system and give the result as a reason starting with \"CA-004 \"; reject when an exclusion applies."),
+    legalBasis: LegalBasis.cite(
+      "《市场主体登记管理条例》第三十三条第四款；《市场主体登记管理条例实施细则》第四十八条",
+      "Market-entity registration regulation, art. 33 ¶4; implementing rules, art. 48"),
+    stage: .acceptance)
+
   public static let all: [RuleDescriptor] = [
     actorMayAct, fourEyes, stateAllows, subjectExists, packetKindFits, resubmitsRejected, notADuplicate,
-    calendarPublished, reviewFindingsAnswered,
+    calendarPublished, reviewFindingsAnswered, exclusionsChecked,
   ]
 }

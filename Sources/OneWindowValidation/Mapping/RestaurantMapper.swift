@@ -284,6 +284,9 @@ extension PacketMapper {
       packet.status.pendingCases = status.bool("PendingCases") ?? false
       packet.status.unpaidFines = status.bool("UnpaidFines") ?? false
       packet.status.frozenOrPledged = status.bool("FrozenOrPledged") ?? false
+      let flag: (PacketElement) -> Bool?? = { element in Optional(element.text == "true" || element.text == "1") }
+      status.read("OnSeriousDishonestyList", into: &packet.status, \.onSeriousDishonestyList, \.$onSeriousDishonestyList, flag)
+      status.read("RevokedClosedOrCancelled", into: &packet.status, \.revokedClosedOrCancelled, \.$revokedClosedOrCancelled, flag)
       packet.status.node = status.node
     }
     packet.taxClearance = root.child("TaxClearanceRef").map(materialRef)

@@ -96,25 +96,32 @@ struct BundleStoryTests {
     #expect(afterChange.business == certificates.business)
     await #expect(try registry.bundle("YJS-370202-2026-000002")?.summary.workingDaysTaken == 2)
 
-    // 2026-11-10 (Tuesday): 简易注销; food ends first, then the business licence.
+    // 2026-11-10 (Tuesday): 简易注销, pushed to the tax and other departments on acceptance; no
+    // objection within 10 calendar days (to 11-20), then two working days: due 11-24.
     let cancel = try await registry.submitBundle(
       TianShengJiXiang.source(TianShengJiXiang.cancellation, uscc: uscc, foodLicence: foodNumber), by: applicant,
       clock: on("2026-11-10"))
     #expect(errors(cancel) == [])
-    #expect(cancel.dueOn == CivilDate("2026-11-12"))
+    #expect(cancel.dueOn == CivilDate("2026-11-24"))
+    let checked = ["CA-004 已查询国家企业信用信息公示系统，未列入名录，无吊销、责令关闭、撤销记录"]
     for (track, clerk) in [(Track.business, businessClerk), (.food, foodClerk)] {
       await #expect(try registry.decideTrack(
-        "YJS-370202-2026-000003", track: track, decision: .approve(), by: clerk, clock: on("2026-11-11")).outcome == .accepted)
+        "YJS-370202-2026-000003", track: track, decision: .approve(reasons: track == .business ? checked : []), by: clerk,
+        clock: on("2026-11-11")).outcome == .accepted)
     }
-    let closed = try await registry.issueBundle("YJS-370202-2026-000003", by: businessClerk, clock: on("2026-11-12"))
+    // Both tracks approved, but the objection period runs to 11-20 inclusive.
+    let duringObjections = try await registry.issueBundle("YJS-370202-2026-000003", by: businessClerk, clock: on("2026-11-20"))
+    #expect(errors(duringObjections) == ["RG-003"])
+    let closed = try await registry.issueBundle("YJS-370202-2026-000003", by: businessClerk, clock: on("2026-11-23"))
     #expect(closed.outcome == .accepted)
     let ended = try await #require(try registry.bundle("YJS-370202-2026-000003"))
-    #expect(ended.certificates?.endedOn == CivilDate("2026-11-12"))
+    #expect(ended.certificates?.endedOn == CivilDate("2026-11-23"))
     #expect(ended.history.map(\.action) == [
-      "bundle.accepted", "bundle.track-approved", "bundle.track-approved", "bundle.approved", "licence.food-ended",
+      "bundle.accepted", "bundle.pushed", "bundle.track-approved", "bundle.track-approved", "bundle.approved",
+      "bundle.issue.refused", "licence.food-ended",
       "licence.business-ended", "bundle.issued",
     ])
-    let unitAfter = try await #require(try registry.preFiling("YBA-370202-2026-000002", asOf: on("2026-11-12").today))
+    let unitAfter = try await #require(try registry.preFiling("YBA-370202-2026-000002", asOf: on("2026-11-23").today))
     #expect(unitAfter.units.first { $0.id == "A-1" }?.occupied == 0)
     await #expect(try registry.verifyAudit().isIntact)
   }

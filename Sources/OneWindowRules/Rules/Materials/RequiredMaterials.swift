@@ -29,6 +29,8 @@ public struct RequiredMaterials: Rule {
     case .declared?: required.append(.propertyProof)
     case nil: break
     }
+    // 简易注销: the operator's 承诺书 (细则 art 47; 条例 art 33 ¶1 全体投资人书面承诺).
+    if case .cancellation(let cancellation) = packet, cancellation.simplified { required.append(.declaration) }
     let listed = Set(packet.materials.map(\.kind))
     let materialsNode = packet.materialsNode.or(context.root)
     var reported: Set<MaterialKind> = []

@@ -43,4 +43,16 @@ struct RequiredMaterialsTests {
       replacing: [("<Kind>APPLICATION_FORM</Kind>", "<Kind>OTHER</Kind>")])
     #expect(run.specs == [FindingSpec("DOC-001", .error, line: run.line(of: "<Materials>"), path: "/RestaurantCancellation/Materials")])
   }
+
+  /// 简易注销 needs the operator's 承诺书 (细则 art 47); an ordinary cancellation does not.
+  @Test func aSimplifiedCancellationNeedsItsCommitment() throws {
+    let sample = "valid/bundle/tianshengjixiang-cancellation-simplified.xml"
+    let run = try RuleHarness.run(RequiredMaterials.id, sample: sample, replacing: [("<Kind>DECLARATION</Kind>", "<Kind>OTHER</Kind>")])
+    #expect(run.specs == [FindingSpec("DOC-001", .error, line: run.line(of: "<Materials>"), path: "/RestaurantCancellation/Materials")])
+    #expect(run.report.findings.filter { $0.ruleID == "DOC-001" }.map(\.value) == ["DECLARATION"])
+    let ordinary = try RuleHarness.run(
+      RequiredMaterials.id, sample: sample,
+      replacing: [("<Kind>DECLARATION</Kind>", "<Kind>OTHER</Kind>"), ("<Simplified>true<", "<Simplified>false<")])
+    #expect(ordinary.specs.isEmpty)
+  }
 }
