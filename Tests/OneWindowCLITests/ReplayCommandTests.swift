@@ -8,7 +8,7 @@ struct ReplayCommandTests {
     let result = try CommandRunner.run(["replay", "SampleFilings", "--lang", "en"])
     #expect(result.status == 0)
     let last = result.stdout.split(separator: "\n").last.map(String.init) ?? ""
-    #expect(last.hasPrefix("19 scenarios, "))
+    #expect(last.hasPrefix("20 scenarios, "))
     #expect(last.hasSuffix(" steps passed"))
     #expect(!result.stdout.contains("FAIL "))
     #expect(result.stderr.isEmpty)
