@@ -77,6 +77,9 @@ public struct PreFilingDetail: Sendable, Hashable, Codable {
   public var proofs: [ProofView]
   public var versions: [VersionView]
   public var tenancies: [TenancyView]
+  /// The submission's review findings (审查), put before the reviewer; approving over an error
+  /// among them needs a reason (`RG-009`).
+  public var reviewFindings: [Finding] = []
   public var history: [AuditEntry]
 }
 
@@ -138,6 +141,7 @@ extension Registry {
               termStart: tenancy.termStart, termEnd: tenancy.termEnd, registeredOn: tenancy.registeredOn,
               receipt: tenancy.receiptNumber, inForce: inForce(tenancy))
           },
+          reviewFindings: try self.reviewFindings(receipt: row.submittedReceipt, in: transaction),
           history: history.map(AuditEntry.init))
       }
   }

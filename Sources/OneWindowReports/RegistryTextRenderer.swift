@@ -92,6 +92,12 @@ public struct RegistryTextRenderer: Sendable {
     }
     lines.append(pick("版本:", "versions:"))
     for version in detail.versions { lines.append("  \(version.version)  \(version.kind)  \(version.receipt)  \(version.at)") }
+    if !detail.reviewFindings.isEmpty {
+      lines.append(pick("审查意见:", "for review:"))
+      for finding in detail.reviewFindings {
+        lines.append("  \(finding.severity.label) [\(finding.ruleID)] \(TerminalText.escaped(finding.message.text(in: language)))")
+      }
+    }
     lines.append(pick("入驻:", "tenancies:"))
     for tenancy in detail.tenancies {
       let state = tenancy.inForce ? "" : pick("  （已结束）", "  (ended)")

@@ -115,6 +115,10 @@ struct ReviewFindingsAnsweredTests {
     #expect(errors.map(\.ruleID) == ["PF-002"])
     #expect(errors.map(\.stage) == [.review])
     #expect(errors.first?.location.line == 52)
+    // The reviewer finds it on the submission.
+    let pending = try #require(try await registry.preFiling(submitted.number, asOf: CivilDate("2026-03-03")!))
+    #expect(pending.reviewFindings.map(\.ruleID) == ["PF-002"])
+    #expect(RegistryTextRenderer(language: .en).render(pending).contains("for review:\n  error [PF-002] "))
     let refused = try await registry.reviewPreFiling(
       submitted.number, decision: .approve(), by: Taixingli.reviewClerk, clock: on("2026-03-04"))
     #expect(refused.outcome == .rejected)
