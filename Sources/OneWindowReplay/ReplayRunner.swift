@@ -191,6 +191,13 @@ public protocol ReplayBackend: Sendable {
   func verifyAudit() async throws -> AuditVerification
   /// Called once the scenario's steps are done (a service drops its throwaway registry).
   func finish() async
+  /// The backend whose writes are accepted at `serviceCentre` (a step's `<Actor centre="…">`).
+  func at(serviceCentre: String) -> any ReplayBackend
+}
+
+extension ReplayBackend {
+  /// By default the centre is not passed on: the writes count under "unknown".
+  public func at(serviceCentre: String) -> any ReplayBackend { self }
 }
 
 /// A replay in this process, on a fresh in-memory registry.
@@ -270,6 +277,12 @@ public struct InProcessReplay: ReplayBackend {
   public func verifyAudit() async throws -> AuditVerification { try await registry.verifyAudit() }
 
   public func finish() async {}
+
+  public func at(serviceCentre: String) -> any ReplayBackend {
+    var registry = self.registry
+    registry.serviceCentre = serviceCentre
+    return InProcessReplay(oneWindow: oneWindow, registry: registry)
+  }
 }
 
 /// Plays a scenario's steps in order, binding symbols as it goes.
@@ -380,6 +393,7 @@ struct ScenarioPlayer {
   }
 
   func perform(_ step: ReplayScenario.Step, into result: inout ReplayStepResult) async throws {
+    let registry = step.serviceCentre.map { self.registry.at(serviceCentre: $0) } ?? self.registry
     let clock = RegistryClock.fixed(step.asOf)
     let actor = step.actor ?? .system
     let receipt: Receipt?
@@ -475,6 +489,7 @@ struct ScenarioPlayer {
     values["dueOn"] = receipt.dueOn?.description
     values["dueProvisional"] = receipt.dueOn == nil ? nil : String(receipt.dueProvisional == true)
     values["backdated"] = String(receipt.backdated == true)
+    values["serviceCentre"] = receipt.serviceCentre
     if let saved = receipt.materialsSaved {
       values["materialsSaved.count"] = String(saved.count)
       values["materialsSaved.percent"] = String(format1: saved.percent)
