@@ -129,6 +129,32 @@ extension OneWindow {
     return ReplayRun(scenarios: scenarios, ruleSetDate: options.ruleSetDate)
   }
 
+  /// Replays every scenario below `paths` as ``replay(_:options:)`` does, each in a fresh
+  /// in-memory registry, and adds up the published figures of those registries: each as of its
+  /// scenario's last step date (for overdue bundles), merged by ``RegistryStatistics/merged(_:asOf:subdistricts:)``.
+  /// Deterministic: the same scenarios give the same figures (`onewindow stats --replay`).
+  public func replayStatistics(_ paths: [String], options: ReplayOptions = ReplayOptions()) async -> (
+    run: ReplayRun, statistics: RegistryStatistics
+  ) {
+    var scenarios: [ReplayScenarioResult] = []
+    var figures: [RegistryStatistics] = []
+    for path in Self.scenarioFiles(in: paths) {
+      var kept: Registry?
+      let result = await replay(scenarioAt: path, options: options) { scenario throws(OneWindowError) -> any ReplayBackend in
+        var registry = try Registry(oneWindow: self, path: nil)
+        registry.rules = RuleSettings(disabled: options.disabledRules, ruleSetDate: options.ruleSetDate ?? scenario.ruleSetDate)
+        kept = registry
+        return InProcessReplay(oneWindow: self, registry: registry)
+      }
+      scenarios.append(result)
+      if let kept, let last = result.steps.map(\.asOf).max(), let statistics = try? await kept.statistics(asOf: last) {
+        figures.append(statistics)
+      }
+    }
+    let run = ReplayRun(scenarios: scenarios, ruleSetDate: options.ruleSetDate)
+    return (run, RegistryStatistics.merged(figures, subdistricts: policy.subdistricts))
+  }
+
   /// Replays one scenario file in a fresh in-memory registry.
   public func replay(scenarioAt path: String, options: ReplayOptions = ReplayOptions()) async -> ReplayScenarioResult {
     await replay(scenarioAt: path, options: options) { scenario throws(OneWindowError) -> any ReplayBackend in
