@@ -38,6 +38,9 @@ extension OneWindowCommand {
       if !replay.isEmpty, registry.db != nil || registry.create {
         throw ValidationError("--replay counts the replayed scenarios' own registries; give no --db or --create with it.")
       }
+      if !replay.isEmpty, registry.asOf != nil {
+        throw ValidationError("--replay counts each scenario's registry as of its last step's date; give no --as-of with it.")
+      }
     }
 
     func run() async throws {
