@@ -228,8 +228,8 @@ let package = Package(
     .testTarget(
       name: "OneWindowCLITests",
       dependencies: ["OneWindowCLI", "OneWindowTestSupport"],
-      // The --help goldens, read by path.
-      exclude: ["Help"],
+      // The --help and stats goldens, read by path.
+      exclude: ["Help", "Goldens"],
       swiftSettings: swiftSettings
     ),
   ]

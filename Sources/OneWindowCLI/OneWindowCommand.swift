@@ -22,7 +22,7 @@ struct OneWindowCommand: AsyncParsableCommand {
     version: OneWindowVersion.current,
     subcommands: [
       Validate.self, Rules.self, Prefile.self, Register.self, Bundle.self, CalendarCommand.self, Replay.self,
-      Audit.self, RegistryCommand.self, Serve.self, Accounts.self,
+      Audit.self, RegistryCommand.self, Serve.self, Accounts.self, Stats.self,
     ],
     defaultSubcommand: nil
   )

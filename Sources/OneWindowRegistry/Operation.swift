@@ -98,6 +98,7 @@ extension Registry {
             LocalizedText("工作人员 \(staffNumber) 不是本登记库的在用工作人员账户", "clerk \(staffNumber) is not an active clerk account of this registry"),
             value: staffNumber)
         }
+        let centre = try Self.centre(origin?.serviceCentre) ?? Self.centre(serviceCentre) ?? clerkCentre(actor, in: transaction)
         try body(transaction, &operation)
         if operation.events.isEmpty {
           let action = operation.outcome == .accepted ? name : operation.outcome == .rejected ? name + ".refused" : name + ".not-run"
@@ -110,7 +111,11 @@ extension Registry {
         let origin = self.origin
         for (index, event) in operation.events.enumerated() {
           var detail = event.detail.isEmpty ? "receipt=\(operation.receiptNumber)" : "receipt=\(operation.receiptNumber); " + event.detail
-          if let origin { detail += "; " + origin.auditDetail }
+          if let origin {
+            detail += "; " + origin.auditDetail
+          } else if let centre {
+            detail += "; centre=\(centre)"
+          }
           if index == operation.events.count - 1, !state.isEmpty { detail += "; state=\(StateLedger.summary(state))" }
           head = try transaction.appendAudit(
             after: head, at: clock.now, recordedAt: recordedAt, actorRole: actor.role.rawValue, actorID: actor.id,
@@ -131,6 +136,7 @@ extension Registry {
           auditHead: head.hash)
         receipt.recordedAt = recordedAt
         receipt.origin = origin
+        receipt.serviceCentre = centre
         receipt.businessDate = clock.today
         receipt.backdated = backdated ? true : nil
         receipt.dueProvisional = operation.dueOn != nil && operation.dueProvisional ? true : nil
@@ -148,6 +154,18 @@ extension Registry {
     } catch {
       throw failure(error)
     }
+  }
+
+  /// The service centre of the acting clerk's account, when the registry has one.
+  func clerkCentre(_ actor: Actor, in transaction: RegistryTransaction) throws -> String? {
+    guard case .clerk(let staffNumber) = actor else { return nil }
+    return Self.centre(try transaction.clerkServiceCentre(staffNumber: staffNumber))
+  }
+
+  /// A centre code trimmed (at most 100 characters, as the receipt schema allows); nil when blank.
+  static func centre(_ code: String?) -> String? {
+    guard let trimmed = code?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
+    return String(trimmed.prefix(100))
   }
 
   /// Official time: a write's business date may not lie after today (Asia/Shanghai) nor before

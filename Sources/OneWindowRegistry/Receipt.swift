@@ -15,6 +15,11 @@ public struct Receipt: Sendable, Hashable, Codable {
   public var backdated: Bool?
   /// The account, service centre and request a write came from over the service.
   public var origin: OperationOrigin?
+  /// The service centre that accepted the packet (a 街道 code such as `370202005`, or the code of
+  /// another centre): the signed-in clerk's centre over the service, else the centre the caller
+  /// named, else the acting clerk account's centre. Nil when none is known (self-service online,
+  /// or a local write that named none): `onewindow stats` counts those under "unknown".
+  public var serviceCentre: String?
   /// `prefile.submit`, `prefile.review`, `register`, `bundle.issue`…
   public var operation: String
   public var actorRole: ActorRole
@@ -103,6 +108,7 @@ extension Receipt {
         out.empty("Origin", attributes: ["account": origin.account, "requestId": origin.requestID])
       }
     }
+    if let serviceCentre { out.element("ServiceCentre", serviceCentre) }
     if let packetSHA256 {
       out.open("Packet")
       out.element("SHA256", packetSHA256)

@@ -25,6 +25,10 @@ public struct Registry: Sendable {
   /// Who and where writes come from (the service sets it per request: account, service centre,
   /// request id); recorded on receipts and audit events. Nil for the local CLI and the library.
   public var origin: OperationOrigin?
+  /// The service centre where this handle's writes are accepted when no ``origin`` names one: the
+  /// local CLI's `--service-centre`, a replay step's `centre`, a host application's own. Nil: the
+  /// acting clerk's account centre, if the registry has one, else none (counted under "unknown").
+  public var serviceCentre: String?
   let store: RegistryStore
 
   /// Opens the registry at `path`; `nil` opens a fresh in-memory registry.

@@ -129,6 +129,32 @@ extension OneWindow {
     return ReplayRun(scenarios: scenarios, ruleSetDate: options.ruleSetDate)
   }
 
+  /// Replays every scenario below `paths` as ``replay(_:options:)`` does, each in a fresh
+  /// in-memory registry, and adds up the published figures of those registries: each as of its
+  /// scenario's last step date (for overdue bundles), merged by ``RegistryStatistics/merged(_:asOf:subdistricts:)``.
+  /// Deterministic: the same scenarios give the same figures (`onewindow stats --replay`).
+  public func replayStatistics(_ paths: [String], options: ReplayOptions = ReplayOptions()) async -> (
+    run: ReplayRun, statistics: RegistryStatistics
+  ) {
+    var scenarios: [ReplayScenarioResult] = []
+    var figures: [RegistryStatistics] = []
+    for path in Self.scenarioFiles(in: paths) {
+      var kept: Registry?
+      let result = await replay(scenarioAt: path, options: options) { scenario throws(OneWindowError) -> any ReplayBackend in
+        var registry = try Registry(oneWindow: self, path: nil)
+        registry.rules = RuleSettings(disabled: options.disabledRules, ruleSetDate: options.ruleSetDate ?? scenario.ruleSetDate)
+        kept = registry
+        return InProcessReplay(oneWindow: self, registry: registry)
+      }
+      scenarios.append(result)
+      if let kept, let last = result.steps.map(\.asOf).max(), let statistics = try? await kept.statistics(asOf: last) {
+        figures.append(statistics)
+      }
+    }
+    let run = ReplayRun(scenarios: scenarios, ruleSetDate: options.ruleSetDate)
+    return (run, RegistryStatistics.merged(figures, subdistricts: policy.subdistricts))
+  }
+
   /// Replays one scenario file in a fresh in-memory registry.
   public func replay(scenarioAt path: String, options: ReplayOptions = ReplayOptions()) async -> ReplayScenarioResult {
     await replay(scenarioAt: path, options: options) { scenario throws(OneWindowError) -> any ReplayBackend in
@@ -193,6 +219,13 @@ public protocol ReplayBackend: Sendable {
   func verifyAudit() async throws -> AuditVerification
   /// Called once the scenario's steps are done (a service drops its throwaway registry).
   func finish() async
+  /// The backend whose writes are accepted at `serviceCentre` (a step's `<Actor centre="…">`).
+  func at(serviceCentre: String) -> any ReplayBackend
+}
+
+extension ReplayBackend {
+  /// By default the centre is not passed on: the writes count under "unknown".
+  public func at(serviceCentre: String) -> any ReplayBackend { self }
 }
 
 /// A replay in this process, on a fresh in-memory registry.
@@ -278,6 +311,12 @@ public struct InProcessReplay: ReplayBackend {
   public func verifyAudit() async throws -> AuditVerification { try await registry.verifyAudit() }
 
   public func finish() async {}
+
+  public func at(serviceCentre: String) -> any ReplayBackend {
+    var registry = self.registry
+    registry.serviceCentre = serviceCentre
+    return InProcessReplay(oneWindow: oneWindow, registry: registry)
+  }
 }
 
 /// Plays a scenario's steps in order, binding symbols as it goes.
@@ -388,6 +427,7 @@ struct ScenarioPlayer {
   }
 
   func perform(_ step: ReplayScenario.Step, into result: inout ReplayStepResult) async throws {
+    let registry = step.serviceCentre.map { self.registry.at(serviceCentre: $0) } ?? self.registry
     let clock = RegistryClock.fixed(step.asOf)
     let actor = step.actor ?? .system
     let receipt: Receipt?
@@ -487,6 +527,7 @@ struct ScenarioPlayer {
     values["dueOn"] = receipt.dueOn?.description
     values["dueProvisional"] = receipt.dueOn == nil ? nil : String(receipt.dueProvisional == true)
     values["backdated"] = String(receipt.backdated == true)
+    values["serviceCentre"] = receipt.serviceCentre
     if let saved = receipt.materialsSaved {
       values["materialsSaved.count"] = String(saved.count)
       values["materialsSaved.percent"] = String(format1: saved.percent)

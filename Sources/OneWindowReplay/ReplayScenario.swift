@@ -47,6 +47,8 @@ public struct ReplayScenario: Sendable, Hashable {
     public var line: Int
     public var action: Action
     public var actor: Actor?
+    /// The service centre where the step's packet is accepted (`<Actor centre="…">`); nil: unknown.
+    public var serviceCentre: String?
     public var asOf: CivilDate
     /// Relative to the scenario file.
     public var packet: String?
@@ -118,6 +120,7 @@ enum ScenarioMapper {
     return ReplayScenario.Step(
       id: element.attribute("id") ?? "", line: element.line,
       action: ReplayScenario.Action(rawValue: element.string("Action") ?? "") ?? .validate, actor: actor,
+      serviceCentre: element.child("Actor")?.attribute("centre"),
       asOf: element.date("AsOf") ?? CivilDate(dayNumber: 0), packet: element.child("Packet")?.rawText,
       replacements: element.children("Replace").map { ($0.attribute("text") ?? "", $0.attribute("with") ?? "") },
       subject: element.string("Subject"), track: element.code("Track", as: Track.self),

@@ -18,6 +18,7 @@ public struct RegistryTextRenderer: Sendable {
       lines.append("  \(pick("写入时间", "recorded at")): \(recordedAt)\(backdated)")
     }
     lines.append("  \(pick("业务", "operation")): \(receipt.operation)  \(pick("办理人", "actor")): \(receipt.actorRole.label.text(in: language)) \(receipt.actorID)")
+    if let centre = receipt.serviceCentre { lines.append("  \(pick("受理服务中心", "service centre")): \(centre)") }
     lines.append("  \(pick("结果", "outcome")): \(outcomeLabel(receipt.outcome)) (\(receipt.outcome.code))")
     if let subject = receipt.subject { lines.append("  \(pick("办件", "subject")): \(subject)") }
     if let dueOn = receipt.dueOn {

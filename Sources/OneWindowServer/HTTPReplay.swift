@@ -42,6 +42,8 @@ struct HTTPReplayBackend: ReplayBackend {
   let base: String
   let token: String
   let registry: String
+  /// The service centre of the step being played (`X-Replay-Centre`).
+  var centre: String? = nil
 
   static func open(base: String, token: String, scenario: ReplayScenario, options: ReplayOptions) async throws -> HTTPReplayBackend {
     struct Settings: Encodable {
@@ -75,6 +77,7 @@ struct HTTPReplayBackend: ReplayBackend {
     if !registry.isEmpty { request.headers.add(name: "X-Replay-Registry", value: registry) }
     if let actor { request.headers.add(name: "X-Replay-Actor", value: "\(actor.role.rawValue):\(actor.id)") }
     if let asOf { request.headers.add(name: "X-Replay-As-Of", value: asOf.description) }
+    if let centre { request.headers.add(name: "X-Replay-Centre", value: centre) }
     switch body {
     case .none: break
     case .json(let bytes):
@@ -278,6 +281,12 @@ struct HTTPReplayBackend: ReplayBackend {
   func finish() async {
     struct Nothing: Decodable {}
     let _: Nothing? = try? await call(.DELETE, "/v1/replay/registries/\(registry)")
+  }
+
+  func at(serviceCentre: String) -> any ReplayBackend {
+    var backend = self
+    backend.centre = serviceCentre
+    return backend
   }
 }
 

@@ -5,7 +5,8 @@ import OneWindowKit
 import Prometheus
 
 /// What anyone may ask without an account: free places in pre-filed buildings (no person, no
-/// tenant), a licence's standing (no identity numbers), the rules, the calendar.
+/// tenant), a licence's standing (no identity numbers), the rules, the calendar, and the
+/// published figures (counts and shares per centre and month: no person, no record number).
 struct PublicRoutes {
   let state: ServiceState
 
@@ -18,6 +19,13 @@ struct PublicRoutes {
     routes.add(.get, "/v1/calendar/working-days", workingDays)
     routes.add(.get, "/v1/calendar/due-dates", addWorkingDays)
     routes.add(.get, "/v1/calendar/years/{year}", year)
+    routes.add(.get, "/v1/stats", stats)
+  }
+
+  /// The published figures as of the service's business date (a replay step's in replay mode).
+  @Sendable func stats(_ request: Request, _ context: ServiceContext) async throws -> Response {
+    let asOf = state.today(for: context)
+    return try Messages.json(try await state.registry(for: context).statistics(asOf: asOf))
   }
 
   @Sendable func places(_ request: Request, _ context: ServiceContext) async throws -> Response {

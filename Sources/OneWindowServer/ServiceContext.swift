@@ -40,6 +40,8 @@ struct ReplayStep: Sendable {
   var registry: String
   var actor: Actor?
   var asOf: CivilDate?
+  /// The service centre accepting the step's packet (`X-Replay-Centre`).
+  var centre: String?
 }
 
 /// Request ids, logging, and errors as problem details: the outermost middleware.
@@ -128,6 +130,7 @@ extension HTTPField.Name {
   static let replayRegistry = HTTPField.Name("X-Replay-Registry")!
   static let replayActor = HTTPField.Name("X-Replay-Actor")!
   static let replayAsOf = HTTPField.Name("X-Replay-As-Of")!
+  static let replayCentre = HTTPField.Name("X-Replay-Centre")!
 }
 
 /// Random 256-bit tokens, stored and compared as SHA-256.

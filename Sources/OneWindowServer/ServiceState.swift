@@ -113,6 +113,10 @@ final class ServiceState: Sendable {
       guard let date = CivilDate(exactly: asOf) else { throw Problem.badRequest("X-Replay-As-Of is YYYY-MM-DD") }
       step.asOf = date
     }
+    if let centre = request.headers[.replayCentre] {
+      guard (1...100).contains(centre.count) else { throw Problem.badRequest("X-Replay-Centre is 1 to 100 characters") }
+      step.centre = centre
+    }
     return step
   }
 
@@ -137,6 +141,7 @@ final class ServiceState: Sendable {
         throw Problem.notFound("no replay registry \(replay.registry); create one with POST /v1/replay/registries")
       }
       registry = found
+      registry.serviceCentre = replay.centre
     } else {
       registry = self.registry
     }

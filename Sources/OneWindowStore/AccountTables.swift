@@ -69,6 +69,14 @@ extension RegistryTransaction {
       arguments: [staffNumber]) ?? false
   }
 
+  /// The service centre of the active clerk account with this staff number, if it has one.
+  package func clerkServiceCentre(staffNumber: String) throws -> String? {
+    try String.fetchOne(
+      db,
+      sql: "SELECT service_centre FROM account WHERE kind = 'CLERK' AND identity = ? AND active = 1 AND service_centre IS NOT NULL LIMIT 1",
+      arguments: [staffNumber])
+  }
+
   package func account(username: String) throws -> AccountRow? {
     try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM account WHERE username = ?"), arguments: [username])
       .map(Self.account)

@@ -109,6 +109,13 @@ package struct RegistryTransaction {
     try Row.fetchAll(try db.cachedStatement(sql: "SELECT * FROM receipt ORDER BY audit_sequence, number")).map(Self.receipt)
   }
 
+  /// The JSON bodies of one operation's receipts (`register`…), oldest first.
+  package func receiptBodies(operation: String) throws -> [String] {
+    try String.fetchAll(
+      try db.cachedStatement(sql: "SELECT body FROM receipt WHERE operation = ? ORDER BY audit_sequence, number"),
+      arguments: [operation])
+  }
+
   static func receipt(_ row: Row) -> ReceiptRow {
     ReceiptRow(
       number: row["number"], issuedAt: row["issued_at"], operation: row["operation"], actorRole: row["actor_role"],

@@ -77,6 +77,8 @@ import Testing
           expected: "200 200 200 200 200 200 200 200 200 200"),
       Row(method: .get, path: "/v1/calendar/due-dates?from=2026-04-22&workingDays=2", expected: "200 200 200 200 200 200 200 200 200 200"),
       Row(method: .get, path: "/v1/calendar/years/2026", expected: "200 200 200 200 200 200 200 200 200 200"),
+      // The published figures: counts per centre and month, no person or record.
+      Row(method: .get, path: "/v1/stats", expected: "200 200 200 200 200 200 200 200 200 200"),
       Row(method: .get, path: "/openapi.yaml", expected: "200 200 200 200 200 200 200 200 200 200"),
       Row(method: .get, path: "/healthz", expected: "200 200 200 200 200 200 200 200 200 200"),
       Row(method: .get, path: "/readyz", expected: "200 200 200 200 200 200 200 200 200 200"),

@@ -63,6 +63,20 @@ struct ActorOptions: ParsableArguments {
   }
 }
 
+/// `--service-centre`: where a packet is accepted (counted by `onewindow stats`).
+struct CentreOption: ParsableArguments {
+  @Option(
+    name: .long,
+    help: "The service centre accepting the packet (a 街道 code such as 370202005, or another centre's code; default: the clerk account's centre, else unknown).")
+  var serviceCentre: String?
+
+  func validate() throws {
+    if let serviceCentre, !(1...100).contains(serviceCentre.trimmingCharacters(in: .whitespaces).count) {
+      throw ValidationError("--service-centre is 1 to 100 characters.")
+    }
+  }
+}
+
 /// Receipt formats.
 enum ReceiptFormat: String, ExpressibleByArgument, CaseIterable {
   case text, json, xml
@@ -118,11 +132,12 @@ extension RegistryOptions {
   /// Runs one write per packet, printing each receipt as soon as it is issued, then exits by the
   /// worst outcome.
   func writeEach(
-    _ packets: [String], output: ReceiptOutputOptions, resources: ResourceOptions,
+    _ packets: [String], output: ReceiptOutputOptions, resources: ResourceOptions, serviceCentre: String? = nil,
     _ operation: (Registry, PacketSource, RegistryClock) async throws(OneWindowError) -> Receipt
   ) async throws {
     let sources = try packets.map(packetSource)
-    let registry = try open(try resources.oneWindow())
+    var registry = try open(try resources.oneWindow())
+    registry.serviceCentre = serviceCentre
     var receipts: [Receipt] = []
     for source in sources {
       let clock = self.clock

@@ -15,13 +15,15 @@ extension OneWindowCommand.Bundle {
 
     @Argument(help: "RestaurantOpening, RestaurantChange or RestaurantCancellation packets.") var packets: [String]
     @OptionGroup var actor: ActorOptions
+    @OptionGroup var centre: CentreOption
     @OptionGroup var registry: RegistryOptions
     @OptionGroup var output: ReceiptOutputOptions
     @OptionGroup var resources: ResourceOptions
 
     func run() async throws {
       let actor = actor.actor
-      try await registry.writeEach(packets, output: output, resources: resources) { registry, source, clock async throws(OneWindowError) in
+      try await registry.writeEach(packets, output: output, resources: resources, serviceCentre: centre.serviceCentre) {
+        registry, source, clock async throws(OneWindowError) in
         try await registry.submitBundle(source, by: actor, clock: clock)
       }
     }
