@@ -51,8 +51,9 @@ extension Registry {
           concluded = calendar.provisionalWorkingDays(after: summary.clockStart, through: max(decided, summary.clockStart))
         case .objected:
           // A department's objection ended a simplified cancellation before its count began:
-          // not granted, and no working days to weigh against the limit.
+          // not granted, decided with no working days taken (so within the limit).
           figures.rejected = 1
+          concluded = (0, false)
         case .underReview, .approved, .correctionRequested:
           figures.open = 1
           if Self.isRunning(summary), let due = summary.dueOn, due < asOf { figures.overdue = 1 }
