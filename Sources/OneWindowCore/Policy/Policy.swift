@@ -19,6 +19,8 @@ public struct Policy: Sendable, Codable, Hashable {
   public var version: String
   public var issuingAuthority: String
   public var divisionCode: String
+  /// The district's name as addresses write it (市南区), checked against `divisionCode` (ID-007).
+  public var districtName: String
   public var divisionNames: [String]
   /// The district's 街道 by 2023 statistical division code (ID-008, BL-002).
   public var subdistricts: [String: String]
