@@ -33,6 +33,7 @@ struct IssuanceBasis: Codable, Sendable, Hashable {
     var changedFields: [ChangeField]
     var name: String?
     var operatorName: String?
+    /// The operator's new residence: its own change, or the new operator's.
     var residence: String?
     var compositionForm: CompositionForm?
     var scope: String?
@@ -60,7 +61,8 @@ struct IssuanceBasis: Codable, Sendable, Hashable {
       let changes = packet.changes
       change = Change(
         uscc: packet.current.uscc, changedFields: packet.changedFields, name: changes.name?.fullName,
-        operatorName: changes.operatorInfo?.name, residence: changes.operatorInfo?.residence,
+        operatorName: changes.operatorInfo?.name,
+        residence: changes.operatorResidence ?? changes.operatorInfo?.residence,
         compositionForm: changes.compositionForm, scope: changes.scope.map(Self.scopeText),
         items: changes.foodItems?.map(\.item), itemsText: changes.foodItems.map(Self.itemsText),
         premises: changes.premises.map(Premises.init))

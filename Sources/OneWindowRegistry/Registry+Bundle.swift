@@ -18,7 +18,7 @@ extension Registry {
       operation.reviewFollows = true
       let parsed = try check(received, kinds: PacketKind.bundles, in: transaction, operation: &operation)
       Self.requireRole([.applicant, .clerk], &operation)
-      guard let packet = parsed?.packet, let application = BundleApplication(packet) else {
+      guard let packet = parsed?.packet, let application = BundleApplication(packet, policy: oneWindow.policy) else {
         try store(received, in: transaction, operation: &operation)
         return
       }
@@ -363,7 +363,9 @@ struct BundleApplication {
   var tradeName: String?
   var industry: String?
 
-  init?(_ packet: Packet) {
+  /// The bundle `packet` asks for; a change's tracks and inspection follow `policy`'s
+  /// `changeEffects`.
+  init?(_ packet: Packet, policy: Policy) {
     guard let basis = IssuanceBasis(packet) else { return nil }
     self.basis = basis
     preFiledUse = packet.preFiledUse
@@ -387,7 +389,7 @@ struct BundleApplication {
       uscc = change.current.uscc
       foodLicenceNumber = change.current.foodLicenceNumber
       changedFields = change.changedFields
-      let effect = LicencesAffectedByChange.effect(of: change.changedFields)
+      let effect = policy.changeEffect(of: change.changedFields)
       tracks = Set([effect.businessTrack ? Track.business : nil, effect.foodLicence ? Track.food : nil].compactMap { $0 })
       inspectionRequired = effect.inspection
       applicantIDs = [operatorIdentity, change.current.uscc]

@@ -148,7 +148,7 @@ extension Registry {
     guard let licence = try transaction.licenceRow(uscc: change.uscc),
       var certificates = try? JSONDecoder().decode(LicenceCertificates.self, from: Data(licence.details.utf8))
     else { throw Self.inconsistent("no certificates on record for \(change.uscc)") }
-    let effect = LicencesAffectedByChange.effect(of: change.changedFields)
+    let effect = oneWindow.policy.changeEffect(of: change.changedFields)
     if let name = change.name {
       certificates.business.name = name
       certificates.food.operatorName = name
@@ -156,8 +156,9 @@ extension Registry {
     if let name = change.operatorName {
       certificates.business.operatorName = name
       certificates.food.responsible = name
-      certificates.food.residence = change.residence ?? certificates.food.residence
     }
+    // The food licence states a 住所 (the operator's residence); the business licence does not.
+    if let residence = change.residence { certificates.food.residence = residence }
     if let form = change.compositionForm { certificates.business.compositionForm = form }
     if let scope = change.scope { certificates.business.scope = scope }
     if let items = change.items {

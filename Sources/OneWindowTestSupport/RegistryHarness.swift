@@ -137,6 +137,8 @@ public enum TianShengJiXiang {
   public static let sanjiangli = "SampleFilings/valid/prefiling/sanjiangli-consolidated.xml"
   public static let opening = "SampleFilings/valid/bundle/tianshengjixiang-opening.xml"
   public static let change = "SampleFilings/valid/bundle/tianshengjixiang-change-cold-food.xml"
+  /// The operator's residence changes (经营者住所): the business track without a licence, the food licence re-issued.
+  public static let residenceChange = "SampleFilings/valid/bundle/tianshengjixiang-change-residence.xml"
   public static let cancellation = "SampleFilings/valid/bundle/tianshengjixiang-cancellation-simplified.xml"
   /// Another opening (木滋嗒味, declared premises), for tests that need a second bundle.
   public static let muzidawei = "SampleFilings/valid/bundle/muzidawei-opening.xml"

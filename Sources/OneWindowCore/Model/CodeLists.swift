@@ -668,6 +668,8 @@ public enum ChangeField: String, CodeList {
   case name = "NAME"
   /// 经营者
   case `operator` = "OPERATOR"
+  /// 经营者住所（登记事项，细则第六条第（七）项；营业执照不记载）
+  case operatorResidence = "OPERATOR_RESIDENCE"
   /// 组成形式
   case compositionForm = "COMPOSITION_FORM"
   /// 经营场所
@@ -697,6 +699,7 @@ public enum ChangeField: String, CodeList {
     switch self {
     case .name: LocalizedText(zh: "名称", en: "Name")
     case .`operator`: LocalizedText(zh: "经营者", en: "Operator")
+    case .operatorResidence: LocalizedText(zh: "经营者住所", en: "Operator's residence")
     case .compositionForm: LocalizedText(zh: "组成形式", en: "Composition form")
     case .premises: LocalizedText(zh: "经营场所", en: "Premises")
     case .businessScope: LocalizedText(zh: "经营范围", en: "Business scope")

@@ -303,6 +303,8 @@ public struct IssuedCertificates: Sendable, Hashable {
 public struct RestaurantChanges: Sendable, Hashable {
   public var name: BusinessName?
   public var operatorInfo: Operator?
+  /// The operator's new residence (经营者住所, a registered item), the operator staying the same.
+  public var operatorResidence: String?
   public var compositionForm: CompositionForm?
   public var premises: RestaurantPremises?
   public var scope: BusinessScope?

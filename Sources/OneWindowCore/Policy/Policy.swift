@@ -19,6 +19,8 @@ public struct Policy: Sendable, Codable, Hashable {
   public var version: String
   public var issuingAuthority: String
   public var divisionCode: String
+  /// The district's name as addresses write it (市南区), checked against `divisionCode` (ID-007).
+  public var districtName: String
   public var divisionNames: [String]
   /// The district's 街道 by 2023 statistical division code (ID-008, BL-002).
   public var subdistricts: [String: String]
@@ -27,6 +29,9 @@ public struct Policy: Sendable, Codable, Hashable {
   public var minimumInspectors: Int
   public var preFilingValidityYears: Int
   public var premisesChangeNeedsNewFoodLicence: Bool
+  /// What each changed item brings, by ``ChangeField`` code: the tracks that decide it, the
+  /// licences re-issued, an inspection (CH-004 and the registry's routing and issuance).
+  public var changeEffects: [String: ChangeEffect]
   public var dueWorkingDays: [String: Int]
   public var dedicatedRooms: [SpaceRequirement]
   public var dedicatedAreas: [SpaceRequirement]
@@ -91,6 +96,13 @@ public struct Policy: Sendable, Codable, Hashable {
   /// The category digit of a JY number for an operator category.
   public func foodLicenceCategoryDigit(for category: OperatorCategory) -> String? {
     foodLicenceCategoryDigits[category.rawValue]
+  }
+
+  /// What a change of `fields` brings: the union of each item's effect in `changeEffects`; an
+  /// item the table does not list goes to both tracks and re-issues both licences
+  /// (``ChangeEffect/unlisted``).
+  public func changeEffect(of fields: [ChangeField]) -> ChangeEffect {
+    fields.reduce(ChangeEffect()) { $0.union(changeEffects[$1.rawValue] ?? .unlisted) }
   }
 
   /// Working days allowed for a bundle kind (2 unless the policy says otherwise).

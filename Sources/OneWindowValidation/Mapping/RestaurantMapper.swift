@@ -220,6 +220,9 @@ extension PacketMapper {
         case "Operator":
           values.operatorInfo = operatorInfo(child)
           values.nodes[.operator] = child.node
+        case "OperatorResidence":
+          values.operatorResidence = collapse(child.text)
+          values.nodes[.operatorResidence] = child.node
         case "CompositionForm":
           values.compositionForm = CompositionForm(rawValue: child.text)
           values.nodes[.compositionForm] = child.node

@@ -248,10 +248,14 @@ struct BundleStoryTests {
   }
 
   /// 天晟吉祥 opened and issued on 2026-04-24 in A-1; returns the registry and the numbers.
-  private func opened(policyNeedsNewFoodLicence: Bool? = nil) async throws -> (registry: Registry, uscc: String, jy: String) {
+  private func opened(
+    policyNeedsNewFoodLicence: Bool? = nil, policy edits: [(String, String)] = []
+  ) async throws -> (registry: Registry, uscc: String, jy: String) {
     var registry = try RegistryHarness().registry
     if let policyNeedsNewFoodLicence {
       registry = try Registry(oneWindow: try RegistryHarness.oneWindow(premisesChangeNeedsNewFoodLicence: policyNeedsNewFoodLicence), path: nil)
+    } else if !edits.isEmpty {
+      registry = try Registry(oneWindow: try RuleHarness.oneWindow(editingPolicy: edits), path: nil)
     }
     try await TianShengJiXiang.preFiled(in: registry)
     let number = try await #require(
@@ -351,5 +355,55 @@ struct BundleStoryTests {
     let issuance = await String(decoding: try #require(try registry.packet(forReceipt: issued.number)).bytes, as: UTF8.self)
     #expect(!issuance.contains("<BusinessLicence>"))
     #expect(!issuance.contains("<FoodLicence>"))
+  }
+
+  /// The operator moves house (经营者住所, issue 14, item 5): a registered item the business
+  /// licence does not print (细则 arts 6(7), 23(1)), so the business track registers it without a
+  /// new business licence, and the food licence, which states a 住所 (2023 measures arts 26, 29),
+  /// is re-issued with the same number and validity and the new residence.
+  @Test func aChangeOfResidenceReissuesTheFoodLicenceAlone() async throws {
+    let (registry, uscc, jy) = try await opened()
+    let packet = try TianShengJiXiang.source(TianShengJiXiang.residenceChange, uscc: uscc, foodLicence: jy)
+    let change = try await registry.submitBundle(packet, by: applicant, clock: on("2026-08-03"))
+    #expect(errors(change) == [], "\(change.findings.map { "\($0.ruleID) \($0.message.en)" })")
+    let number = try #require(change.subject)
+    let detail = try await #require(try registry.bundle(number))
+    #expect(detail.summary.tracks.map(\.track) == [.business, .food])
+    #expect(!detail.inspectionRequired)
+    _ = try await registry.decideTrack(number, track: .business, decision: .approve(), by: businessClerk, clock: on("2026-08-04"))
+    _ = try await registry.decideTrack(number, track: .food, decision: .approve(), by: foodClerk, clock: on("2026-08-04"))
+    let issued = try await registry.issueBundle(number, by: businessClerk, clock: on("2026-08-04"))
+    #expect(issued.outcome == .accepted)
+    #expect(issued.licences == Receipt.IssuedLicences(uscc: nil, foodLicenceNumber: jy))
+    let certificates = try #require(try await registry.bundle(number)?.certificates)
+    #expect(certificates.food.residence == "山东省青岛市市南区八大关街道韶关路18号")
+    #expect(certificates.food.number == jy)
+    #expect(certificates.food.validUntil == CivilDate("2031-04-23"))
+    #expect(certificates.business.uscc == uscc)
+    #expect(certificates.business.operatorName == "王建国")
+    let issuance = await String(decoding: try #require(try registry.packet(forReceipt: issued.number)).bytes, as: UTF8.self)
+    #expect(!issuance.contains("<BusinessLicence>"))
+    #expect(issuance.contains("<Residence>山东省青岛市市南区八大关街道韶关路18号</Residence>"))
+    #expect(issuance.contains("<Replaces>\(jy)</Replaces>"))
+    let report = await RegistryHarness.oneWindow.validate(bytes: Array(issuance.utf8), name: "issuance.xml")
+    #expect(report.findings.filter { $0.severity == .error }.isEmpty)
+  }
+
+  /// Issue 14, item 9: the change-to-licence table is policy data. A bureau whose food licence
+  /// prints the premises as its 住所 drops the food licence from the residence's row: the change
+  /// then goes to the business track alone and issues nothing.
+  @Test func thePolicyDecidesTheTracksOfAChangeOfResidence() async throws {
+    let (registry, uscc, jy) = try await opened(policy: [(
+      "\"OPERATOR_RESIDENCE\": { \"businessTrack\": true, \"foodLicence\": true }", "\"OPERATOR_RESIDENCE\": { \"businessTrack\": true }"
+    )])
+    let packet = try TianShengJiXiang.source(TianShengJiXiang.residenceChange, uscc: uscc, foodLicence: jy)
+    let change = try await registry.submitBundle(packet, by: applicant, clock: on("2026-08-03"))
+    #expect(errors(change) == [])
+    let number = try #require(change.subject)
+    #expect(try await registry.bundle(number)?.summary.tracks.map(\.track) == [.business])
+    _ = try await registry.decideTrack(number, track: .business, decision: .approve(), by: businessClerk, clock: on("2026-08-04"))
+    let issued = try await registry.issueBundle(number, by: businessClerk, clock: on("2026-08-04"))
+    #expect(issued.outcome == .accepted)
+    #expect(issued.licences == Receipt.IssuedLicences(uscc: nil, foodLicenceNumber: nil))
   }
 }

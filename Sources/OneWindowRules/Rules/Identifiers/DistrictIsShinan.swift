@@ -1,6 +1,7 @@
 public import OneWindowCore
 
-/// Premises registered here lie in Shinan District: division code 370202, named 市南区.
+/// Premises registered here lie in Shinan District: division code 370202, named 市南区 (the
+/// policy's `divisionCode` and `districtName`).
 ///
 /// Finding: an error at the address's `DistrictCode` (or `District`) when it is not Shinan's.
 public struct DistrictIsShinan: Rule {
@@ -23,12 +24,13 @@ public struct DistrictIsShinan: Rule {
       if address.districtCode != context.policy.divisionCode {
         context.report(
           LocalizedText(
-            "行政区划代码 \(address.districtCode) 不是市南区（\(context.policy.divisionCode)）",
-            "division code \(address.districtCode) is not Shinan's (\(context.policy.divisionCode))"),
+            "行政区划代码 \(address.districtCode) 不是\(context.policy.districtName)（\(context.policy.divisionCode)）",
+            "division code \(address.districtCode) is not \(context.policy.districtName)'s (\(context.policy.divisionCode))"),
           at: address.$districtCode, value: address.districtCode)
-      } else if address.district != "市南区" {
+      } else if address.district != context.policy.districtName {
+        let (code, name) = (context.policy.divisionCode, context.policy.districtName)
         context.report(
-          LocalizedText("区名称“\(address.district)”与代码 370202（市南区）不符", "district name '\(address.district)' does not match code 370202 (市南区)"),
+          LocalizedText("区名称“\(address.district)”与代码 \(code)（\(name)）不符", "district name '\(address.district)' does not match code \(code) (\(name))"),
           at: address.$district, value: address.district)
       }
     }

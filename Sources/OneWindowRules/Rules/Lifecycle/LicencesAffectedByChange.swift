@@ -2,12 +2,17 @@ public import OneWindowCore
 
 /// Which licences a change affects, derived from its changed items.
 ///
-/// Finding: one info at `ChangedFields` listing the licences to replace and whether an on-site
-/// inspection is needed: name and operator change both; food items, layout, dedicated spaces,
-/// area and staff change the food licence; premises change both and need an inspection. The
-/// liaison (联络员, a filed item, 细则 art. 7(7)), the funds and the number of employees (no
-/// registered items of an individual business) are recorded by the business track without a new
-/// licence: only items printed on the licence re-issue it (细则 art. 23(1), 条例 art. 28).
+/// Finding: one info at `ChangedFields` listing the licences to replace, whether an on-site
+/// inspection is needed and whether the business track handles the change without a new
+/// business licence. What each item brings is policy data (`changeEffects` in
+/// `Data/policy.json`, with its sources): by default name and operator change both licences
+/// (a change of operator registered directly, 促进条例 art. 13(1)); premises change both and need
+/// an inspection; the operator's residence (经营者住所, a registered item the business licence
+/// does not print, 细则 arts 6(7), 23(1)) goes to the business track as a change registration and
+/// re-issues the food licence, which states a 住所 (2023 food measures arts 26, 29); the liaison
+/// (a filed item, 细则 art. 7(7)), the funds and the number of employees go to the business track
+/// without a licence; food items, layout, dedicated spaces, area and staff change the food
+/// licence.
 public struct LicencesAffectedByChange: Rule {
   public static let descriptor = RuleDescriptor(
     id: "CH-004", severity: .info, category: .lifecycle,
@@ -15,60 +20,27 @@ public struct LicencesAffectedByChange: Rule {
     message: LocalizedText("需换发的证照", "licences to replace"),
     hint: LocalizedText("窗口据此分派营业执照线与食品经营许可线审查。", "The clerk routes the change to the business and food tracks accordingly."),
     legalBasis: LegalBasis.cite(
-      "《市场主体登记管理条例》第二十八条；《市场主体登记管理条例实施细则》第二十三条第一款、第三款；变更事项与换发证照的对应见本规则（“一件事”分线办理）",
-      "Market-entity registration regulation art. 28; implementing rules art. 23(1) and (3); the change-to-licence table is this rule's (one-thing routing)"))
+      "《市场主体登记管理条例》第二十四条第一款、第二十八条；《市场主体登记管理条例实施细则》第六条第（七）项、第七条第（七）项、第二十三条第一款、第三款；《促进个体工商户发展条例》第十三条第一款（变更经营者直接办理变更登记，涉及行政许可的简化手续）；《食品经营许可和备案管理办法》第二十六条、第二十九条；变更事项与证照的对应为本局政策数据（policy.json changeEffects）",
+      "Market-entity registration regulation arts 24(1) and 28; implementing rules arts 6(vii), 7(vii), 23(1) and (3); regulation on promoting individual businesses art. 13(1) (a change of operator is registered directly, licensing formalities simplified); food licensing measures (2023) arts 26 and 29; the change-to-licence table is bureau policy data (policy.json changeEffects)"))
   public static let appliesTo: Set<PacketKind> = [.restaurantChange]
 
   /// The licences and inspection a set of changed items brings.
-  public struct Effect: Sendable, Hashable {
-    /// The registrar's track decides the change (a registration or a filing).
-    public var businessTrack = false
-    /// A new business licence is issued (an item printed on it changes).
-    public var businessLicence = false
-    public var foodLicence = false
-    public var inspection = false
+  public typealias Effect = ChangeEffect
 
-    public init(businessLicence: Bool = false, foodLicence: Bool = false, inspection: Bool = false, businessTrack: Bool? = nil) {
-      self.businessTrack = businessTrack ?? businessLicence
-      self.businessLicence = businessLicence
-      self.foodLicence = foodLicence
-      self.inspection = inspection
-    }
-  }
+  /// The items an individual business registers (细则 art. 6(7)): changing one on the business
+  /// track is a change registration (条例 art. 24(1)), anything else a filing or a record.
+  public static let registeredItems: Set<ChangeField> = [.name, .operator, .operatorResidence, .compositionForm, .premises, .businessScope]
 
-  public static func effect(of fields: [ChangeField]) -> Effect {
-    var effect = Effect()
-    for field in fields {
-      switch field {
-      case .name, .operator:
-        effect.businessTrack = true
-        effect.businessLicence = true
-        effect.foodLicence = true
-      case .premises:
-        effect.businessTrack = true
-        effect.businessLicence = true
-        effect.foodLicence = true
-        effect.inspection = true
-      case .compositionForm, .businessScope:
-        effect.businessTrack = true
-        effect.businessLicence = true
-      case .contact, .fundsAmount, .employees:
-        effect.businessTrack = true
-      case .layout, .dedicatedSpaces:
-        effect.foodLicence = true
-        effect.inspection = true
-      case .foodItems, .operatingArea, .foodSafetyManager, .staff:
-        effect.foodLicence = true
-      }
-    }
-    return effect
+  /// What a change of `fields` brings under `policy` (its `changeEffects` table).
+  public static func effect(of fields: [ChangeField], policy: Policy) -> Effect {
+    policy.changeEffect(of: fields)
   }
 
   public init() {}
 
   public func check(_ packet: Packet, in context: inout RuleContext) {
     guard case .change(let change) = packet else { return }
-    let effect = Self.effect(of: change.changedFields)
+    let effect = Self.effect(of: change.changedFields, policy: context.policy)
     var zh: [String] = []
     var en: [String] = []
     if effect.businessLicence {
@@ -81,8 +53,13 @@ public struct LicencesAffectedByChange: Rule {
     }
     var inspection = effect.inspection ? LocalizedText("；需现场核查", "; an on-site inspection is needed") : LocalizedText("", "")
     if effect.businessTrack, !effect.businessLicence {
+      let registration = change.changedFields.contains { Self.registeredItems.contains($0) }
       inspection = LocalizedText(
-        inspection.zh + "；营业执照线办理备案，不换发营业执照", inspection.en + "; the business track records it without a new business licence")
+        inspection.zh + (registration ? "；营业执照线办理变更登记，不换发营业执照" : "；营业执照线办理备案，不换发营业执照"),
+        inspection.en
+          + (registration
+            ? "; the business track registers the change without a new business licence"
+            : "; the business track records it without a new business licence"))
     }
     context.report(
       LocalizedText(

@@ -35,7 +35,7 @@ public struct NameDivision: Rule {
       }
       if !fits {
         context.report(
-          LocalizedText("行政区划“\(name.division)”不是市南区", "'\(name.division)' is not Shinan District"),
+          LocalizedText("行政区划“\(name.division)”不是\(context.policy.districtName)", "'\(name.division)' is not \(context.policy.districtName)"),
           at: name.$division, value: name.division)
       }
     }
