@@ -46,6 +46,42 @@ public enum Actor: Sendable, Hashable, Codable, CustomStringConvertible {
   public var description: String { "\(role.rawValue.lowercased()) \(id)" }
 }
 
+extension Actor {
+  /// Why this actor's id cannot be right, or nil: a clerk's staff number matches the bureau's
+  /// format (`pattern`, policy data); an owner's or applicant's id is a 统一社会信用代码 or an
+  /// 18-character identity number (身份证, 港澳台居民居住证) with a valid check character, or a
+  /// 港澳 / 台湾 travel permit number. Checked on the normalised id, before anything is stored.
+  public func idProblem(staffNumberPattern pattern: String) -> LocalizedText? {
+    let id = self.id
+    switch self {
+    case .system: return nil
+    case .clerk:
+      let matches = (try? Regex(pattern)).map { (try? $0.wholeMatch(in: id)) != nil } ?? false
+      if matches { return nil }
+      return LocalizedText(
+        "工作人员编号“\(id)”格式不对：应为本局工号（如 0231），不是姓名或带空格的文字",
+        "the staff number '\(id)' is malformed: give the bureau's staff number (such as 0231), not a name")
+    case .owner, .applicant:
+      if Self.isIdentityNumber(id) { return nil }
+      let role = self.role == .owner ? LocalizedText("产权单位", "owner") : LocalizedText("申请人", "applicant")
+      return LocalizedText(
+        "\(role.zh)号码“\(id)”不是有效的统一社会信用代码、身份证件号码或港澳台通行证号码（请核对校验位）",
+        "the \(role.en) id '\(id)' is no valid unified social credit code, identity number or travel permit number (check the last character)")
+    }
+  }
+
+  /// A 统一社会信用代码 or identity number with its check character, or a travel permit number.
+  static func isIdentityNumber(_ id: String) -> Bool {
+    guard id.allSatisfy(\.isASCII) else { return false }
+    if id.count == 18 {
+      return UnifiedSocialCreditCode.hasValidCheckCharacter(id) || ResidentIdNumber.hasValidCheckCharacter(id)
+    }
+    let digits = { (text: Substring) in text.allSatisfy(\.isNumber) }
+    if let first = id.first, first == "H" || first == "M" { return [8, 10].contains(id.count - 1) && digits(id.dropFirst()) }
+    return id.count == 8 && digits(id[...])
+  }
+}
+
 /// The dates and times an operation is stamped with.
 ///
 /// Every receipt and audit event records two: the business date (and time) it applies to, and

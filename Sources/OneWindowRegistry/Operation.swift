@@ -81,6 +81,10 @@ extension Registry {
     _ name: String, actor: Actor, clock: RegistryClock,
     _ body: @escaping @Sendable (RegistryTransaction, inout Operation) throws -> Void
   ) async throws(OneWindowError) -> Receipt {
+    // A slip in the actor's id is refused before anything is stored: no receipt, no event.
+    if let problem = actor.idProblem(staffNumberPattern: oneWindow.policy.staffNumberPattern ?? Policy.defaultStaffNumberPattern) {
+      throw .invalidActor(problem)
+    }
     do {
       return try await store.write { transaction in
         let recordedAt = clock.recordedAt

@@ -73,6 +73,8 @@ struct Problem: Error, Sendable {
       }
     case .businessDate(let date):
       return Problem(.unprocessableContent, "Business date not allowed", detail: date.message.en)
+    case .invalidActor(let problem):
+      return Problem(.badRequest, "Invalid actor", detail: problem.en)
     case .cancelled:
       return Problem(.serviceUnavailable, "Cancelled", detail: "the request was cancelled before anything was written")
     case .notAPair(let detail), .cannotSplit(let detail):

@@ -28,6 +28,9 @@ public enum OneWindowError: Error, Sendable, Equatable, CustomStringConvertible 
   case cancelled
   /// A write's business date lies after today or before the registry's last event.
   case businessDate(BusinessDateError)
+  /// The acting clerk's staff number or the owner's or applicant's identity number cannot be
+  /// right (format, check character): refused before anything is stored.
+  case invalidActor(LocalizedText)
 
   public var description: String {
     switch self {
@@ -51,6 +54,8 @@ public enum OneWindowError: Error, Sendable, Equatable, CustomStringConvertible 
       "cancelled before anything was written"
     case .businessDate(let error):
       error.description
+    case .invalidActor(let problem):
+      problem.en
     }
   }
 }

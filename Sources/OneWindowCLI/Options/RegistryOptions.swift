@@ -154,6 +154,11 @@ func registryCall<T>(_ body: () async throws(OneWindowError) -> T) async throws 
   do {
     return try await body()
   } catch {
+    if case .invalidActor(let problem) = error {
+      // A slip at the window: a usage error, nothing stored.
+      Console.error(problem.zh + "\n" + problem.en)
+      throw ExitCode(64)
+    }
     Console.error(error.description)
     throw ExitCode(2)
   }

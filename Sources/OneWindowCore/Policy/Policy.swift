@@ -56,6 +56,9 @@ public struct Policy: Sendable, Codable, Hashable {
   public var fumeProducingItems: [FoodItem]?
   /// The severity of a missing 专间 (FL-004); absent: the rule's own, a warning.
   public var dedicatedRoomSeverity: Severity?
+  /// The bureau's staff-number format (a regular expression over the whole number, after
+  /// full-width folding). Absent: the XSD's `StaffNumber`, ``Policy/defaultStaffNumberPattern``.
+  public var staffNumberPattern: String?
   /// Whether Arabic digits may stand in a business name (BL-004). Absent: rejected.
   public var nameArabicDigits: NameDigits?
   /// Identity documents an individual business's operator may show (BL-014). Absent: the
@@ -139,4 +142,9 @@ public enum FoodLicenceCheckDigitScheme: String, Sendable, Hashable, Codable {
   case iso7064Mod11_10 = "ISO 7064 MOD 11,10"
   /// Not checked.
   case none
+}
+
+extension Policy {
+  /// The XSD's `StaffNumber` pattern: 2 to 20 letters, digits or hyphens, not starting with a hyphen.
+  public static let defaultStaffNumberPattern = "[A-Za-z0-9][A-Za-z0-9\\-]{1,19}"
 }
