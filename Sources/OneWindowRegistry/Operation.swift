@@ -15,6 +15,11 @@ extension Registry {
   }
 }
 
+/// Carries a dry run's preview receipt out of its transaction, which the throw rolls back.
+struct PreviewRollback: Error {
+  var receipt: Receipt
+}
+
 /// One write command in progress, inside its transaction.
 struct Operation {
   let name: String
@@ -86,7 +91,9 @@ extension Registry {
       throw .invalidActor(problem)
     }
     do {
+      let preview = self.preview
       return try await store.write { transaction in
+        let headBefore = try transaction.auditHead()
         let recordedAt = clock.recordedAt
         let backdated = try Self.checkBusinessDate(clock, in: transaction)
         let day = clock.today.description.replacingOccurrences(of: "-", with: "")
@@ -153,8 +160,18 @@ extension Registry {
             savedPercent: receipt.materialsSaved?.percent, resubmits: receipt.resubmits, body: body,
             auditSequence: head.sequence, auditHead: head.hash, document: receipt.xml, recordedAt: recordedAt,
             businessDate: clock.today.description, backdated: backdated))
+        if preview {
+          // Checked in full; now rolled back: no number, no event, nothing stored.
+          receipt.number = Receipt.previewNumber
+          receipt.preview = true
+          receipt.auditSequence = headBefore.sequence
+          receipt.auditHead = headBefore.hash
+          throw PreviewRollback(receipt: receipt)
+        }
         return receipt
       }
+    } catch let rollback as PreviewRollback {
+      return rollback.receipt
     } catch {
       throw failure(error)
     }

@@ -5,6 +5,8 @@ public import OneWindowValidation
 /// audit-chain head at that moment (so deleting the newest audit events is detectable too).
 public struct Receipt: Sendable, Hashable, Codable {
   public var number: String
+  /// A dry run's preview: nothing was written, and ``number`` is ``Receipt/previewNumber``.
+  public var preview: Bool?
   /// The business time the operation applies to (Beijing time).
   public var issuedAt: String
   /// The real time the receipt was written, UTC (nil on receipts from before it was recorded).
@@ -95,6 +97,7 @@ extension Receipt {
     var out = XMLWriter()
     out.open("Receipt", attributes: ["xmlns": "urn:onewindow:receipt:v1"])
     out.element("Number", number)
+    if preview == true { out.element("Preview", "true") }
     out.element("IssuedAt", issuedAt)
     if let recordedAt { out.element("RecordedAt", recordedAt) }
     if let businessDate { out.element("BusinessDate", businessDate.description) }
@@ -187,3 +190,7 @@ extension Receipt {
   }
 }
 
+extension Receipt {
+  /// The number a preview receipt carries: never allocated (day 0000-00-00).
+  public static let previewNumber = "RCPT-00000000-000000"
+}

@@ -29,6 +29,10 @@ public struct Registry: Sendable {
   /// local CLI's `--service-centre`, a replay step's `centre`, a host application's own. Nil: the
   /// acting clerk's account centre, if the registry has one, else none (counted under "unknown").
   public var serviceCentre: String?
+  /// A dry run (`--dry-run`): every write is checked in full inside its transaction and answered
+  /// with a preview receipt (``Receipt/preview``, no receipt number), then rolled back: nothing
+  /// is stored, numbered or logged.
+  public var preview = false
   let store: RegistryStore
 
   /// Opens the registry at `path`; `nil` opens a fresh in-memory registry.

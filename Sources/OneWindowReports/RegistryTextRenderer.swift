@@ -12,7 +12,11 @@ public struct RegistryTextRenderer: Sendable {
   /// A receipt: number, operation, outcome, subject, saved materials, chain head, then the
   /// findings in compiler style.
   public func render(_ receipt: Receipt) -> String {
-    var lines = ["\(pick("回执", "Receipt")) \(receipt.number)  \(receipt.issuedAt)"]
+    var lines = [
+      receipt.preview == true
+        ? pick("回执预览（未编号，未写入登记库）", "Receipt preview (no number; nothing was written)") + "  \(receipt.issuedAt)"
+        : "\(pick("回执", "Receipt")) \(receipt.number)  \(receipt.issuedAt)"
+    ]
     if let recordedAt = receipt.recordedAt {
       let backdated = receipt.backdated == true ? pick("（补录：业务日期早于写入日）", " (backdated: the business date is before the day written)") : ""
       lines.append("  \(pick("写入时间", "recorded at")): \(recordedAt)\(backdated)")

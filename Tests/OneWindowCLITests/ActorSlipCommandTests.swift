@@ -25,3 +25,32 @@ struct ActorSlipCommandTests {
     #expect(audit.stdout.contains("\"events\" : 1") || audit.stdout.contains("\"events\":1"))
   }
 }
+
+/// Issue 15, item 1, through the binary: `--dry-run` on a write prints a preview receipt
+/// (预览, no number) and leaves the registry as it was.
+struct DryRunCommandTests {
+  @Test func aDryRunPrintsAPreviewAndWritesNothing() throws {
+    let db = try CommandRunner.newRegistry()
+    let environment = ["ONEWINDOW_DB": db]
+    let preview = try CommandRunner.run(
+      ["prefile", "submit", Taixingli.preFiling, "--owner", "91370202MA3C5Y7R9D", "--as-of", "2026-03-02", "--dry-run"],
+      environment: environment)
+    #expect(preview.status == 0)
+    #expect(preview.stdout.hasPrefix("回执预览（未编号，未写入登记库）  "))
+    let english = try CommandRunner.run(
+      ["prefile", "submit", Taixingli.preFiling, "--owner", "91370202MA3C5Y7R9D", "--as-of", "2026-03-02", "--dry-run", "--lang", "en"],
+      environment: environment)
+    #expect(english.stdout.hasPrefix("Receipt preview (no number; nothing was written)  "))
+    let refused = try CommandRunner.run(
+      ["prefile", "review", "RCPT-20260302-000001", "--approve", "--clerk", "0231", "--as-of", "2026-03-04", "--dry-run"],
+      environment: environment)
+    #expect(refused.status == 1)
+    #expect(refused.stdout.contains("[RG-004]"))
+    let list = try CommandRunner.run(["prefile", "list", "--format", "json"], environment: environment)
+    let listed = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [Any])
+    #expect(listed.isEmpty)
+    let real = try CommandRunner.run(
+      ["prefile", "submit", Taixingli.preFiling, "--owner", "91370202MA3C5Y7R9D", "--as-of", "2026-03-02"], environment: environment)
+    #expect(real.stdout.hasPrefix("回执 RCPT-20260302-000001  "))
+  }
+}

@@ -94,6 +94,9 @@ struct ReceiptOutputOptions: ParsableArguments {
   @Option(name: .long, help: "Also write the receipt packet (XML) to this file.")
   var receiptOut: String?
 
+  @Flag(name: .long, help: "Check everything and print a preview receipt (预览, no number); write nothing.")
+  var dryRun = false
+
   /// Prints the receipt, saves it when asked, and exits 1 when it refused the packet.
   func answer(_ receipt: Receipt) throws {
     try show(receipt)
@@ -108,7 +111,7 @@ struct ReceiptOutputOptions: ParsableArguments {
     case .json: Console.out(RegistryTextRenderer.json(receipt))
     case .xml: Console.out(receipt.xml)
     }
-    guard let receiptOut else { return }
+    guard let receiptOut, receipt.preview != true else { return }
     var isDirectory: ObjCBool = false
     let path =
       FileManager.default.fileExists(atPath: receiptOut, isDirectory: &isDirectory) && isDirectory.boolValue
@@ -138,6 +141,7 @@ extension RegistryOptions {
     let sources = try packets.map(packetSource)
     var registry = try open(try resources.oneWindow())
     registry.serviceCentre = serviceCentre
+    registry.preview = output.dryRun
     var receipts: [Receipt] = []
     for source in sources {
       let clock = self.clock

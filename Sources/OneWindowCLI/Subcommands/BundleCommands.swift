@@ -72,7 +72,8 @@ extension OneWindowCommand.Bundle {
 
     func run() async throws {
       let decisionPacket = try packet.map(packetSource)
-      let registry = try registry.open(try resources.oneWindow())
+      var registry = try registry.open(try resources.oneWindow())
+      registry.preview = output.dryRun
       let clock = self.registry.clock
       let inspection = inspector.isEmpty
         ? nil : InspectionRecord(inspectedOn: inspectedOn ?? clock.today, inspectors: inspector, result: inspectionResult)
@@ -105,7 +106,8 @@ extension OneWindowCommand.Bundle {
     @OptionGroup var resources: ResourceOptions
 
     func run() async throws {
-      let registry = try registry.open(try resources.oneWindow())
+      var registry = try registry.open(try resources.oneWindow())
+      registry.preview = output.dryRun
       let clock = self.registry.clock
       try output.answer(try await registryCall { () async throws(OneWindowError) in
         try await registry.recordObjection(reference, department: department, reason: reason, by: actor.actor, clock: clock)
@@ -130,11 +132,12 @@ extension OneWindowCommand.Bundle {
     @OptionGroup var resources: ResourceOptions
 
     func run() async throws {
-      let registry = try registry.open(try resources.oneWindow())
+      var registry = try registry.open(try resources.oneWindow())
+      registry.preview = output.dryRun
       let clock = self.registry.clock
       let receipt = try await registryCall { () async throws(OneWindowError) in try await registry.issueBundle(reference, by: actor.actor, clock: clock) }
       try output.show(receipt)
-      if let out, receipt.outcome == .accepted {
+      if let out, receipt.outcome == .accepted, receipt.preview != true {
         let issuance = try await registryCall { () async throws(OneWindowError) in try await registry.packet(forReceipt: receipt.number) }
         do {
           try Data(issuance?.bytes ?? []).write(to: URL(fileURLWithPath: out), options: .atomic)

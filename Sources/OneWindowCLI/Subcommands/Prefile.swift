@@ -84,7 +84,8 @@ extension OneWindowCommand.Prefile {
         approve ? .approve(validFrom: validFrom, validUntil: validUntil, reasons: reason)
         : reject.isEmpty ? .requestCorrection(reasons: requestCorrection) : .reject(reasons: reject)
       let decisionPacket = try packet.map(packetSource)
-      let registry = try registry.open(try resources.oneWindow())
+      var registry = try registry.open(try resources.oneWindow())
+      registry.preview = output.dryRun
       let clock = self.registry.clock
       try output.answer(try await registryCall { () async throws(OneWindowError) in
         if let decisionPacket {
@@ -147,7 +148,8 @@ extension OneWindowCommand.Prefile {
     }
 
     func run() async throws {
-      let registry = try registry.open(try resources.oneWindow())
+      var registry = try registry.open(try resources.oneWindow())
+      registry.preview = output.dryRun
       let clock = self.registry.clock
       try output.answer(try await registryCall { () async throws(OneWindowError) in
         try await registry.revokePreFiling(reference, reason: reason, by: actor.actor, clock: clock)

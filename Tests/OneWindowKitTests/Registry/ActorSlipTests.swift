@@ -51,3 +51,34 @@ struct ActorSlipTests {
     #expect(Actor.clerk("AB-12").idProblem(staffNumberPattern: Policy.defaultStaffNumberPattern) == nil)
   }
 }
+
+/// Issue 15, item 1: `--dry-run` checks a write in full and answers with a preview receipt, then
+/// rolls everything back: no receipt number, no audit event, no record.
+struct DryRunTests {
+  let on = RegistryHarness.on
+
+  @Test func aPreviewChecksEverythingAndWritesNothing() async throws {
+    var registry = try RegistryHarness().registry
+    registry.preview = true
+    let preview = try await registry.submitPreFiling(
+      RegistryHarness.source(Taixingli.preFiling), by: Taixingli.owner, clock: on("2026-03-02"))
+    #expect(preview.preview == true)
+    #expect(preview.outcome == .accepted)
+    #expect(preview.number == "RCPT-00000000-000000")
+    #expect(preview.auditSequence == 0)
+    #expect(preview.xml.contains("<Preview>true</Preview>"))
+    // A refused packet previews its findings just the same.
+    let refused = try await registry.submitPreFiling(
+      RegistryHarness.source("SampleFilings/invalid/prefiling/pf-004-residential-unit-without-consent.xml"), by: .owner("91370202MA3D8K2Q87"),
+      clock: on("2026-03-10"))
+    #expect(refused.outcome == .rejected)
+    #expect(refused.findings.filter { $0.severity == .error }.map(\.ruleID) == ["PF-004"])
+    registry.preview = false
+    #expect(try await registry.verifyAudit().events == 0)
+    #expect(try await registry.preFilings(asOf: CivilDate("2026-03-10")!).isEmpty)
+    // The real write after the preview takes the first number.
+    let real = try await registry.submitPreFiling(RegistryHarness.source(Taixingli.preFiling), by: Taixingli.owner, clock: on("2026-03-02"))
+    #expect(real.number == "RCPT-20260302-000001")
+    #expect(real.preview == nil)
+  }
+}
