@@ -163,6 +163,19 @@ extension Registry {
     operation.log("bundle.resubmitted", row.number, "version=\(row.version); due=\(due.date)\(due.provisional ? " (provisional)" : "")")
   }
 
+  /// The bundle a clerk's operation names (refused with `RG-001` for another role), or nil after
+  /// refusing with `RG-004` when there is none; the operation's subject is its number.
+  func clerksBundle(_ reference: String, in transaction: RegistryTransaction, _ operation: inout Operation) throws -> BundleRow? {
+    operation.subject = reference
+    Self.requireRole([.clerk], &operation)
+    guard let row = try transaction.bundle(reference: reference) else {
+      operation.refuse(RegistryRules.subjectExists, LocalizedText("没有办件 \(reference)", "no bundle \(reference)"), value: reference)
+      return nil
+    }
+    operation.subject = row.number
+    return row
+  }
+
   /// The bundle a `Resubmits` receipt points at, when it awaits correction.
   func bundleAwaitingCorrection(named receipt: String?, in transaction: RegistryTransaction) throws -> BundleRow? {
     guard let receipt, let subject = try transaction.receipt(receipt)?.subject,

@@ -36,13 +36,7 @@ extension Registry {
     _ reference: String, department: String, reason: String, by actor: Actor, clock: RegistryClock
   ) async throws(OneWindowError) -> Receipt {
     try await perform("bundle.objection", actor: actor, clock: clock) { transaction, operation in
-      operation.subject = reference
-      Self.requireRole([.clerk], &operation)
-      guard var row = try transaction.bundle(reference: reference) else {
-        operation.refuse(RegistryRules.subjectExists, LocalizedText("没有办件 \(reference)", "no bundle \(reference)"), value: reference)
-        return
-      }
-      operation.subject = row.number
+      guard var row = try clerksBundle(reference, in: transaction, &operation) else { return }
       guard var period = try transaction.cancellationPeriod(bundleID: row.id), let until = CivilDate(period.objectionUntil) else {
         operation.refuse(
           RegistryRules.stateAllows,

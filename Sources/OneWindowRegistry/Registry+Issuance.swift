@@ -14,13 +14,7 @@ extension Registry {
   /// The `Issuance` packet is stored with the receipt (``packet(forReceipt:)``).
   public func issueBundle(_ reference: String, by actor: Actor, clock: RegistryClock) async throws(OneWindowError) -> Receipt {
     try await perform("bundle.issue", actor: actor, clock: clock) { transaction, operation in
-      operation.subject = reference
-      Self.requireRole([.clerk], &operation)
-      guard var row = try transaction.bundle(reference: reference) else {
-        operation.refuse(RegistryRules.subjectExists, LocalizedText("没有办件 \(reference)", "no bundle \(reference)"), value: reference)
-        return
-      }
-      operation.subject = row.number
+      guard var row = try clerksBundle(reference, in: transaction, &operation) else { return }
       // A refused actor gets a refused receipt, like every other role refusal.
       guard operation.outcome == .accepted else { return }
       if row.status != BundleStatus.approved.rawValue {
