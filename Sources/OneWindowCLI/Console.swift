@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 
 /// Writes to standard output and standard error.
@@ -14,4 +15,11 @@ enum Console {
   static func error(_ text: String) {
     FileHandle.standardError.write(Data(("onewindow: error: " + text + "\n").utf8))
   }
+}
+
+/// A named input that does not exist: not a usage slip but a missing file, so exit 2 (could
+/// not run), with the path in Chinese and English.
+func missingInput(_ path: String) -> ExitCode {
+  Console.error("找不到文件或文件夹：'\(path)'。No such file or directory: '\(path)'.")
+  return ExitCode(2)
 }

@@ -53,7 +53,7 @@ struct StatsCommandTests {
     #expect(empty.status == 0)
     #expect(empty.stdout.hasPrefix("一窗通办统计（截至 2026-06-30）\n"))
     #expect(try CommandRunner.run(["stats", "--replay", "SampleFilings", "--db", missing]).status == 64)
-    #expect(try CommandRunner.run(["stats", "--replay", "no/such/folder"]).status == 64)
+    #expect(try CommandRunner.run(["stats", "--replay", "no/such/folder"]).status == 2)
     #expect(try CommandRunner.run(["stats", "--replay", "SampleFilings", "--as-of", "2026-06-30"]).status == 64)
     #expect(try CommandRunner.run(["stats", "--format", "xml"]).status == 64)
   }

@@ -173,7 +173,7 @@ func packetSource(_ path: String) throws -> PacketSource {
   if path == "-" { return .standardInput }
   var isDirectory: ObjCBool = false
   guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-    throw ValidationError("No such file or directory: '\(path)'.")
+    throw missingInput(path)
   }
   if isDirectory.boolValue {
     guard FileManager.default.fileExists(atPath: path + "/packet.xml") else {

@@ -159,7 +159,7 @@ private enum BundleFiles {
   static func requireFile(_ path: String) throws {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw ValidationError("No such file: '\(path)'.")
+      throw missingInput(path)
     }
     if isDirectory.boolValue { throw ValidationError("'\(path)' is a folder; give the XML file.") }
   }

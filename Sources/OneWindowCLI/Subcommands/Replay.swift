@@ -41,7 +41,7 @@ extension OneWindowCommand {
 
     func validate() throws {
       for path in paths where !FileManager.default.fileExists(atPath: path) {
-        throw ValidationError("No such file or directory: '\(path)'.")
+        throw missingInput(path)
       }
       if server != nil, replayToken == nil { throw ValidationError("--server needs --token (or $ONEWINDOW_REPLAY_TOKEN).") }
       if server != nil, compareRulesAsOf != nil { throw ValidationError("--compare-rules-as-of runs in process only.") }

@@ -33,7 +33,7 @@ extension OneWindowCommand {
 
     func validate() throws {
       for path in replay where !FileManager.default.fileExists(atPath: path) {
-        throw ValidationError("No such file or directory: '\(path)'.")
+        throw missingInput(path)
       }
       if !replay.isEmpty, registry.db != nil || registry.create {
         throw ValidationError("--replay counts the replayed scenarios' own registries; give no --db or --create with it.")
