@@ -469,6 +469,19 @@ private struct Reader {
       return Refused(
         SystemRules.zipWithoutPacket, zh: "zip 里只有文件夹，没有文件", en: "the zip holds only folders, no file")
     }
+    // An Office document is a zip too: say what it is (issue 15, item 3).
+    if files.contains(where: { $0.name == "[Content_Types].xml" }) {
+      let kinds: [(folder: String, zh: String, en: String)] = [
+        ("word/", "Word 文档（.docx）", "a Word document (.docx)"), ("xl/", "Excel 表格（.xlsx）", "an Excel workbook (.xlsx)"),
+        ("ppt/", "PowerPoint 演示文稿（.pptx）", "a PowerPoint file (.pptx)"),
+      ]
+      let kind = kinds.first { kind in files.contains { $0.name.hasPrefix(kind.folder) } }
+      let zh = kind?.zh ?? "Office 文档", en = kind?.en ?? "an Office document"
+      return Refused(
+        SystemRules.zipWithoutPacket,
+        zh: "这是\(zh)，不是数据包：请提交 packet.xml，或根目录含 packet.xml 的 zip（材料文件放在数据包里并在清单中登记）",
+        en: "this is \(en), not a packet: submit packet.xml, or a zip with packet.xml at its root (list the document as a material)")
+    }
     if let nested = files.first(where: { $0.components.last == "packet.xml" }) {
       let shown = Self.display(nested.name)
       return Refused(
