@@ -97,6 +97,12 @@ package final class PacketChecker {
     let entry = check.schemaIndex.map { schemas.entries[$0] }
     let translator = XMLFindingTranslator(entry: entry)
     var findings = SchemaCascade.soften(check.issues, check.issues.map { translator.finding(for: $0, file: name) })
+    // Not XML at all: say what the file is, on its first well-formedness error.
+    if !check.wellFormed, let kind = FileKind.named(bytes),
+      let first = findings.firstIndex(where: { $0.category == .wellFormedness })
+    {
+      findings[first].message = FileKind.message(kind)
+    }
     if check.wellFormed, check.schemaIndex == nil, let root = check.root {
       findings.append(
         SystemRules.unknownPacket.finding(
