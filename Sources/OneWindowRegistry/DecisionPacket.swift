@@ -37,7 +37,7 @@ enum DecisionPacket {
       out.open("Reasons")
       for reason in reasons {
         out.open("Reason")
-        let ruleID = reason.split(separator: " ").first.map(String.init).flatMap { RuleID($0).isRuleShaped ? $0 : nil }
+        let ruleID = RuleID.cited(by: reason)?.rawValue
         if let ruleID { out.element("RuleRef", ruleID) }
         out.element("Text", reason)
         out.close("Reason")

@@ -278,7 +278,7 @@ extension Registry {
         value: actor.id)
     }
     if case .approve = decision, track == .business, try transaction.cancellationPeriod(bundleID: row.id) != nil,
-      !decision.reasons.contains(where: { $0.hasPrefix(RegistryRules.exclusionsChecked.id.rawValue) })
+      !decision.reasons.contains(where: { RuleID.cited(by: $0) == RegistryRules.exclusionsChecked.id })
     {
       operation.refuse(
         RegistryRules.exclusionsChecked,

@@ -11,6 +11,14 @@ extension Track {
   }
 }
 
+extension RuleID {
+  /// The rule a clerk's reason cites: its leading rule id (`FL-006 …`, `CA-004：…`), if any.
+  static func cited(by reason: String) -> RuleID? {
+    let lead = RuleID(String(reason.prefix { $0.isASCII && ($0.isUppercase || $0.isNumber || $0 == "-") }))
+    return lead.isRuleShaped ? lead : nil
+  }
+}
+
 extension Registry {
   /// The review errors (审查) still open on a submission: the error findings judged in review on
   /// the receipt that accepted it, only those of `track` when one is given.
@@ -32,7 +40,7 @@ extension Registry {
   /// each rule left unanswered refuses the approval (`RG-009`). The answered ones are noted for
   /// the audit event.
   func requireAnswered(_ open: [Finding], by reasons: [String], _ operation: inout Operation) {
-    let answered = Set(reasons.compactMap { $0.split(separator: " ").first.map(String.init) })
+    let answered = Set(reasons.compactMap { RuleID.cited(by: $0)?.rawValue })
     var seen = Set<RuleID>()
     for finding in open where seen.insert(finding.ruleID).inserted {
       let id = finding.ruleID.rawValue
