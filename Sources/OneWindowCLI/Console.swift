@@ -13,13 +13,13 @@ enum Console {
   }
 
   static func error(_ text: String) {
-    FileHandle.standardError.write(Data(("onewindow: error: " + text + "\n").utf8))
+    FileHandle.standardError.write(Data(("onewindow: " + L("错误：", "error: ") + text + "\n").utf8))
   }
 }
 
 /// A named input that does not exist: not a usage slip but a missing file, so exit 2 (could
-/// not run), with the path in Chinese and English.
+/// not run), naming the path.
 func missingInput(_ path: String) -> ExitCode {
-  Console.error("找不到文件或文件夹：'\(path)'。No such file or directory: '\(path)'.")
+  Console.error(L("找不到文件或文件夹：'\(path)'。", "No such file or directory: '\(path)'."))
   return ExitCode(2)
 }

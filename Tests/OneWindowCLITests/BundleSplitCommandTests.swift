@@ -126,19 +126,19 @@ struct BundleSplitCommandTests {
     let out = folder.path
     // A bundle that is not an opening.
     let change = "SampleFilings/valid/bundle/muzidawei-change-name.xml"
-    let notOpening = try CommandRunner.run(["bundle", "split", change, "--out", out])
+    let notOpening = try CommandRunner.run(["bundle", "split", change, "--out", out], environment: ["ONEWINDOW_LANG": "en"])
     #expect(notOpening.status == 2)
     #expect(notOpening.stdout.isEmpty)
     #expect(notOpening.stderr == "onewindow: error: \(change) is a RestaurantChange, not a RestaurantOpening\n")
     // An opening that is not schema-valid.
     let invalid = "SampleFilings/invalid/bundle/operating-area-zero.xml"
-    let schemaInvalid = try CommandRunner.run(["bundle", "split", invalid, "--out", out])
+    let schemaInvalid = try CommandRunner.run(["bundle", "split", invalid, "--out", out], environment: ["ONEWINDOW_LANG": "en"])
     #expect(schemaInvalid.status == 2)
     #expect(schemaInvalid.stderr.hasPrefix("onewindow: error: \(invalid) is not a schema-valid RestaurantOpening: \(invalid):"))
     #expect(try FileManager.default.contentsOfDirectory(atPath: out).isEmpty)
     // Applications of the wrong track.
     let bundle = folder.appendingPathComponent("bundle.xml").path
-    let swapped = try CommandRunner.run(["bundle", "assemble", Self.pairFood, Self.pairBusiness, "--out", bundle])
+    let swapped = try CommandRunner.run(["bundle", "assemble", Self.pairFood, Self.pairBusiness, "--out", bundle], environment: ["ONEWINDOW_LANG": "en"])
     #expect(swapped.status == 2)
     #expect(swapped.stdout.isEmpty)
     #expect(swapped.stderr == "onewindow: error: \(Self.pairFood) is a FoodLicenceApplication, not a BusinessLicenceApplication\n")
@@ -146,18 +146,18 @@ struct BundleSplitCommandTests {
     // An unreadable input: not well-formed.
     let broken = folder.appendingPathComponent("broken.xml")
     try Data("<RestaurantOpening>".utf8).write(to: broken)
-    let notXML = try CommandRunner.run(["bundle", "split", broken.path, "--out", out])
+    let notXML = try CommandRunner.run(["bundle", "split", broken.path, "--out", out], environment: ["ONEWINDOW_LANG": "en"])
     #expect(notXML.status == 2)
     #expect(notXML.stderr.hasPrefix("onewindow: error: \(broken.path) is not a schema-valid RestaurantOpening: \(broken.path):1: error: [XML-"))
   }
 
   @Test func exitsSixtyFourOnUsageErrors() throws {
-    let noOut = try CommandRunner.run(["bundle", "split", Self.opening])
+    let noOut = try CommandRunner.run(["bundle", "split", Self.opening], environment: ["ONEWINDOW_LANG": "en"])
     #expect(noOut.status == 64)
     #expect(noOut.stderr.contains("Missing expected argument '--out <out>'"))
     let missing = try CommandRunner.run(["bundle", "split", "no/such.xml", "--out", "/tmp"])
     #expect(missing.status == 2)
-    #expect(missing.stderr.contains("No such file or directory: 'no/such.xml'."))
+    #expect(missing.stderr.contains("找不到文件或文件夹：'no/such.xml'。"))
     let badNumber = try CommandRunner.run(["bundle", "split", Self.opening, "--out", "/tmp", "--bundle", "YJS-1"])
     #expect(badNumber.status == 64)
     #expect(badNumber.stderr.contains("--bundle must look like YJS-370202-2026-000001, not 'YJS-1'."))

@@ -133,7 +133,7 @@ struct CalendarCommandTests {
       let result = try CommandRunner.run(arguments)
       #expect(result.status == 2, "\(arguments)")
       #expect(result.stdout.isEmpty, "\(arguments)")
-      #expect(result.stderr == "onewindow: error: 2027 年的节假日安排尚未发布，不推算该年的工作日（国务院通知发布后，添加 \(file)）\n", "\(arguments)")
+      #expect(result.stderr == "onewindow: 错误：2027 年的节假日安排尚未发布，不推算该年的工作日（国务院通知发布后，添加 \(file)）\n", "\(arguments)")
     }
     let english = try CommandRunner.run(["calendar", "is-working-day", "--lang", "en", "2027-01-04"])
     #expect(english.status == 2)
@@ -142,7 +142,7 @@ struct CalendarCommandTests {
     // 2018-12-29 a working day, so 2026's file alone does not settle them.
     let late = try CommandRunner.run(["calendar", "add-working-days", "2026-12-30", "1"])
     #expect(late.status == 2)
-    #expect(late.stderr == "onewindow: error: 2026-12-31 在 12 月 20 日之后，2027 年的放假安排可能调整这一天，该安排尚未发布，不作推算（国务院通知发布后，添加 \(file)）\n")
+    #expect(late.stderr == "onewindow: 错误：2026-12-31 在 12 月 20 日之后，2027 年的放假安排可能调整这一天，该安排尚未发布，不作推算（国务院通知发布后，添加 \(file)）\n")
     #expect(try CommandRunner.run(["calendar", "add-working-days", "2026-12-17", "1"]).stdout == "2026-12-18\n")
   }
 
@@ -150,11 +150,11 @@ struct CalendarCommandTests {
     let badDate = try CommandRunner.run(["calendar", "is-working-day", "2026-02-30"])
     #expect(badDate.status == 64)
     #expect(badDate.stdout.isEmpty)
-    #expect(badDate.stderr.hasPrefix("Error: The value '2026-02-30' is invalid for '<date>'\n"))
+    #expect(badDate.stderr.hasPrefix("错误：值 '2026-02-30' 不适用于 '<date>'\n"))
     let badCount = try CommandRunner.run(["calendar", "add-working-days", "2026-03-02", "two"])
     #expect(badCount.status == 64)
-    #expect(badCount.stderr.hasPrefix("Error: The value 'two' is invalid for '<count>'\n"))
-    let badYear = try CommandRunner.run(["calendar", "show", "0"])
+    #expect(badCount.stderr.hasPrefix("错误：值 'two' 不适用于 '<count>'\n"))
+    let badYear = try CommandRunner.run(["calendar", "show", "0"], environment: ["ONEWINDOW_LANG": "en"])
     #expect(badYear.status == 64)
     #expect(badYear.stderr.hasPrefix("Error: The year must be between 1 and 9999.\n"))
     #expect(try CommandRunner.run(["calendar", "working-days", "2026-03-02"]).status == 64)
@@ -170,7 +170,7 @@ struct CalendarCommandTests {
       {"year": 2026, "source": {"title": "t", "url": "u", "published": "2025-11-04"},
        "days": [{"name": "元旦", "date": "2026-01-05", "isOffDay": false}]}
       """.utf8).write(to: file)
-    let result = try CommandRunner.run(["calendar", "is-working-day", "--data", folder.path, "2026-01-05"])
+    let result = try CommandRunner.run(["calendar", "is-working-day", "--data", folder.path, "2026-01-05"], environment: ["ONEWINDOW_LANG": "en"])
     #expect(result.status == 2)
     #expect(result.stdout.isEmpty)
     #expect(result.stderr == "onewindow: error: cannot read '\(file.path)': date '2026-01-05' is a weekday but is listed as a 调休 working day (isOffDay false); only a Saturday or Sunday can be\n")

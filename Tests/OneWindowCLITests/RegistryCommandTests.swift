@@ -104,7 +104,7 @@ struct RegistryCommandTests {
     let result = try CommandRunner.run(
       ["prefile", "list", "--db", "/proc/onewindow/registry.sqlite"])
     #expect(result.status == 2)
-    #expect(result.stderr.hasPrefix("onewindow: error: "))
+    #expect(result.stderr.hasPrefix("onewindow: 错误："))
   }
 
   @Test func validateReadsARegistryWithoutWritingIt() throws {

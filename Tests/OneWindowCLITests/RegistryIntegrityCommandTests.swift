@@ -88,7 +88,7 @@ struct RegistryIntegrityCommandTests {
     let db = try CommandRunner.newRegistry()
     let result = try run(["prefile", "list", "--as-of", "2026-06-01xyz"], db: db)
     #expect(result.status == 64)
-    #expect(result.stderr.contains("'2026-06-01xyz' is invalid"))
+    #expect(result.stderr.hasPrefix("错误：值 '2026-06-01xyz' 不适用于 '--as-of <as-of>'"))
   }
 
   // MARK: Fault 6: an auditor with read-only rights verifies and leaves nothing behind

@@ -28,8 +28,8 @@ extension InspectionResult: ExpressibleByArgument {
 
 /// `--lang`, declared once for every command that prints something a person reads.
 struct LanguageOption: ParsableArguments {
-  @Option(name: .long, help: "Message language: zh (default) or en.")
-  var lang: Language = .zh
+  @Option(name: .long, help: .text("语言：zh（中文，默认）或 en（英文）；也可设环境变量 ONEWINDOW_LANG。", "Language: zh (Chinese, the default) or en (English); or set ONEWINDOW_LANG."))
+  var lang: Language = InterfaceLanguage.current
 }
 
 /// `--format text|json` and `--lang`, shared by the commands that print listings and reports.

@@ -63,9 +63,6 @@ extension OneWindowCommand {
       if paths.isEmpty {
         throw ValidationError("Give at least one packet, folder, or - for standard input.")
       }
-      for path in paths where path != "-" && !FileManager.default.fileExists(atPath: path) {
-        throw ValidationError("No such file or directory: '\(path)'.")
-      }
       if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
       if maxBytes < 1 { throw ValidationError("--max-bytes must be at least 1.") }
       if !(1...256).contains(maxDepth) {
@@ -78,6 +75,10 @@ extension OneWindowCommand {
     }
 
     func run() throws {
+      // Checked here, not in validate(), so a mistyped option is reported before a path.
+      for path in paths where path != "-" && !FileManager.default.fileExists(atPath: path) {
+        throw missingInput(path)
+      }
       let oneWindow = try resources.oneWindow()
       var sources: [PacketSource] = []
       var cannotRun = false
