@@ -18,6 +18,13 @@ extension OneWindowCommand {
     } catch {
       let code = exitCode(for: error)
       var message = fullMessage(for: error)
+      if code == .success, message == configuration.version {
+        // `--version`: argument-parser answers with the bare version string; print every version
+        // that decides a packet's findings instead (gathered only now, so other commands pay nothing).
+        let text = VersionRenderer.text(VersionInfo.current(), language: InterfaceLanguage.current)
+        FileHandle.standardOutput.write(Data(text.utf8))
+        Foundation.exit(0)
+      }
       if code != .success,
         let (word, suggestion) = SubcommandSuggestion.suggestion(for: arguments, root: OneWindowCommand.self),
         message.contains("'\(word)'")

@@ -84,6 +84,13 @@ package struct SchemaRoots: Sendable {
     targetNamespace = entry.attribute("targetNamespace")
     names = entry.children(named: "element").map { $0.attribute("name") ?? "?" }
   }
+
+  /// Reads the entry schema at `path`, a file below the schema folder `folder` (which becomes
+  /// loadable, as compiling it would make it); nil when it cannot be read as XML.
+  package init?(path: String, schemaFolder folder: String) {
+    LibXMLRuntime.allowLoads(below: folder)
+    self.init(path: path)
+  }
 }
 
 /// Walks XSD documents with libxml2 (they are trusted files below the schema folder).
