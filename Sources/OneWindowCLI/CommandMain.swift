@@ -31,13 +31,35 @@ extension OneWindowCommand {
       {
         message = suggestion + "\n" + message
       }
-      if InterfaceLanguage.current == .zh { message = ParserMessages.translated(message) }
+      if InterfaceLanguage.current == .zh {
+        message =
+          GeneratedOutput.isRequested(by: arguments)
+          ? GeneratedOutput.translated(message) : ParserMessages.translated(message)
+      }
       if !message.isEmpty {
         let handle = code == .success ? FileHandle.standardOutput : FileHandle.standardError
         handle.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
       }
       Foundation.exit(code.rawValue)
     }
+  }
+}
+
+/// What argument-parser generates for tools rather than for reading: completion scripts and the
+/// `--experimental-dump-help` JSON (from which `scripts/install.sh` makes the man pages). Only its
+/// two built-in flag descriptions are translated; the rest of the help in them is already in the
+/// interface language, and the message rewriting (parentheses, wording) must not touch shell code.
+enum GeneratedOutput {
+  static func isRequested(by arguments: [String]) -> Bool {
+    arguments.contains {
+      $0 == "--generate-completion-script" || $0.hasPrefix("--generate-completion-script=")
+        || $0 == "--experimental-dump-help" || $0.hasPrefix("---completion")
+    }
+  }
+
+  static func translated(_ text: String) -> String {
+    text.replacingOccurrences(of: "Show help information.", with: "显示帮助信息。")
+      .replacingOccurrences(of: "Show the version.", with: "显示版本信息。")
   }
 }
 

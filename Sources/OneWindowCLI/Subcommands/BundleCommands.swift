@@ -13,7 +13,7 @@ extension OneWindowCommand.Bundle {
         correction is its corrected version and starts a new count.
         """)
 
-    @Argument(help: "RestaurantOpening, RestaurantChange or RestaurantCancellation packets.") var packets: [String]
+    @Argument(help: "RestaurantOpening, RestaurantChange or RestaurantCancellation packets.", completion: .packets) var packets: [String]
     @OptionGroup var actor: ActorOptions
     @OptionGroup var centre: CentreOption
     @OptionGroup var registry: RegistryOptions

@@ -18,7 +18,7 @@ extension OneWindowCommand.Bundle {
         or the files cannot be written; 64 usage error.
         """)
 
-    @Argument(help: "The RestaurantOpening bundle (an XML file).")
+    @Argument(help: "The RestaurantOpening bundle (an XML file).", completion: .file(extensions: ["xml"]))
     var packet: String
 
     @Option(name: .long, help: "Folder to write the two applications into (created if missing).")
@@ -73,10 +73,10 @@ extension OneWindowCommand.Bundle {
         cannot be written; 64 usage error.
         """)
 
-    @Argument(help: "The BusinessLicenceApplication (an XML file).")
+    @Argument(help: "The BusinessLicenceApplication (an XML file).", completion: .file(extensions: ["xml"]))
     var business: String
 
-    @Argument(help: "The FoodLicenceApplication (an XML file).")
+    @Argument(help: "The FoodLicenceApplication (an XML file).", completion: .file(extensions: ["xml"]))
     var food: String
 
     @Option(name: .long, help: "Where to write the assembled RestaurantOpening.")

@@ -26,7 +26,7 @@ extension OneWindowCommand.Prefile {
         stored too; its receipt lists the findings.
         """)
 
-    @Argument(help: "AddressPreFiling packets: files, packet folders, or -.") var packets: [String]
+    @Argument(help: "AddressPreFiling packets: files, packet folders, or -.", completion: .packets) var packets: [String]
     @OptionGroup var actor: ActorOptions
     @OptionGroup var registry: RegistryOptions
     @OptionGroup var output: ReceiptOutputOptions
@@ -102,7 +102,7 @@ extension OneWindowCommand.Prefile {
       abstract: "The owner amends an active pre-filing (adds or retires units, replaces proofs).",
       discussion: "Each accepted amendment is a new version; the old one is kept.")
 
-    @Argument(help: "The PreFilingAmendment packet.") var packet: String
+    @Argument(help: "The PreFilingAmendment packet.", completion: .packets) var packet: String
     @OptionGroup var actor: ActorOptions
     @OptionGroup var registry: RegistryOptions
     @OptionGroup var output: ReceiptOutputOptions
@@ -119,7 +119,7 @@ extension OneWindowCommand.Prefile {
   struct Withdraw: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "withdraw", abstract: "The owner withdraws a pre-filing (a PreFilingWithdrawal packet).")
 
-    @Argument(help: "The PreFilingWithdrawal packet.") var packet: String
+    @Argument(help: "The PreFilingWithdrawal packet.", completion: .packets) var packet: String
     @OptionGroup var actor: ActorOptions
     @OptionGroup var registry: RegistryOptions
     @OptionGroup var output: ReceiptOutputOptions

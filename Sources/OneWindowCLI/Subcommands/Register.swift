@@ -13,7 +13,7 @@ extension OneWindowCommand {
         tenancy is recorded and the receipt counts the materials saved by the pre-filing.
         """)
 
-    @Argument(help: "TenantRegistration packets: files, packet folders, or -; one receipt each.") var packets: [String]
+    @Argument(help: "TenantRegistration packets: files, packet folders, or -; one receipt each.", completion: .packets) var packets: [String]
     @OptionGroup var actor: ActorOptions
     @OptionGroup var centre: CentreOption
     @OptionGroup var registry: RegistryOptions

@@ -27,7 +27,7 @@ extension OneWindowCommand {
       case text, json
     }
 
-    @Argument(help: "Scenario files or folders.") var paths: [String]
+    @Argument(help: "Scenario files or folders.", completion: .file(extensions: ["xml"])) var paths: [String]
     @Option(name: .long, help: "text (a summary and a diff per failing step) or json.") var format: Format = .text
     @OptionGroup var language: LanguageOption
     var lang: Language { language.lang }

@@ -17,7 +17,7 @@ extension OneWindowCommand {
         (TR-001…) are checked against that registry, opened read-only.
         """)
 
-    @Argument(help: "Packets, folders, or - for standard input.")
+    @Argument(help: "Packets, folders, or - for standard input.", completion: .packets)
     var paths: [String] = []
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
