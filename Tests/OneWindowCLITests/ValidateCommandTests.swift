@@ -105,13 +105,13 @@ struct ValidateCommandTests {
     // A schema folder that does not exist.
     let missing = try CommandRunner.run(["validate", "SampleFilings/valid"], environment: ["ONEWINDOW_SCHEMAS": "/nonexistent"])
     #expect(missing.status == 2)
-    #expect(missing.stderr.contains("cannot find the Schemas folder"))
+    #expect(missing.stderr == "onewindow: 错误：找不到 Schemas 文件夹；已查找：/nonexistent\n")
   }
 
   @Test func exitsSixtyFourOnUsageErrors() throws {
     let noPaths = try CommandRunner.run(["validate"])
     #expect(noPaths.status == 64)
-    #expect(noPaths.stderr.contains("Give at least one packet"))
+    #expect(noPaths.stderr.hasPrefix("错误：请至少给出一个数据包、文件夹，或 -（标准输入）。\n"))
     // An unknown option is reported before any path is looked at.
     let badOption = try CommandRunner.run(["validate", "--fromat", "json", "x.xml"])
     #expect(badOption.status == 64)

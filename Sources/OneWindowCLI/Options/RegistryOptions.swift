@@ -4,15 +4,15 @@ import OneWindowKit
 
 /// `--db`, `--as-of` and `--create` for commands that read or write the registry.
 struct RegistryOptions: ParsableArguments {
-  @Option(name: .long, help: "Registry database (default: $ONEWINDOW_DB, then $XDG_DATA_HOME/onewindow/registry.sqlite).")
+  @Option(name: .long, help: .text("登记库（默认：$ONEWINDOW_DB，其次 $XDG_DATA_HOME/onewindow/registry.sqlite）。", "Registry database (default: $ONEWINDOW_DB, then $XDG_DATA_HOME/onewindow/registry.sqlite)."))
   var db: String?
 
   @Option(
     name: .long,
-    help: "The business date, YYYY-MM-DD (default: today in Asia/Shanghai). Not after today nor before the registry's last event; an earlier day is marked backdated. Receipts also record the real time.")
+    help: .text("业务日期，YYYY-MM-DD（默认：北京时间今天）。不得晚于今天，也不得早于登记库最后一次操作；早于今天的标为补录。回执同时记录实际写入时间。", "The business date, YYYY-MM-DD (default: today in Asia/Shanghai). Not after today nor before the registry's last event; an earlier day is marked backdated. Receipts also record the real time."))
   var asOf: CivilDate?
 
-  @Flag(name: .long, help: "Make the registry if it does not exist (otherwise only `registry init` does).")
+  @Flag(name: .long, help: .text("登记库不存在时新建（否则只有 `registry init` 新建登记库）。", "Make the registry if it does not exist (otherwise only `registry init` does)."))
   var create = false
 
   /// The official clock: the business date given, the real time from the system.
@@ -33,7 +33,7 @@ struct RegistryOptions: ParsableArguments {
       return try Registry(
         oneWindow: oneWindow, path: Registry.defaultPath(explicit: db), readOnly: readOnly && !create, create: create)
     } catch {
-      Console.error(error.description)
+      Console.error(error.message.text(in: InterfaceLanguage.current))
       throw ExitCode(2)
     }
   }
@@ -41,19 +41,19 @@ struct RegistryOptions: ParsableArguments {
 
 /// Who acts: exactly one of `--clerk`, `--owner`, `--applicant`.
 struct ActorOptions: ParsableArguments {
-  @Option(name: .long, help: "A clerk's staff number.")
+  @Option(name: .long, help: .text("窗口工作人员工号。", "A clerk's staff number."))
   var clerk: String?
 
-  @Option(name: .long, help: "An owner's 统一社会信用代码 or ID number.")
+  @Option(name: .long, help: .text("产权人的统一社会信用代码或身份证件号码。", "An owner's 统一社会信用代码 or ID number."))
   var owner: String?
 
-  @Option(name: .long, help: "An applicant's 统一社会信用代码 or ID number.")
+  @Option(name: .long, help: .text("申请人的统一社会信用代码或身份证件号码。", "An applicant's 统一社会信用代码 or ID number."))
   var applicant: String?
 
   func validate() throws {
     let given = [clerk, owner, applicant].compactMap { $0 }
-    if given.count != 1 { throw ValidationError("Name exactly one actor: --clerk, --owner or --applicant.") }
-    if given[0].trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("The actor's id is empty.") }
+    if given.count != 1 { throw ValidationError(L("请指定且只指定一个办理人：--clerk、--owner 或 --applicant。", "Name exactly one actor: --clerk, --owner or --applicant.")) }
+    if given[0].trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError(L("办理人编号为空。", "The actor's id is empty.")) }
   }
 
   var actor: Actor {
@@ -67,12 +67,12 @@ struct ActorOptions: ParsableArguments {
 struct CentreOption: ParsableArguments {
   @Option(
     name: .long,
-    help: "The service centre accepting the packet (a 街道 code such as 370202005, or another centre's code; default: the clerk account's centre, else unknown).")
+    help: .text("受理的服务中心（街道代码，如 370202005，或其他中心代码；默认：工作人员账号所属中心，否则为未知）。", "The service centre accepting the packet (a 街道 code such as 370202005, or another centre's code; default: the clerk account's centre, else unknown)."))
   var serviceCentre: String?
 
   func validate() throws {
     if let serviceCentre, !(1...100).contains(serviceCentre.trimmingCharacters(in: .whitespaces).count) {
-      throw ValidationError("--service-centre is 1 to 100 characters.")
+      throw ValidationError(L("--service-centre 应为 1 至 100 个字符。", "--service-centre is 1 to 100 characters."))
     }
   }
 }
@@ -84,17 +84,17 @@ enum ReceiptFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// `--format`, `--lang` and `--receipt-out` for write commands.
 struct ReceiptOutputOptions: ParsableArguments {
-  @Option(name: .long, help: "Receipt format: text, json or xml (the Receipt packet).")
+  @Option(name: .long, help: .text("回执格式：text、json 或 xml（回执数据包）。", "Receipt format: text, json or xml (the Receipt packet)."))
   var format: ReceiptFormat = .text
 
   @OptionGroup var language: LanguageOption
 
   var lang: Language { language.lang }
 
-  @Option(name: .long, help: "Also write the receipt packet (XML) to this file.")
+  @Option(name: .long, help: .text("同时把回执数据包（XML）写入此文件。", "Also write the receipt packet (XML) to this file."))
   var receiptOut: String?
 
-  @Flag(name: .long, help: "Check everything and print a preview receipt (预览, no number); write nothing.")
+  @Flag(name: .long, help: .text("完整检查并打印回执预览（不编号），不写入任何内容。", "Check everything and print a preview receipt (预览, no number); write nothing."))
   var dryRun = false
 
   /// Prints the receipt, saves it when asked, and exits 1 when it refused the packet.
@@ -119,7 +119,7 @@ struct ReceiptOutputOptions: ParsableArguments {
     do {
       try Data(receipt.xml.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
     } catch {
-      Console.error("cannot write the receipt to \(path): \(error.localizedDescription)")
+      Console.error(L("无法把回执写入 \(path)：\(error.localizedDescription)", "cannot write the receipt to \(path): \(error.localizedDescription)"))
       throw ExitCode(2)
     }
   }
@@ -160,10 +160,10 @@ func registryCall<T>(_ body: () async throws(OneWindowError) -> T) async throws 
   } catch {
     if case .invalidActor(let problem) = error {
       // A slip at the window: a usage error, nothing stored.
-      Console.error(problem.zh + "\n" + problem.en)
+      Console.error(problem.text(in: InterfaceLanguage.current))
       throw ExitCode(64)
     }
-    Console.error(error.description)
+    Console.error(error.message.text(in: InterfaceLanguage.current))
     throw ExitCode(2)
   }
 }
@@ -177,7 +177,7 @@ func packetSource(_ path: String) throws -> PacketSource {
   }
   if isDirectory.boolValue {
     guard FileManager.default.fileExists(atPath: path + "/packet.xml") else {
-      throw ValidationError("'\(path)' is a folder without packet.xml; give one packet.")
+      throw ValidationError(L("'\(path)' 是文件夹但其中没有 packet.xml；请给出一个数据包。", "'\(path)' is a folder without packet.xml; give one packet."))
     }
     return PacketSource(displayName: path, kind: .folder(path: path))
   }
