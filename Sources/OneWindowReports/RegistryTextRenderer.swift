@@ -4,13 +4,21 @@ public import OneWindowRegistry
 /// Text for registry answers: receipts, pre-filing lists and details, audit verification.
 public struct RegistryTextRenderer: Sendable {
   public var language: Language
+  /// A receipt's findings below this severity are not printed (`--min-severity`).
+  public var minimumSeverity: Severity
+  /// Names the service centre on a receipt, when given.
+  public var policy: Policy?
 
-  public init(language: Language = .zh) { self.language = language }
+  public init(language: Language = .zh, minimumSeverity: Severity = .info, policy: Policy? = nil) {
+    self.language = language
+    self.minimumSeverity = minimumSeverity
+    self.policy = policy
+  }
 
   private func pick(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
 
-  /// A receipt: number, operation, outcome, subject, saved materials, chain head, then the
-  /// findings in compiler style.
+  /// A receipt: number, operation, outcome, applicant and premises, subject, saved materials,
+  /// chain head, then the findings in compiler style (the rules not evaluated folded into one line).
   public func render(_ receipt: Receipt) -> String {
     var lines = [
       receipt.preview == true
@@ -22,8 +30,23 @@ public struct RegistryTextRenderer: Sendable {
       lines.append("  \(pick("写入时间", "recorded at")): \(recordedAt)\(backdated)")
     }
     lines.append("  \(pick("业务", "operation")): \(ActivityLabels.label(receipt.operation, in: language))  \(pick("办理人", "actor")): \(receipt.actorRole.label.text(in: language)) \(receipt.actorID)")
-    if let centre = receipt.serviceCentre { lines.append("  \(pick("受理服务中心", "service centre")): \(centre)") }
+    if let centre = receipt.serviceCentre {
+      let name = policy?.serviceCentre(named: centre).map { " " + $0.name.text(in: language) } ?? ""
+      lines.append("  \(pick("受理服务中心", "service centre")): \(centre)\(name)")
+    }
     lines.append("  \(pick("结果", "outcome")): \(outcomeLabel(receipt.outcome)) (\(receipt.outcome.code))")
+    if let particulars = receipt.particulars {
+      if let name = particulars.applicantName ?? particulars.applicantIdentity {
+        let identity = particulars.applicantName == nil ? "" : particulars.applicantIdentity.map { " \($0)" } ?? ""
+        lines.append("  \(pick("申请人", "applicant")): \(TerminalText.escaped(name + identity))")
+      }
+      if let name = particulars.businessName { lines.append("  \(pick("名称", "business name")): \(TerminalText.escaped(name))") }
+      if let premises = particulars.premises { lines.append("  \(pick("场所", "premises")): \(TerminalText.escaped(premises))") }
+      if let number = particulars.preFilingNumber { lines.append("  \(pick("住所预备案", "pre-filing")): \(TerminalText.escaped(number))") }
+      if let units = particulars.units, !units.isEmpty {
+        lines.append("  \(pick("单元", "units")): \(TerminalText.escaped(units.joined(separator: pick("、", ", "))))")
+      }
+    }
     if let subject = receipt.subject { lines.append("  \(pick("办件", "subject")): \(subject)") }
     if let dueOn = receipt.dueOn {
       let provisional = receipt.dueProvisional == true ? pick("（暂定：待公布节假日安排后确定）", " (provisional: until the holiday schedule is published)") : ""
@@ -46,9 +69,15 @@ public struct RegistryTextRenderer: Sendable {
     }
     if let sha = receipt.packetSHA256 { lines.append("  \(pick("数据包", "packet")) SHA-256: \(sha)") }
     lines.append("  \(pick("审计链", "audit chain")): #\(receipt.auditSequence) \(receipt.auditHead)")
-    let renderer = TextReportRenderer(language: language)
-    for finding in receipt.findings { lines.append(renderer.line(for: finding)) }
-    return lines.joined(separator: "\n") + "\n"
+    let renderer = TextReportRenderer(language: language, minimumSeverity: minimumSeverity)
+    var text = lines.joined(separator: "\n") + "\n"
+    text += renderer.lines(receipt.findings, file: receipt.findings.first?.location.file ?? receipt.operation)
+    if let hidden = renderer.hiddenLine(
+      infos: receipt.findings.count { $0.severity == .info }, warnings: receipt.findings.count { $0.severity == .warning })
+    {
+      text += hidden + "\n"
+    }
+    return text
   }
 
   func outcomeLabel(_ outcome: Outcome) -> String {

@@ -25,6 +25,7 @@ struct ExamplesTests {
     ("Documentation/ClerkGuide.md", 5),
     ("Documentation/CommandReference.md", 8),
     ("Documentation/Service.md", 4),
+    ("Documentation/Receipts.md", 1),
   ]
 
   @Test(arguments: documents.map(\.path))

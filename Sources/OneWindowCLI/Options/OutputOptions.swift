@@ -8,6 +8,7 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 extension Language: ExpressibleByArgument {}
+extension Severity: ExpressibleByArgument {}
 extension PreFilingStatus: ExpressibleByArgument {}
 extension BundleStatus: ExpressibleByArgument {}
 extension BundleKind: ExpressibleByArgument {
@@ -30,6 +31,16 @@ extension InspectionResult: ExpressibleByArgument {
 struct LanguageOption: ParsableArguments {
   @Option(name: .long, help: .text("语言：zh（中文，默认）或 en（英文）；也可设环境变量 ONEWINDOW_LANG。", "Language: zh (Chinese, the default) or en (English); or set ONEWINDOW_LANG."))
   var lang: Language = InterfaceLanguage.current
+}
+
+/// `--min-severity`: what the text and HTML outputs print; exit codes never depend on it.
+struct MinimumSeverityOption: ParsableArguments {
+  @Option(
+    name: .long,
+    help: .text(
+      "文本与 HTML 只显示不低于此级别的发现：info（默认，全部）、warning 或 error；JSON 与 XML 保留全部发现，退出码不变。",
+      "Text and HTML show only findings at or above this severity: info (the default, all), warning or error; JSON and XML keep every finding, and the exit code does not change."))
+  var minSeverity: Severity = .info
 }
 
 /// `--format text|json` and `--lang`, shared by the commands that print listings and reports.

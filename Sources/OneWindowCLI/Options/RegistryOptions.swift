@@ -63,33 +63,31 @@ struct ActorOptions: ParsableArguments {
   }
 }
 
-/// `--service-centre`: where a packet is accepted (counted by `onewindow stats`).
-struct CentreOption: ParsableArguments {
-  @Option(
-    name: .long,
-    help: .text("受理的服务中心（街道代码，如 370202005，或其他中心代码；默认：工作人员账号所属中心，否则为未知）。", "The service centre accepting the packet (a 街道 code such as 370202005, or another centre's code; default: the clerk account's centre, else unknown)."))
-  var serviceCentre: String?
-
-  func validate() throws {
-    if let serviceCentre, !(1...100).contains(serviceCentre.trimmingCharacters(in: .whitespaces).count) {
-      throw ValidationError(L("--service-centre 应为 1 至 100 个字符。", "--service-centre is 1 to 100 characters."))
-    }
-  }
-}
-
 /// Receipt formats.
 enum ReceiptFormat: String, ExpressibleByArgument, CaseIterable {
   case text, json, xml
+  /// The printable 回执 page.
+  case html
 }
 
-/// `--format`, `--lang` and `--receipt-out` for write commands.
+/// `--format`, `--lang`, `--min-severity`, `--receipt-out`, `--dry-run` and `--centre` for write
+/// commands.
 struct ReceiptOutputOptions: ParsableArguments {
-  @Option(name: .long, help: .text("回执格式：text、json 或 xml（回执数据包）。", "Receipt format: text, json or xml (the Receipt packet)."))
+  @Option(name: .long, help: .text("回执格式：text、json、xml（回执数据包）或 html（可打印的回执页）。", "Receipt format: text, json, xml (the Receipt packet) or html (the printable receipt page)."))
   var format: ReceiptFormat = .text
 
   @OptionGroup var language: LanguageOption
 
   var lang: Language { language.lang }
+
+  @OptionGroup var severity: MinimumSeverityOption
+
+  @Option(
+    name: [.customLong("centre"), .customLong("service-centre")],
+    help: .text(
+      "受理的服务中心：街道代码（如 370202005）或名称（如 中山路街道），区政务服务大厅为区划代码 370202；默认为工作人员账户所属中心，否则不注明。",
+      "The service centre accepting the packet: a 街道 code (370202005) or name (中山路街道), or the division code 370202 for the district hall; default: the clerk account's centre, else none."))
+  var centre: String?
 
   @Option(name: .long, help: .text("同时把回执数据包（XML）写入此文件。", "Also write the receipt packet (XML) to this file."))
   var receiptOut: String?
@@ -97,19 +95,41 @@ struct ReceiptOutputOptions: ParsableArguments {
   @Flag(name: .long, help: .text("完整检查并打印回执预览（不编号），不写入任何内容。", "Check everything and print a preview receipt (预览, no number); write nothing."))
   var dryRun = false
 
+  /// Readies an opened registry for this command's writes: a dry run, and the service centre
+  /// named by `--centre` (its code), which must be one the policy lists (else exit 64).
+  func prepare(_ registry: inout Registry) throws {
+    registry.preview = dryRun
+    guard let centre else { return }
+    let policy = registry.oneWindow.policy
+    guard let known = policy.serviceCentre(named: centre) else {
+      let list = policy.serviceCentres.map { "\($0.code) \($0.name.text(in: InterfaceLanguage.current))" }
+      // A slip at the window: a usage error, nothing stored.
+      Console.error(
+        L("--centre '\(centre)' 不是已知的服务中心；可用：", "--centre '\(centre)' is not a known service centre; known: ")
+          + list.joined(separator: L("、", ", ")))
+      throw ExitCode(64)
+    }
+    registry.serviceCentre = known.code
+  }
+
   /// Prints the receipt, saves it when asked, and exits 1 when it refused the packet.
-  func answer(_ receipt: Receipt) throws {
-    try show(receipt)
+  func answer(registry: Registry, _ receipt: Receipt) throws {
+    try show(receipt, registry: registry)
     try exit(for: [receipt])
   }
 
   /// Prints one receipt as soon as it is issued (and writes it to `--receipt-out`: a file, or a
-  /// folder receiving `<number>.xml` when it is an existing directory).
-  func show(_ receipt: Receipt) throws {
+  /// folder receiving `<number>.xml` when it is an existing directory). `--min-severity` filters
+  /// the findings printed as text or HTML; JSON and XML keep every finding.
+  func show(_ receipt: Receipt, registry: Registry) throws {
+    let minimum = severity.minSeverity
     switch format {
-    case .text: Console.out(RegistryTextRenderer(language: lang).render(receipt))
+    case .text:
+      Console.out(RegistryTextRenderer(language: lang, minimumSeverity: minimum, policy: registry.oneWindow.policy).render(receipt))
     case .json: Console.out(RegistryTextRenderer.json(receipt))
     case .xml: Console.out(receipt.xml)
+    case .html:
+      Console.out(ReceiptHTMLRenderer(oneWindow: registry.oneWindow, language: lang, minimumSeverity: minimum).render(receipt))
     }
     guard let receiptOut, receipt.preview != true else { return }
     var isDirectory: ObjCBool = false
@@ -135,18 +155,17 @@ extension RegistryOptions {
   /// Runs one write per packet, printing each receipt as soon as it is issued, then exits by the
   /// worst outcome.
   func writeEach(
-    _ packets: [String], output: ReceiptOutputOptions, resources: ResourceOptions, serviceCentre: String? = nil,
+    _ packets: [String], output: ReceiptOutputOptions, resources: ResourceOptions,
     _ operation: (Registry, PacketSource, RegistryClock) async throws(OneWindowError) -> Receipt
   ) async throws {
     let sources = try packets.map(packetSource)
     var registry = try open(try resources.oneWindow())
-    registry.serviceCentre = serviceCentre
-    registry.preview = output.dryRun
+    try output.prepare(&registry)
     var receipts: [Receipt] = []
     for source in sources {
       let clock = self.clock
       let receipt = try await registryCall { () async throws(OneWindowError) in try await operation(registry, source, clock) }
-      try output.show(receipt)
+      try output.show(receipt, registry: registry)
       receipts.append(receipt)
     }
     try output.exit(for: receipts)

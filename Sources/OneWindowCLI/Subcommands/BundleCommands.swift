@@ -22,14 +22,13 @@ extension OneWindowCommand.Bundle {
 
     @Argument(help: .text("开办（RestaurantOpening）、变更（RestaurantChange）或注销（RestaurantCancellation）数据包。", "RestaurantOpening, RestaurantChange or RestaurantCancellation packets.")) var packets: [String]
     @OptionGroup var actor: ActorOptions
-    @OptionGroup var centre: CentreOption
     @OptionGroup var registry: RegistryOptions
     @OptionGroup var output: ReceiptOutputOptions
     @OptionGroup var resources: ResourceOptions
 
     func run() async throws {
       let actor = actor.actor
-      try await registry.writeEach(packets, output: output, resources: resources, serviceCentre: centre.serviceCentre) {
+      try await registry.writeEach(packets, output: output, resources: resources) {
         registry, source, clock async throws(OneWindowError) in
         try await registry.submitBundle(source, by: actor, clock: clock)
       }
@@ -88,14 +87,14 @@ extension OneWindowCommand.Bundle {
     func run() async throws {
       let decisionPacket = try packet.map(packetSource)
       var registry = try registry.open(try resources.oneWindow())
-      registry.preview = output.dryRun
+      try output.prepare(&registry)
       let clock = self.registry.clock
       let inspection = inspector.isEmpty
         ? nil : InspectionRecord(inspectedOn: inspectedOn ?? clock.today, inspectors: inspector, result: inspectionResult)
       let decision: TrackDecision =
         approve ? .approve(inspection: inspection, reasons: reason)
         : reject.isEmpty ? .requestCorrection(reasons: requestCorrection) : .reject(reasons: reject)
-      try output.answer(try await registryCall { () async throws(OneWindowError) in
+      try output.answer(registry: registry, try await registryCall { () async throws(OneWindowError) in
         if let decisionPacket { return try await registry.decideTrack(decisionPacket: decisionPacket, by: actor.actor, clock: clock) }
         return try await registry.decideTrack(reference ?? "", track: track ?? .business, decision: decision, by: actor.actor, clock: clock)
       })
@@ -129,9 +128,9 @@ extension OneWindowCommand.Bundle {
 
     func run() async throws {
       var registry = try registry.open(try resources.oneWindow())
-      registry.preview = output.dryRun
+      try output.prepare(&registry)
       let clock = self.registry.clock
-      try output.answer(try await registryCall { () async throws(OneWindowError) in
+      try output.answer(registry: registry, try await registryCall { () async throws(OneWindowError) in
         try await registry.recordObjection(reference, department: department, reason: reason, by: actor.actor, clock: clock)
       })
     }
@@ -160,10 +159,10 @@ extension OneWindowCommand.Bundle {
 
     func run() async throws {
       var registry = try registry.open(try resources.oneWindow())
-      registry.preview = output.dryRun
+      try output.prepare(&registry)
       let clock = self.registry.clock
       let receipt = try await registryCall { () async throws(OneWindowError) in try await registry.issueBundle(reference, by: actor.actor, clock: clock) }
-      try output.show(receipt)
+      try output.show(receipt, registry: registry)
       if let out, receipt.outcome == .accepted, receipt.preview != true {
         let issuance = try await registryCall { () async throws(OneWindowError) in try await registry.packet(forReceipt: receipt.number) }
         do {

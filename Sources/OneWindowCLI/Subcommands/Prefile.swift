@@ -103,9 +103,9 @@ extension OneWindowCommand.Prefile {
         : reject.isEmpty ? .requestCorrection(reasons: requestCorrection) : .reject(reasons: reject)
       let decisionPacket = try packet.map(packetSource)
       var registry = try registry.open(try resources.oneWindow())
-      registry.preview = output.dryRun
+      try output.prepare(&registry)
       let clock = self.registry.clock
-      try output.answer(try await registryCall { () async throws(OneWindowError) in
+      try output.answer(registry: registry, try await registryCall { () async throws(OneWindowError) in
         if let decisionPacket {
           return try await registry.reviewPreFiling(decisionPacket: decisionPacket, by: actor.actor, clock: clock)
         }
@@ -167,9 +167,9 @@ extension OneWindowCommand.Prefile {
 
     func run() async throws {
       var registry = try registry.open(try resources.oneWindow())
-      registry.preview = output.dryRun
+      try output.prepare(&registry)
       let clock = self.registry.clock
-      try output.answer(try await registryCall { () async throws(OneWindowError) in
+      try output.answer(registry: registry, try await registryCall { () async throws(OneWindowError) in
         try await registry.revokePreFiling(reference, reason: reason, by: actor.actor, clock: clock)
       })
     }

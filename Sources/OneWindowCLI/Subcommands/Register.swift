@@ -22,14 +22,13 @@ extension OneWindowCommand {
 
     @Argument(help: .text("入驻登记（TenantRegistration）数据包：文件、数据包文件夹或 -；每个出具一份回执。", "TenantRegistration packets: files, packet folders, or -; one receipt each.")) var packets: [String]
     @OptionGroup var actor: ActorOptions
-    @OptionGroup var centre: CentreOption
     @OptionGroup var registry: RegistryOptions
     @OptionGroup var output: ReceiptOutputOptions
     @OptionGroup var resources: ResourceOptions
 
     func run() async throws {
       let actor = actor.actor
-      try await registry.writeEach(packets, output: output, resources: resources, serviceCentre: centre.serviceCentre) { registry, source, clock async throws(OneWindowError) in
+      try await registry.writeEach(packets, output: output, resources: resources) { registry, source, clock async throws(OneWindowError) in
         try await registry.register(source, by: actor, clock: clock)
       }
     }

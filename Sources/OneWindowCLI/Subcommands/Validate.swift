@@ -42,6 +42,7 @@ extension OneWindowCommand {
 
     @OptionGroup var language: LanguageOption
     var lang: Language { language.lang }
+    @OptionGroup var severity: MinimumSeverityOption
     @OptionGroup var resources: ResourceOptions
     @OptionGroup var dates: DateOptions
 
@@ -125,9 +126,10 @@ extension OneWindowCommand {
       let run = ValidationRun(
         packets: oneWindow.validate(sources, options: options), asOf: options.asOf, strict: strict)
       switch format {
-      case .text: Console.out(TextReportRenderer(language: lang).render(run))
+      case .text: Console.out(TextReportRenderer(language: lang, minimumSeverity: severity.minSeverity).render(run))
       case .json: Console.out(JSONReportRenderer().render(run))
-      case .html: Console.out(HTMLReportRenderer(oneWindow: oneWindow, language: lang).render(run))
+      case .html:
+        Console.out(HTMLReportRenderer(oneWindow: oneWindow, language: lang, minimumSeverity: severity.minSeverity).render(run))
       case .xml: Console.out(XMLReportRenderer(oneWindow: oneWindow).render(run))
       }
       for packet in run.packets where packet.outcome == .couldNotRun {
@@ -144,7 +146,7 @@ extension OneWindowCommand {
       _ oneWindow: OneWindow, sources: [PacketSource], options: ValidationOptions
     ) -> Outcome {
       let order = sources.indices.sorted { sources[$0].displayName < sources[$1].displayName }
-      let renderer = TextReportRenderer(language: lang)
+      let renderer = TextReportRenderer(language: lang, minimumSeverity: severity.minSeverity)
       let state = Mutex<(summary: ValidationRun.Summary, text: String, failures: [(Int, String)])>(
         (ValidationRun.Summary(), "", []))
       oneWindow.validate(order.map { sources[$0] }, options: options) { index, report in
@@ -161,7 +163,8 @@ extension OneWindowCommand {
         }
       }
       return state.withLock { state in
-        Console.out(state.text + renderer.summaryLine(state.summary) + "\n")
+        let hidden = renderer.hiddenLine(state.summary).map { $0 + "\n" } ?? ""
+        Console.out(state.text + hidden + renderer.summaryLine(state.summary) + "\n")
         for (_, failure) in state.failures.sorted(by: { $0.0 < $1.0 }) { Console.error(failure) }
         return state.summary.outcome
       }
