@@ -14,7 +14,7 @@ extension OneWindowCommand {
         （受理、办结、在办、业务日期时超期、从受理或补正后重新提交起到发证或
         不予通过所用的工作日、对照政策对该类事项的时限、按时办结比例），
         分为合计、按事项类别、按受理服务中心（受理回执所载中心；没有时为
-        "unknown"）和按受理月份。各项口径见 README "The published figures"。
+        "unknown"）和按受理月份。各项口径见 Documentation/CommandReference.md "The published figures"。
 
         --replay PATH 在本进程内回放 PATH 下的场景，各用一个临时登记库，
         并把各自的数据相加（每个登记库按其场景最后一步的日期），不读取登记库。
@@ -30,7 +30,7 @@ extension OneWindowCommand {
         the corrected resubmission, to issuance or rejection, against the policy's
         limit for the kind, share on time), in all, per bundle kind, per accepting
         service centre (the centre the accepting receipt names; "unknown" when none)
-        and per month of acceptance. README, "The published figures", defines each
+        and per month of acceptance. Documentation/CommandReference.md, "The published figures", defines each
         figure.
 
         --replay PATH replays the scenarios below PATH in process, each in a

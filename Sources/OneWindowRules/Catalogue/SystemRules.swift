@@ -5,8 +5,8 @@ public import OneWindowCore
 /// Their ids follow the rule pattern and are listed in the rule catalogue like any rule.
 public enum SystemRules {
   private static let policyBasis = LocalizedText(
-    zh: "OneWindow 输入安全策略：不处理 DTD 与实体，限制大小、层级与属性数量（见 README“安全”一节）",
-    en: "OneWindow input policy: no DTD or entity processing; bounded size, depth and attributes (README, Security)")
+    zh: "OneWindow 输入安全策略：不处理 DTD 与实体，限制大小、层级与属性数量（见命令参考 Documentation/CommandReference.md“Security”一节）",
+    en: "OneWindow input policy: no DTD or entity processing; bounded size, depth and attributes (Documentation/CommandReference.md, Security)")
 
   public static let doctypeForbidden = RuleDescriptor(
     id: "SEC-001", severity: .error, category: .security,
@@ -45,8 +45,8 @@ public enum SystemRules {
     legalBasis: policyBasis)
 
   private static let zipBasis = LocalizedText(
-    zh: "OneWindow 输入安全策略：zip 数据包只在内存中读取，不解压到磁盘，条目路径、类型、数量与大小受限（见 README“安全”一节）",
-    en: "OneWindow input policy: zip packets are read in memory, never extracted; entry paths, types, count and sizes are bounded (README, Security)")
+    zh: "OneWindow 输入安全策略：zip 数据包只在内存中读取，不解压到磁盘，条目路径、类型、数量与大小受限（见命令参考 Documentation/CommandReference.md“Security”一节）",
+    en: "OneWindow input policy: zip packets are read in memory, never extracted; entry paths, types, count and sizes are bounded (Documentation/CommandReference.md, Security)")
 
   public static let zipUnsafePath = RuleDescriptor(
     id: "SEC-005", severity: .error, category: .security,
