@@ -36,7 +36,7 @@ extension OneWindowCommand.CalendarCommand {
     @OptionGroup var resources: ResourceOptions
 
     struct Answer: Encodable {
-      var start: String
+      var from: String
       var workingDays: Int
       var date: String
     }
@@ -49,7 +49,7 @@ extension OneWindowCommand.CalendarCommand {
       switch output.format {
       case .text: Console.out("\(result)\n")
       case .json:
-        Console.out(RegistryTextRenderer.json(Answer(start: date.description, workingDays: count, date: result.description)))
+        Console.out(RegistryTextRenderer.json(Answer(from: date.description, workingDays: count, date: result.description)))
       }
     }
   }
