@@ -26,6 +26,7 @@ struct ExamplesTests {
     ("Documentation/CommandReference.md", 8),
     ("Documentation/Service.md", 4),
     ("Documentation/Receipts.md", 1),
+    ("Documentation/JSON.md", 0),
   ]
 
   @Test(arguments: documents.map(\.path))

@@ -30,11 +30,20 @@ import Testing
       #expect(shown.status == .ok)
       #expect((shown.json["summary"] as? [String: Any])?["status"] as? String == "ACTIVE")
 
-      // The audit event names the account, its centre and the request.
+      // The audit event names the account, its centre and the request, as named values.
       let trail = try await client.send(.get, "/v1/audit/trail/YBA-370202-2026-000001", as: .reviewer)
       #expect(trail.status == .ok)
-      let details = trail.array.compactMap { $0["detail"] as? String }
-      #expect(details.contains { $0.contains("account=reviewer") && $0.contains("centre=\(ServiceFixture.centre)") })
+      let approval = try #require(trail.array.first { $0["action"] as? String == "prefiling.approved" })
+      #expect(approval["actorRole"] as? String == "CLERK")
+      #expect(approval["actorID"] as? String == "0231")
+      let details = try #require(approval["details"] as? [String: Any])
+      #expect(details.keys.sorted() == ["account", "centre", "receipt", "request", "state", "submission", "valid"])
+      #expect(details["account"] as? String == "reviewer")
+      #expect(details["centre"] as? String == ServiceFixture.centre)
+      #expect(details["receipt"] as? String == approved.string("number"))
+      #expect(details["submission"] as? String == submitted.string("number"))
+      #expect(details["request"] as? String == approved.headers[.init("X-Request-Id")!])
+      #expect(details["valid"] as? String == "2026-04-22..2029-04-21")
     }
   }
 

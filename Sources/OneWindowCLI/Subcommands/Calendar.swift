@@ -47,7 +47,7 @@ extension OneWindowCommand.CalendarCommand {
     @OptionGroup var resources: ResourceOptions
 
     struct Answer: Encodable {
-      var start: String
+      var from: String
       var workingDays: Int
       var date: String
     }
@@ -60,7 +60,7 @@ extension OneWindowCommand.CalendarCommand {
       switch output.format {
       case .text: Console.out("\(result)\n")
       case .json:
-        Console.out(RegistryTextRenderer.json(Answer(start: date.description, workingDays: count, date: result.description)))
+        Console.out(RegistryTextRenderer.json(Answer(from: date.description, workingDays: count, date: result.description)))
       }
     }
   }

@@ -35,6 +35,13 @@ extension OneWindowCommand.RegistryCommand {
     @OptionGroup var output: OutputOptions
     @OptionGroup var resources: ResourceOptions
 
+    /// `registry init --format json`.
+    struct InitAnswer: Encodable {
+      var path: String
+      var created: Bool
+      var migrations: [String]
+    }
+
     func run() async throws {
       let path = Registry.defaultPath(explicit: db)
       let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
@@ -54,7 +61,7 @@ extension OneWindowCommand.RegistryCommand {
             ? "\(existed ? "登记库已存在" : "已创建登记库")：\(path)\n已完成迁移：\(migrations.map { $0.prefix { $0 != ":" } }.joined(separator: "、"))\n"
             : "\(existed ? "registry exists" : "registry created"): \(path)\nmigrations: \(migrations.joined(separator: "; "))\n")
       case .json:
-        Console.out(RegistryTextRenderer.json(["path": path, "created": existed ? "false" : "true", "migrations": migrations.joined(separator: "; ")]))
+        Console.out(RegistryTextRenderer.json(InitAnswer(path: path, created: !existed, migrations: migrations)))
       }
     }
   }
