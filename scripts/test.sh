@@ -2,6 +2,7 @@
 # Runs every test. First installs what the tests need when it is missing:
 #   Debian packages libxml2-dev, libsqlite3-dev, pkg-config, zlib1g-dev (C libraries),
 #   Python's xmlschema (the independent validator the schema tests compare against),
+#   jsonschema (every JSON output validates against its schema in Schemas/json),
 #   openapi-spec-validator (the contract is valid OpenAPI 3.1) and schemathesis (the live service
 #   answers as the contract says).
 # Extra arguments go to `swift test` (for example --filter SampleFilingsTests).
@@ -25,6 +26,7 @@ fi
 
 python_missing=()
 python3 -c 'import xmlschema' >/dev/null 2>&1 || python_missing+=(xmlschema)
+python3 -c 'import jsonschema, referencing' >/dev/null 2>&1 || python_missing+=(jsonschema)
 python3 -c 'import openapi_spec_validator, yaml' >/dev/null 2>&1 || python_missing+=(openapi-spec-validator pyyaml)
 python3 -c 'import schemathesis.cli' >/dev/null 2>&1 || python_missing+=(schemathesis)
 if [ ${#python_missing[@]} -gt 0 ]; then

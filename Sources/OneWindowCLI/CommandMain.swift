@@ -7,7 +7,7 @@ extension OneWindowCommand {
   /// help headings and parse errors are translated where their wording is known, and a mistyped
   /// subcommand gets a suggestion.
   static func main() async {
-    let arguments = Array(CommandLine.arguments.dropFirst())
+    let arguments = InterfaceLanguage.strippingLanguage(Array(CommandLine.arguments.dropFirst()))
     do {
       var command = try parseAsRoot(arguments)
       if var asyncCommand = command as? any AsyncParsableCommand {
@@ -77,9 +77,6 @@ enum ParserMessages {
     ("Error: ", "错误："),
     ("Show help information.", "显示帮助信息。"),
     ("Show the version.", "显示版本信息。"),
-    ("(default: ", "（默认："),
-    ("(values: ", "（可选值："),
-    ("; default: ", "；默认："),
     ("Unknown option '", "未知选项 '"),
     (". Did you mean '", "。是否想输入 '"),
     ("Missing expected argument '", "缺少必需的参数 '"),
@@ -93,6 +90,7 @@ enum ParserMessages {
     (". Please provide one of the following:", "。可选值如下："),
     (". Please provide one of ", "。可选值："),
     ("' or '", "' 或 '"),
+    ("' and '", "' 和 '"),
     ("' does not take any value, but '", "' 不接受值，但给出了 '"),
     ("The option '", "选项 '"),
     ("' was specified.", "'。"),
@@ -101,6 +99,10 @@ enum ParserMessages {
   static func translated(_ message: String) -> String {
     var text = message
     for (english, chinese) in phrases { text = text.replacingOccurrences(of: english, with: chinese) }
+    // "(values: a, b; default: a)", wherever argument-parser broke the line.
+    text = text.replacingOccurrences(of: #"\(values:[ ]?"#, with: "（可选值：", options: .regularExpression)
+    text = text.replacingOccurrences(of: #"\(default:[ ]?"#, with: "（默认：", options: .regularExpression)
+    text = text.replacingOccurrences(of: #"; default:[ ]?"#, with: "；默认：", options: .regularExpression)
     // "(default: zh)" → "（默认：zh）": close what was opened in full width.
     text = closeFullWidthParentheses(text)
     text = text.replacingOccurrences(of: #"(是否想输入 '[^']+')\?"#, with: "$1？", options: .regularExpression)
@@ -108,7 +110,8 @@ enum ParserMessages {
       let command = text[range].dropFirst("See '".count).dropLast("' for more information.".count)
       text.replaceSubrange(range, with: "详见 '\(command)'。")
     }
-    return text
+    return text.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalWidth.wrapped(String($0)) }
+      .joined(separator: "\n")
   }
 
   /// Replaces the `)` that closes each `（默认：` or `（可选值：` with `）`.
@@ -168,5 +171,75 @@ enum SubcommandSuggestion {
       previous = current
     }
     return previous[b.count]
+  }
+}
+
+/// Lines that fit 80 terminal columns when Chinese characters take two: argument-parser wraps at
+/// spaces and counts characters, so Chinese help runs long.
+enum TerminalWidth {
+  static let columns = 80
+  /// Where an option's help text starts in argument-parser's layout.
+  static let helpColumn = 26
+
+  static func width(of character: Character) -> Int {
+    guard let scalar = character.unicodeScalars.first else { return 0 }
+    switch scalar.value {
+    case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+      0xFFE0...0xFFE6:
+      return 2
+    default: return 1
+    }
+  }
+
+  static func width(of text: some StringProtocol) -> Int { text.reduce(0) { $0 + width(of: $1) } }
+
+  /// Punctuation a line must not start with.
+  static let closing: Set<Character> = ["，", "。", "；", "：", "、", "）", "」", "”", "？", "！", ")", ",", ".", ";", ":"]
+
+  /// The line, broken before 80 columns at a space or between Chinese characters; continuation
+  /// lines are indented like argument-parser's (the help column for option lines).
+  static func wrapped(_ line: String) -> String {
+    guard width(of: line) > columns else { return line }
+    let leading = line.prefix { $0 == " " }.count
+    let isOptionLine = leading == 2 && line.count > helpColumn
+      && line[line.index(line.startIndex, offsetBy: helpColumn - 2)..<line.index(line.startIndex, offsetBy: helpColumn)] == "  "
+    let indent = String(repeating: " ", count: isOptionLine ? helpColumn : leading)
+    // Units that are never split: a run of non-space, non-wide characters, or one wide character
+    // with the closing punctuation that follows it.
+    var units: [String] = []
+    var current = ""
+    for character in line {
+      if character == " " {
+        if !current.isEmpty { units.append(current) }
+        units.append(" ")
+        current = ""
+      } else if width(of: character) == 2 || closing.contains(character) {
+        if closing.contains(character) {
+          current.append(character)
+        } else {
+          if !current.isEmpty { units.append(current) }
+          current = String(character)
+        }
+      } else {
+        if let last = current.last, width(of: last) == 2 || closing.contains(last) {
+          units.append(current)
+          current = ""
+        }
+        current.append(character)
+      }
+    }
+    if !current.isEmpty { units.append(current) }
+    var lines: [String] = []
+    var row = ""
+    for unit in units {
+      if width(of: row) + width(of: unit) > columns, !row.trimmingCharacters(in: .whitespaces).isEmpty {
+        lines.append(String(row.reversed().drop { $0 == " " }.reversed()))
+        row = indent
+        if unit == " " { continue }
+      }
+      row += unit
+    }
+    if !row.trimmingCharacters(in: .whitespaces).isEmpty { lines.append(row) }
+    return lines.joined(separator: "\n")
   }
 }

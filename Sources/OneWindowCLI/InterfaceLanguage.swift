@@ -30,6 +30,34 @@ enum InterfaceLanguage {
   }
 }
 
+extension InterfaceLanguage {
+  /// The arguments without a valid `--lang zh|en` (before `--`): the language is chosen already
+  /// (``current``), so every command, groups included, takes it; an invalid value stays for
+  /// argument-parser to report.
+  static func strippingLanguage(_ arguments: [String]) -> [String] {
+    var result: [String] = []
+    var index = 0
+    while index < arguments.count {
+      let argument = arguments[index]
+      if argument == "--" {
+        result += arguments[index...]
+        break
+      }
+      if argument == "--lang", index + 1 < arguments.count, Language(rawValue: arguments[index + 1]) != nil {
+        index += 2
+        continue
+      }
+      if argument.hasPrefix("--lang="), Language(rawValue: String(argument.dropFirst(7))) != nil {
+        index += 1
+        continue
+      }
+      result.append(argument)
+      index += 1
+    }
+    return result
+  }
+}
+
 /// The interface text in the current language.
 func L(_ zh: String, _ en: String) -> String { InterfaceLanguage.current == .zh ? zh : en }
 

@@ -145,21 +145,67 @@ extension Registry {
   }
 }
 
-/// One audit event as shown to people.
+/// One audit event as shown to people and to programs.
+///
+/// JSON shows the actor as `actorRole` and `actorID` (as receipts do) and the detail as
+/// `details`, an object of named values (``AuditDetails``); text shows ``detail`` as stored.
 public struct AuditEntry: Sendable, Hashable, Codable {
   public var sequence: Int64
+  /// The business time the event applies to.
   public var at: String
-  public var actor: String
+  /// The real time it was written (UTC); nil for events from before it was recorded.
+  public var recordedAt: String?
+  /// The actor's role code as recorded (`CLERK`, `OWNER`, `APPLICANT`, `SYSTEM`).
+  public var actorRole: String
+  public var actorID: String
   public var action: String
   public var subject: String
+  /// The detail as the chain stores and hashes it (`receipt=…; track=FOOD; state=…`); for an
+  /// entry decoded from JSON, rebuilt from its details (``AuditDetails/text``).
   public var detail: String
 
   init(_ event: AuditEvent) {
     sequence = event.sequence
     at = event.at
-    actor = "\(event.actorRole.lowercased()) \(event.actorID)"
+    recordedAt = event.recordedAt
+    actorRole = event.actorRole
+    actorID = event.actorID
     action = event.action
     subject = event.subject
     detail = event.detail
+  }
+
+  /// `clerk 0231`, as text reports print the actor.
+  public var actor: String { "\(actorRole.lowercased()) \(actorID)" }
+
+  /// The detail as named values.
+  public var details: AuditDetails { AuditDetails(parsing: detail) }
+
+  enum CodingKeys: String, CodingKey {
+    case sequence, at, recordedAt, actorRole, actorID, action, subject, details
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    sequence = try container.decode(Int64.self, forKey: .sequence)
+    at = try container.decode(String.self, forKey: .at)
+    recordedAt = try container.decodeIfPresent(String.self, forKey: .recordedAt)
+    actorRole = try container.decode(String.self, forKey: .actorRole)
+    actorID = try container.decode(String.self, forKey: .actorID)
+    action = try container.decode(String.self, forKey: .action)
+    subject = try container.decode(String.self, forKey: .subject)
+    detail = try container.decode(AuditDetails.self, forKey: .details).text
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(sequence, forKey: .sequence)
+    try container.encode(at, forKey: .at)
+    try container.encodeIfPresent(recordedAt, forKey: .recordedAt)
+    try container.encode(actorRole, forKey: .actorRole)
+    try container.encode(actorID, forKey: .actorID)
+    try container.encode(action, forKey: .action)
+    try container.encode(subject, forKey: .subject)
+    try container.encode(details, forKey: .details)
   }
 }

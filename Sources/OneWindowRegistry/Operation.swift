@@ -50,6 +50,8 @@ struct Operation {
   /// False for input over the size limit: recorded, not kept.
   var packetStored: Bool?
   var packetHeaderID: String?
+  /// What the packet says about the applicant and premises.
+  var particulars: PacketParticulars?
   /// Audit events to append: action, subject, detail.
   var events: [(action: String, subject: String, detail: String)] = []
 
@@ -116,6 +118,8 @@ extension Registry {
           operation.log(action, operation.subject ?? "-", "")
         }
         try completeProvisionalDates(in: transaction, operation: &operation)
+        let particulars = try (operation.particulars ?? PacketParticulars()).completed(
+          subject: operation.subject, in: transaction)
         // Every row this write changed, digested under its last event (the state ledger).
         let state = try transaction.takeStateChanges()
         var head = try transaction.auditHead()
@@ -148,6 +152,7 @@ extension Registry {
         receipt.recordedAt = recordedAt
         receipt.origin = origin
         receipt.serviceCentre = centre
+        receipt.particulars = particulars.isEmpty ? nil : particulars
         receipt.businessDate = clock.today
         receipt.backdated = backdated ? true : nil
         receipt.dueProvisional = operation.dueOn != nil && operation.dueProvisional ? true : nil
@@ -240,6 +245,7 @@ extension Registry {
       return nil
     }
     operation.findings += report.findings
+    if let parsed { operation.particulars = PacketParticulars(parsed.packet) }
     operation.resubmits = parsed?.packet.header?.resubmits
     if !received.generated, let sha256 = received.sha256,
       let earlier = try transaction.acceptingReceipt(sha256: sha256, operation: operation.name)

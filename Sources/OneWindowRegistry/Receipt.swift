@@ -29,6 +29,10 @@ public struct Receipt: Sendable, Hashable, Codable {
   public var outcome: Outcome
   /// The pre-filing, bundle or receipt the operation concerns.
   public var subject: String?
+  /// Who and what the operation concerns (applicant, business name, premises, unit), for the
+  /// printed 回执: read from the packet, else from the record of ``subject``. Nil when neither
+  /// names them (a packet that did not parse, or receipts from before it was recorded).
+  public var particulars: PacketParticulars?
   public var packetSHA256: String?
   public var packetID: String?
   public var packetFamily: String?
@@ -112,6 +116,18 @@ extension Receipt {
       }
     }
     if let serviceCentre { out.element("ServiceCentre", serviceCentre) }
+    if let particulars, !particulars.isEmpty {
+      out.open("Particulars")
+      for (name, value) in [
+        ("ApplicantName", particulars.applicantName), ("ApplicantIdentity", particulars.applicantIdentity),
+        ("BusinessName", particulars.businessName), ("Premises", particulars.premises),
+        ("PreFilingNumber", particulars.preFilingNumber),
+      ] {
+        if let value, !value.isEmpty { out.element(name, value, limit: XMLWriter.longText) }
+      }
+      for unit in (particulars.units ?? []).prefix(500) where !unit.isEmpty { out.element("Unit", unit, limit: XMLWriter.longText) }
+      out.close("Particulars")
+    }
     if let packetSHA256 {
       out.open("Packet")
       out.element("SHA256", packetSHA256)
@@ -193,4 +209,24 @@ extension Receipt {
 extension Receipt {
   /// The number a preview receipt carries: never allocated (day 0000-00-00).
   public static let previewNumber = "RCPT-00000000-000000"
+}
+
+extension Receipt {
+  /// The operation in words (`prefile.submit` → 住所预备案申报), for printed receipts; nil for a
+  /// name this version does not know.
+  public static func operationLabel(_ name: String) -> LocalizedText? {
+    switch name {
+    case "prefile.submit": LocalizedText("住所预备案申报", "Address pre-filing submitted")
+    case "prefile.review": LocalizedText("住所预备案审查决定", "Address pre-filing reviewed")
+    case "prefile.amend": LocalizedText("住所预备案变更", "Address pre-filing amended")
+    case "prefile.withdraw": LocalizedText("住所预备案撤回", "Address pre-filing withdrawn")
+    case "prefile.revoke": LocalizedText("住所预备案撤销", "Address pre-filing revoked")
+    case "register": LocalizedText("入驻登记", "Tenant address registration")
+    case "bundle.submit": LocalizedText("“一件事”申请", "One-thing application")
+    case "bundle.decide": LocalizedText("“一件事”审批决定", "One-thing track decision")
+    case "bundle.objection": LocalizedText("简易注销异议登记", "Objection to a simplified cancellation")
+    case "bundle.issue": LocalizedText("统一出证", "Unified issuance")
+    default: nil
+    }
+  }
 }

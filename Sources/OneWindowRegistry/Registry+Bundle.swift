@@ -324,7 +324,7 @@ extension Registry {
       row.status = BundleStatus.correctionRequested.rawValue
       row.dueOn = ""
       operation.reasons = reasons.map { Receipt.Reason(track: track, text: $0) }
-      operation.log("bundle.correction-requested", row.number, "track=\(track.rawValue); clock stopped")
+      operation.log("bundle.correction-requested", row.number, "track=\(track.rawValue); \(AuditDetails.clockStopped)")
     }
     try transaction.updateTrack(bundleID: row.id, trackRow)
     let all = try transaction.tracks(bundleID: row.id)

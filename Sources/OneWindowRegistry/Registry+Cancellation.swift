@@ -75,7 +75,7 @@ extension Registry {
       row.updatedAt = clock.now
       try transaction.updateBundle(row)
       operation.reasons = [Receipt.Reason(track: nil, text: "\(department)：\(reason)")]
-      operation.log("bundle.objection-recorded", row.number, "department=\(department); simplified route ended")
+      operation.log("bundle.objection-recorded", row.number, "department=\(department); \(AuditDetails.simplifiedRouteEnded)")
     }
   }
 }

@@ -4,7 +4,7 @@ public import OneWindowCore
 /// time −50 %, the restaurant bundle's time −60 %, any centre accepts), computed from what the
 /// registry holds: in all, per bundle kind, per accepting service centre and per month.
 ///
-/// Definitions (README, "The published figures"):
+/// Definitions (Documentation/CommandReference.md, "The published figures"):
 /// - a **registration** counts when its `register` receipt was issued (accepted or refused); it is
 ///   decided on the spot, so it takes 0 working days against a limit of 0 and is always on time;
 ///   **materials saved** add up the accepted registrations' receipts (PRODUCT.md: the full 住所

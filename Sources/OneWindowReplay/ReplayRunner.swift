@@ -35,8 +35,21 @@ public struct ReplayStepResult: Sendable, Hashable, Codable {
   public var failure: String?
   /// One readable line per difference from the expectation; empty when the step passed.
   public var differences: [String]
+  /// How long the step took (wall clock), for JUnit's `time`; not in the JSON, which stays the
+  /// same from run to run.
+  public var duration: Duration = .zero
+
+  enum CodingKeys: String, CodingKey {
+    case id, line, action, asOf, expected, outcome, findings, values, receipt, failure, differences
+  }
 
   public var passed: Bool { differences.isEmpty }
+
+  /// A step that was to run and could not be carried out (JUnit reports it as an error).
+  public var couldNotBeCarriedOut: Bool { differences.contains { $0.hasPrefix(Self.couldNotRunPrefix) } }
+
+  /// The first words of the difference a step that could not be carried out shows.
+  static let couldNotRunPrefix = "could not run: "
 
   /// The rule ids compared with the expectation: errors and warnings, sorted.
   public var comparedRuleIDs: [String] {
@@ -339,6 +352,7 @@ struct ScenarioPlayer {
     var result = ReplayStepResult(
       id: step.id, line: step.line, action: step.action, asOf: step.asOf, expected: step.expect, outcome: .couldNotRun,
       findings: [], values: [:], receipt: nil, failure: nil, differences: [])
+    let started = ContinuousClock.now
     do {
       try await perform(step, into: &result)
       for bind in step.binds {
@@ -355,6 +369,7 @@ struct ScenarioPlayer {
       result.failure = String(describing: error)
     }
     result.differences = differences(step, result)
+    result.duration = ContinuousClock.now - started
     return result
   }
 
@@ -558,7 +573,7 @@ struct ScenarioPlayer {
   func differences(_ step: ReplayScenario.Step, _ result: ReplayStepResult) -> [String] {
     var lines: [String] = []
     if let failure = result.failure, step.expect.outcome != .couldNotRun || result.outcome != .couldNotRun {
-      lines.append("could not run: \(failure)")
+      lines.append(ReplayStepResult.couldNotRunPrefix + failure)
     }
     if result.outcome != step.expect.outcome {
       lines.append("outcome: expected \(step.expect.outcome.code), got \(result.outcome.code)")

@@ -6,10 +6,14 @@ public import OneWindowValidation
 /// basis; packet hashes and the rule-set date at the end. No scripts, no external resources.
 public struct HTMLReportRenderer: Sendable {
   public var language: Language
+  /// Findings below this severity are not shown (`--min-severity`); the counts still include
+  /// them, and a note says how many were left out.
+  public var minimumSeverity: Severity
   let labels: FieldLabels
 
-  public init(oneWindow: OneWindow, language: Language = .zh) {
+  public init(oneWindow: OneWindow, language: Language = .zh, minimumSeverity: Severity = .info) {
     self.language = language
+    self.minimumSeverity = minimumSeverity
     labels = FieldLabels(schemas: oneWindow.schemas)
   }
 
@@ -81,7 +85,11 @@ public struct HTMLReportRenderer: Sendable {
     ] {
       html += "<td><span class=\"count\">\(value)</span><span class=\"what\">\(label)</span></td>"
     }
-    html += "</tr></table>\n</header>\n<main>\n"
+    html += "</tr></table>\n"
+    if let hidden = TextReportRenderer(language: language, minimumSeverity: minimumSeverity).hiddenLine(summary) {
+      html += "<p class=\"hidden\">\(Self.escape(hidden))</p>\n"
+    }
+    html += "</header>\n<main>\n"
     for packet in run.packets.sorted(by: { $0.source < $1.source }) { html += section(packet) }
     html += "</main>\n<footer>\n<h2>\(pick("核验依据", "Basis of this report"))</h2>\n<dl>\n"
     if let asOf = run.asOf { html += "<dt>\(pick("基准日期", "Reference date"))</dt><dd>\(asOf)</dd>\n" }
@@ -102,6 +110,12 @@ public struct HTMLReportRenderer: Sendable {
     if let root = packet.root {
       html += "<p class=\"kind\">\(Self.escape(title ?? root)) <span class=\"en\">\(Self.escape(root))</span></p>\n"
     }
+    let facts = particularsRows(packet.particulars, packetID: packet.packetID)
+    if !facts.isEmpty {
+      html += "<table class=\"facts\">\n"
+      for (label, value) in facts { html += "<tr><th>\(Self.escape(label))</th><td>\(Self.escape(value))</td></tr>\n" }
+      html += "</table>\n"
+    }
     if let failure = packet.failure { html += "<p class=\"failure\">\(Self.escape(failure))</p>\n" }
     if let diff = packet.resubmission {
       html += "<p class=\"resubmission\">" + Self.escape(pick(
@@ -112,14 +126,44 @@ public struct HTMLReportRenderer: Sendable {
       }
       html += "</p>\n"
     }
-    let serious = packet.findings.filter { $0.severity != .info }
-    if serious.isEmpty, packet.failure == nil {
+    if !packet.findings.contains(where: { $0.severity != .info }), packet.failure == nil {
       html += "<p class=\"clean\">\(pick("未发现错误或警告。", "No errors or warnings."))</p>\n"
     }
+    html += findingsHTML(packet.findings, family: packet.family)
+    return html + "</section>\n"
+  }
+
+  /// The rows of facts at the head of a packet or receipt: applicant, business name, premises,
+  /// pre-filing, units, packet id; only those known.
+  func particularsRows(_ particulars: PacketParticulars?, packetID: String?) -> [(String, String)] {
+    var rows: [(String, String)] = []
+    if let particulars {
+      if let name = particulars.applicantName {
+        rows.append((pick("申请人", "Applicant"), name + (particulars.applicantIdentity.map { pick("（", " (") + $0 + pick("）", ")") } ?? "")))
+      } else if let identity = particulars.applicantIdentity {
+        rows.append((pick("申请人", "Applicant"), identity))
+      }
+      if let name = particulars.businessName { rows.append((pick("名称", "Business name"), name)) }
+      if let premises = particulars.premises { rows.append((pick("场所", "Premises"), premises)) }
+      if let number = particulars.preFilingNumber { rows.append((pick("住所预备案", "Address pre-filing"), number)) }
+      if let units = particulars.units, !units.isEmpty {
+        rows.append((pick("单元", "Unit"), units.joined(separator: pick("、", ", "))))
+      }
+    }
+    if let packetID { rows.append((pick("数据包编号", "Packet id"), packetID)) }
+    return rows
+  }
+
+  /// The findings at or above ``minimumSeverity``: errors and warnings grouped by packet section,
+  /// then the notes, then the rules not evaluated folded into one line.
+  func findingsHTML(_ findings: [Finding], family: String?) -> String {
+    var html = ""
+    let shown = findings.filter { $0.severity >= minimumSeverity }
+    let serious = shown.filter { $0.severity != .info }
     var order: [String] = []
     var groups: [String: (label: String?, findings: [Finding])] = [:]
     for finding in serious {
-      let section = labels.section(family: packet.family, path: finding.location.path)
+      let section = labels.section(family: family, path: finding.location.path)
       if groups[section.key] == nil {
         order.append(section.key)
         groups[section.key] = (section.label, [])
@@ -130,21 +174,21 @@ public struct HTMLReportRenderer: Sendable {
       guard let group = groups[key] else { continue }
       let heading = key.isEmpty ? pick("整个数据包", "The packet as a whole") : (group.label ?? key)
       html += "<h3>\(Self.escape(heading))\(key.isEmpty ? "" : " <span class=\"en\">\(Self.escape(key))</span>")</h3>\n"
-      html += table(group.findings, family: packet.family)
+      html += table(group.findings, family: family)
     }
-    let infos = packet.findings.filter { $0.severity == .info && $0.notEvaluated == nil }
+    let infos = shown.filter { $0.severity == .info && $0.notEvaluated == nil }
     if !infos.isEmpty {
       html += "<h3>\(pick("提示", "Notes"))</h3>\n"
-      html += table(infos, family: packet.family)
+      html += table(infos, family: family)
     }
-    let registry = packet.findings.filter { $0.notEvaluated == .registry }.map(\.ruleID)
-    let attachments = packet.findings.filter { $0.notEvaluated == .attachments }.map(\.ruleID)
+    let registry = shown.filter { $0.notEvaluated == .registry }.map(\.ruleID)
+    let attachments = shown.filter { $0.notEvaluated == .attachments }.map(\.ruleID)
     if !registry.isEmpty || !attachments.isEmpty {
       var line = TextReportRenderer(language: language).notEvaluatedLine("", registry: registry, attachments: attachments)
       line.removeFirst(": info: ".count)
       html += "<p class=\"not-evaluated\">" + Self.escape(line) + "</p>\n"
     }
-    return html + "</section>\n"
+    return html
   }
 
   private func table(_ findings: [Finding], family: String?) -> String {
@@ -197,6 +241,10 @@ public struct HTMLReportRenderer: Sendable {
     small { color: #555; } .path { word-break: break-all; color: #888; font-size: .75em; }
     .resubmission { background: #eef3fb; padding: .4em .6em; border-radius: 4px; }
     .failure { color: #8a1c14; }
+    table.facts { border-collapse: collapse; margin: .3em 0 .6em; }
+    table.facts th { text-align: left; font-weight: normal; color: #555; padding: .1em 1em .1em 0; white-space: nowrap; vertical-align: top; }
+    table.facts td { padding: .1em 0; overflow-wrap: anywhere; }
+    .hidden, .not-evaluated { color: #555; font-size: .9em; }
     footer { margin-top: 2.5em; border-top: 2px solid #333; padding-top: .5em; font-size: .9em; }
     footer dl { display: grid; grid-template-columns: max-content auto; gap: .1em 1em; }
     footer dt { color: #555; }

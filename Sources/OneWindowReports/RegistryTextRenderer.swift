@@ -4,13 +4,21 @@ public import OneWindowRegistry
 /// Text for registry answers: receipts, pre-filing lists and details, audit verification.
 public struct RegistryTextRenderer: Sendable {
   public var language: Language
+  /// A receipt's findings below this severity are not printed (`--min-severity`).
+  public var minimumSeverity: Severity
+  /// Names the service centre on a receipt, when given.
+  public var policy: Policy?
 
-  public init(language: Language = .zh) { self.language = language }
+  public init(language: Language = .zh, minimumSeverity: Severity = .info, policy: Policy? = nil) {
+    self.language = language
+    self.minimumSeverity = minimumSeverity
+    self.policy = policy
+  }
 
   private func pick(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
 
-  /// A receipt: number, operation, outcome, subject, saved materials, chain head, then the
-  /// findings in compiler style.
+  /// A receipt: number, operation, outcome, applicant and premises, subject, saved materials,
+  /// chain head, then the findings in compiler style (the rules not evaluated folded into one line).
   public func render(_ receipt: Receipt) -> String {
     var lines = [
       receipt.preview == true
@@ -21,9 +29,24 @@ public struct RegistryTextRenderer: Sendable {
       let backdated = receipt.backdated == true ? pick("（补录：业务日期早于写入日）", " (backdated: the business date is before the day written)") : ""
       lines.append("  \(pick("写入时间", "recorded at")): \(recordedAt)\(backdated)")
     }
-    lines.append("  \(pick("业务", "operation")): \(receipt.operation)  \(pick("办理人", "actor")): \(receipt.actorRole.label.text(in: language)) \(receipt.actorID)")
-    if let centre = receipt.serviceCentre { lines.append("  \(pick("受理服务中心", "service centre")): \(centre)") }
+    lines.append("  \(pick("业务", "operation")): \(ActivityLabels.label(receipt.operation, in: language))  \(pick("办理人", "actor")): \(receipt.actorRole.label.text(in: language)) \(receipt.actorID)")
+    if let centre = receipt.serviceCentre {
+      let name = policy?.serviceCentre(named: centre).map { " " + $0.name.text(in: language) } ?? ""
+      lines.append("  \(pick("受理服务中心", "service centre")): \(centre)\(name)")
+    }
     lines.append("  \(pick("结果", "outcome")): \(outcomeLabel(receipt.outcome)) (\(receipt.outcome.code))")
+    if let particulars = receipt.particulars {
+      if let name = particulars.applicantName ?? particulars.applicantIdentity {
+        let identity = particulars.applicantName == nil ? "" : particulars.applicantIdentity.map { " \($0)" } ?? ""
+        lines.append("  \(pick("申请人", "applicant")): \(TerminalText.escaped(name + identity))")
+      }
+      if let name = particulars.businessName { lines.append("  \(pick("名称", "business name")): \(TerminalText.escaped(name))") }
+      if let premises = particulars.premises { lines.append("  \(pick("场所", "premises")): \(TerminalText.escaped(premises))") }
+      if let number = particulars.preFilingNumber { lines.append("  \(pick("住所预备案", "pre-filing")): \(TerminalText.escaped(number))") }
+      if let units = particulars.units, !units.isEmpty {
+        lines.append("  \(pick("单元", "units")): \(TerminalText.escaped(units.joined(separator: pick("、", ", "))))")
+      }
+    }
     if let subject = receipt.subject { lines.append("  \(pick("办件", "subject")): \(subject)") }
     if let dueOn = receipt.dueOn {
       let provisional = receipt.dueProvisional == true ? pick("（暂定：待公布节假日安排后确定）", " (provisional: until the holiday schedule is published)") : ""
@@ -46,9 +69,15 @@ public struct RegistryTextRenderer: Sendable {
     }
     if let sha = receipt.packetSHA256 { lines.append("  \(pick("数据包", "packet")) SHA-256: \(sha)") }
     lines.append("  \(pick("审计链", "audit chain")): #\(receipt.auditSequence) \(receipt.auditHead)")
-    let renderer = TextReportRenderer(language: language)
-    for finding in receipt.findings { lines.append(renderer.line(for: finding)) }
-    return lines.joined(separator: "\n") + "\n"
+    let renderer = TextReportRenderer(language: language, minimumSeverity: minimumSeverity)
+    var text = lines.joined(separator: "\n") + "\n"
+    text += renderer.lines(receipt.findings, file: receipt.findings.first?.location.file ?? receipt.operation)
+    if let hidden = renderer.hiddenLine(
+      infos: receipt.findings.count { $0.severity == .info }, warnings: receipt.findings.count { $0.severity == .warning })
+    {
+      text += hidden + "\n"
+    }
+    return text
   }
 
   func outcomeLabel(_ outcome: Outcome) -> String {
@@ -75,7 +104,7 @@ public struct RegistryTextRenderer: Sendable {
   /// A pre-filing in full.
   public func render(_ detail: PreFilingDetail) -> String {
     let summary = detail.summary
-    var lines = ["\(summary.reference)  \(summary.status.label.text(in: language))  \(pick("第", "version "))\(summary.version)\(pick(" 版", ""))"]
+    var lines = ["\(summary.reference)  \(summary.status.label.text(in: language))  \(pick("第 ", "version "))\(summary.version)\(pick(" 版", ""))"]
     lines.append("  \(pick("产权单位", "owner")): \(summary.ownerName) (\(summary.ownerIdentity))")
     lines.append("  \(pick("场所", "premises")): \(summary.premisesName)  \(summary.address)")
     if let from = summary.validFrom, let until = summary.validUntil {
@@ -84,19 +113,21 @@ public struct RegistryTextRenderer: Sendable {
     if let reason = detail.reason { lines.append("  \(pick("理由", "reason")): \(reason)") }
     lines.append(pick("单元:", "units:"))
     for unit in detail.units {
-      var line = "  \(unit.id)  \(unit.floor) \(unit.room)  \(unit.area)㎡  \(unit.plannedUse)  "
+      var line = "  \(unit.id)  \(unit.floor) \(unit.room)  \(unit.area)㎡  \(ActivityLabels.code(unit.plannedUse, as: PlannedUse.self, in: language))  "
       line += pick("已用 \(unit.occupied)/\(unit.capacity)", "occupied \(unit.occupied)/\(unit.capacity)")
       if let retired = unit.retiredIn { line += pick("  （第 \(retired) 版注销）", "  (retired in version \(retired))") }
       lines.append(line)
     }
     lines.append(pick("产权证明:", "proofs:"))
     for proof in detail.proofs {
-      var line = "  \(proof.id)  \(proof.type)  \(proof.number)  → \(proof.covers.joined(separator: ","))"
+      var line = "  \(proof.id)  \(ActivityLabels.code(proof.type, as: PropertyProofType.self, in: language))  \(proof.number)  → \(proof.covers.joined(separator: ","))"
       if let replaced = proof.replacedIn { line += pick("  （第 \(replaced) 版替换）", "  (replaced in version \(replaced))") }
       lines.append(line)
     }
     lines.append(pick("版本:", "versions:"))
-    for version in detail.versions { lines.append("  \(version.version)  \(version.kind)  \(version.receipt)  \(version.at)") }
+    for version in detail.versions {
+      lines.append("  \(version.version)  \(ActivityLabels.label(version.kind, in: language))  \(version.receipt)  \(version.at)")
+    }
     if !detail.reviewFindings.isEmpty {
       lines.append(pick("审查意见:", "for review:"))
       for finding in detail.reviewFindings {
@@ -109,7 +140,7 @@ public struct RegistryTextRenderer: Sendable {
       lines.append("  \(tenancy.unit)  \(tenancy.tenant)  \(tenancy.termStart)..\(tenancy.termEnd)  \(tenancy.receipt)\(state)")
     }
     lines.append(pick("记录:", "history:"))
-    for entry in detail.history { lines.append("  #\(entry.sequence)  \(entry.at)  \(entry.actor)  \(entry.action)") }
+    for entry in detail.history { lines.append(historyLine(entry)) }
     return lines.joined(separator: "\n") + "\n"
   }
 
@@ -197,9 +228,11 @@ public struct RegistryTextRenderer: Sendable {
       if let ended = certificates.endedOn { lines.append("  \(pick("已注销", "ended")) \(ended)") }
     }
     lines.append(pick("版本:", "versions:"))
-    for version in detail.versions { lines.append("  \(version.version)  \(version.kind)  \(version.receipt)  \(version.at)") }
+    for version in detail.versions {
+      lines.append("  \(version.version)  \(ActivityLabels.label(version.kind, in: language))  \(version.receipt)  \(version.at)")
+    }
     lines.append(pick("记录:", "history:"))
-    for entry in detail.history { lines.append("  #\(entry.sequence)  \(entry.at)  \(entry.actor)  \(entry.action)") }
+    for entry in detail.history { lines.append(historyLine(entry)) }
     return lines.joined(separator: "\n") + "\n"
   }
 
@@ -218,6 +251,19 @@ public struct RegistryTextRenderer: Sendable {
         "\(provisional.count) with a provisional due date: it needs a holiday schedule not yet published"))
     }
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// An audit event in a record's history, in words.
+  func historyLine(_ entry: AuditEntry) -> String {
+    "  #\(entry.sequence)  \(entry.at)  \(ActivityLabels.actor(entry.actor, in: language))  \(ActivityLabels.label(entry.action, in: language))"
+  }
+
+  /// An audit trail: one line per event, in words, with its subject and recorded detail.
+  public func render(_ trail: [AuditEntry]) -> String {
+    trail.map { entry in
+      "#\(entry.sequence)  \(entry.at)  \(ActivityLabels.actor(entry.actor, in: language))  "
+        + "\(ActivityLabels.label(entry.action, in: language))  \(entry.subject)  \(TerminalText.escaped(entry.detail))"
+    }.joined(separator: "\n") + (trail.isEmpty ? "" : "\n")
   }
 
   /// JSON for any registry answer (sorted keys, stable).

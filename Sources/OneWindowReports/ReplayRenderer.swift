@@ -1,3 +1,4 @@
+import Foundation
 public import OneWindowCore
 public import OneWindowReplay
 
@@ -49,47 +50,110 @@ public struct ReplayRenderer: Sendable {
       Document(outcome: run.outcome, ruleSetDate: run.ruleSetDate, summary: run.summary, scenarios: run.scenarios))
   }
 
-  /// JUnit XML: a test suite per scenario, a test case per step, a failure with the diff.
+  /// JUnit XML: a test suite per scenario, a test case per step (classname
+  /// `onewindow.replay.<scenario file name without .xml>`), each with its `time` in seconds; a
+  /// failure with the differences, an error for a step that could not be carried out, and for a
+  /// scenario that could not be read one `load` case with its error. The counts and times of the
+  /// suites add up to those of `testsuites` (times to the millisecond).
   public func junit(_ run: ReplayRun) -> String {
+    let suites = run.scenarios.map(JUnitSuite.init)
     var out = XMLWriter()
-    let summary = run.summary
     out.open(
       "testsuites",
       attributes: [
-        "name": "onewindow replay", "tests": String(summary.steps),
-        "failures": String(summary.steps - summary.stepsPassed), "errors": String(summary.unreadable),
+        "name": "onewindow replay", "tests": String(suites.reduce(0) { $0 + $1.cases.count }),
+        "failures": String(suites.reduce(0) { $0 + $1.count(.failure) }),
+        "errors": String(suites.reduce(0) { $0 + $1.count(.error) }),
+        "time": JUnitSuite.seconds(suites.reduce(0) { $0 + $1.milliseconds }),
       ])
-    for scenario in run.scenarios {
-      let failures = scenario.steps.filter { !$0.passed }.count
+    for suite in suites {
       out.open(
         "testsuite",
         attributes: [
-          "name": scenario.title.isEmpty ? scenario.path : scenario.title, "file": scenario.path,
-          "tests": String(scenario.steps.count), "failures": String(failures),
-          "errors": scenario.failure == nil ? "0" : "1",
+          "name": suite.name, "file": suite.file, "tests": String(suite.cases.count), "failures": String(suite.count(.failure)),
+          "errors": String(suite.count(.error)), "time": JUnitSuite.seconds(suite.milliseconds),
         ])
-      if let failure = scenario.failure {
-        out.open("testcase", attributes: ["classname": scenario.path, "name": "load"])
-        out.element("error", failure, attributes: ["message": failure])
-        out.close("testcase")
-      }
-      for step in scenario.steps {
-        let attributes: KeyValuePairs<String, String> = [
-          "classname": scenario.path, "name": "\(step.id) \(step.action.rawValue) \(step.asOf)",
-          "file": scenario.path, "line": String(step.line),
-        ]
-        if step.passed {
+      for testCase in suite.cases {
+        let time = JUnitSuite.seconds(testCase.milliseconds)
+        let attributes: KeyValuePairs<String, String> =
+          testCase.line.map { ["classname": suite.className, "name": testCase.name, "time": time, "file": suite.file, "line": String($0)] }
+          ?? ["classname": suite.className, "name": testCase.name, "time": time]
+        guard let problem = testCase.problem else {
           out.empty("testcase", attributes: attributes)
-        } else {
-          out.open("testcase", attributes: attributes)
-          out.element("failure", step.differences.joined(separator: "\n"), attributes: ["message": step.differences.first ?? ""])
-          out.close("testcase")
+          continue
         }
+        out.open("testcase", attributes: attributes)
+        out.element(problem.kind.rawValue, problem.text, attributes: ["message": problem.message])
+        out.close("testcase")
       }
       out.close("testsuite")
     }
     out.close("testsuites")
     return out.text
+  }
+}
+
+/// One scenario as a JUnit test suite.
+struct JUnitSuite {
+  enum Kind: String {
+    case failure
+    case error
+  }
+
+  struct Problem {
+    var kind: Kind
+    var message: String
+    var text: String
+  }
+
+  struct Case {
+    var name: String
+    var line: Int?
+    var milliseconds: Int
+    var problem: Problem?
+  }
+
+  var name: String
+  var file: String
+  /// `onewindow.replay.<scenario file name without .xml>`, dots in the name made `_`.
+  var className: String
+  var cases: [Case]
+
+  init(_ scenario: ReplayScenarioResult) {
+    name = scenario.title.isEmpty ? scenario.path : scenario.title
+    file = scenario.path
+    var stem = scenario.path.split(separator: "/").last.map(String.init) ?? scenario.path
+    if stem.hasSuffix(".xml") { stem.removeLast(4) }
+    className = "onewindow.replay." + stem.replacingOccurrences(of: ".", with: "_")
+    if let failure = scenario.failure {
+      cases = [Case(name: "load", line: nil, milliseconds: 0, problem: Problem(kind: .error, message: failure, text: failure))]
+      return
+    }
+    cases = scenario.steps.map { step in
+      let problem = step.passed
+        ? nil
+        : Problem(
+          kind: step.couldNotBeCarriedOut ? .error : .failure, message: step.differences.first ?? "",
+          text: step.differences.joined(separator: "\n"))
+      return Case(
+        name: "\(step.id) \(step.action.rawValue) \(step.asOf)", line: step.line, milliseconds: Self.milliseconds(step.duration),
+        problem: problem)
+    }
+  }
+
+  var milliseconds: Int { cases.reduce(0) { $0 + $1.milliseconds } }
+
+  func count(_ kind: Kind) -> Int { cases.count { $0.problem?.kind == kind } }
+
+  static func milliseconds(_ duration: Duration) -> Int {
+    let (seconds, attoseconds) = duration.components
+    return Int(seconds) * 1000 + Int((Double(attoseconds) / 1e15).rounded())
+  }
+
+  /// `1234` → `1.234`.
+  static func seconds(_ milliseconds: Int) -> String {
+    let fraction = String(milliseconds % 1000)
+    return "\(milliseconds / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
   }
 }
 

@@ -3,7 +3,7 @@ public import OneWindowRegistry
 
 extension RegistryTextRenderer {
   /// The published figures: totals, then per bundle kind, per accepting centre and per month,
-  /// one line each (README, "The published figures", defines every figure).
+  /// one line each (Documentation/CommandReference.md, "The published figures", defines every figure).
   public func render(_ statistics: RegistryStatistics) -> String {
     let zh = language == .zh
     func text(_ chinese: String, _ english: String) -> String { zh ? chinese : english }

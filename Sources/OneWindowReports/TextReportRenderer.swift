@@ -4,13 +4,21 @@ public import OneWindowValidation
 /// Compiler-style text: `file:line: error: [ID] message (path)`, sorted, then a summary line.
 public struct TextReportRenderer: Sendable {
   public var language: Language
+  /// Findings below this severity are not printed (`--min-severity`); the summary still counts
+  /// them, and ``hiddenLine(_:)`` says how many were left out.
+  public var minimumSeverity: Severity
 
-  public init(language: Language = .zh) { self.language = language }
+  public init(language: Language = .zh, minimumSeverity: Severity = .info) {
+    self.language = language
+    self.minimumSeverity = minimumSeverity
+  }
 
-  /// One line per finding, in report order, and the summary line last.
+  /// One line per finding, in report order, then the line counting findings left out by
+  /// ``minimumSeverity`` (if any), and the summary line last.
   public func render(_ run: ValidationRun) -> String {
     var text = ""
     for packet in run.packets.sorted(by: Self.packetOrder) { text += lines(for: packet) }
+    if let hidden = hiddenLine(run.summary) { text += hidden + "\n" }
     return text + summaryLine(run.summary) + "\n"
   }
 
@@ -21,11 +29,16 @@ public struct TextReportRenderer: Sendable {
   /// ``render(_:)`` prints for that packet, for printing packet by packet. The rules that were
   /// not evaluated for want of a registry fold into one line after the others.
   public func lines(for packet: PacketReport) -> String {
+    lines(packet.findings, file: packet.source)
+  }
+
+  /// The lines of `findings` (in report order) at or above ``minimumSeverity``, with the rules
+  /// not evaluated folded into one line after the others.
+  public func lines(_ findings: [Finding], file: String) -> String {
     var text = ""
     var registry: [RuleID] = []
     var attachments: [RuleID] = []
-    // A report's findings are in report order already.
-    for finding in packet.findings {
+    for finding in findings where finding.severity >= minimumSeverity {
       switch finding.notEvaluated {
       case .registry?: registry.append(finding.ruleID)
       case .attachments?: attachments.append(finding.ruleID)
@@ -35,9 +48,35 @@ public struct TextReportRenderer: Sendable {
       }
     }
     if !registry.isEmpty || !attachments.isEmpty {
-      text += notEvaluatedLine(packet.source, registry: registry, attachments: attachments) + "\n"
+      text += notEvaluatedLine(file, registry: registry, attachments: attachments) + "\n"
     }
     return text
+  }
+
+  /// How many findings ``minimumSeverity`` left out, `未显示：警告 2 条、提示 3 条（--min-severity error）`;
+  /// nil when none were.
+  public func hiddenLine(_ summary: ValidationRun.Summary) -> String? {
+    hiddenLine(infos: summary.infos, warnings: summary.warnings)
+  }
+
+  /// The same for counts of info and warning findings.
+  public func hiddenLine(infos: Int, warnings: Int) -> String? {
+    let hiddenInfos = minimumSeverity > .info ? infos : 0
+    let hiddenWarnings = minimumSeverity > .warning ? warnings : 0
+    guard hiddenInfos + hiddenWarnings > 0 else { return nil }
+    let option = "--min-severity \(minimumSeverity.rawValue)"
+    switch language {
+    case .zh:
+      var parts: [String] = []
+      if hiddenWarnings > 0 { parts.append("警告 \(hiddenWarnings) 条") }
+      if hiddenInfos > 0 { parts.append("提示 \(hiddenInfos) 条") }
+      return "未显示：" + parts.joined(separator: "、") + "（\(option)）"
+    case .en:
+      var parts: [String] = []
+      if hiddenWarnings > 0 { parts.append("\(hiddenWarnings) warning\(hiddenWarnings == 1 ? "" : "s")") }
+      if hiddenInfos > 0 { parts.append("\(hiddenInfos) info\(hiddenInfos == 1 ? "" : "s")") }
+      return "not shown: " + parts.joined(separator: ", ") + " (\(option))"
+    }
   }
 
   /// `file: info: 未评估 7 条规则：需要登记库的 TR-001、…（用 --db 指定）；需要附件的 DOC-002（…）`

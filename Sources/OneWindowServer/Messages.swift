@@ -148,11 +148,17 @@ enum Messages {
   }
 
   /// A receipt: `201` accepted, `422` refused or could not run because of the input.
-  static func receipt(_ receipt: Receipt, request: Request) throws -> Response {
-    let status: HTTPResponse.Status = receipt.outcome == .accepted ? .created : .unprocessableContent
-    switch format(request, allowHTML: false) {
+  /// A write's receipt: `201` accepted (`200` for a dry run's preview, nothing written), `422`
+  /// refused; JSON, the `Receipt` packet, or the printable 回执 page (`Accept: text/html`).
+  static func receipt(_ receipt: Receipt, request: Request, oneWindow: OneWindow) throws -> Response {
+    let status: HTTPResponse.Status =
+      receipt.outcome != .accepted ? .unprocessableContent : receipt.preview == true ? .ok : .created
+    switch format(request) {
     case .xml: return text(receipt.xml, type: "application/xml; charset=utf-8", status: status)
-    default: return try json(receipt, status: status)
+    case .html:
+      let page = ReceiptHTMLRenderer(oneWindow: oneWindow, language: language(request)).render(receipt)
+      return text(page, type: "text/html; charset=utf-8", status: status)
+    case .json: return try json(receipt, status: status)
     }
   }
 

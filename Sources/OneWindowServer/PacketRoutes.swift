@@ -76,7 +76,7 @@ struct PacketRoutes {
     let receipt = try await state.gate.admit { () async throws -> Receipt in
       try await operation(registry, source, actor, state.clock(for: context))
     }
-    return try Messages.receipt(receipt, request: request)
+    return try Messages.receipt(receipt, request: request, oneWindow: state.oneWindow)
   }
 
   /// A decision as JSON, or a `ReviewDecision` packet when the body is XML.
@@ -100,7 +100,7 @@ struct PacketRoutes {
     let clock = state.clock(for: context)
     if Self.isXML(request) {
       let source = try await Messages.packet(request, maxBytes: state.options.maxBodyBytes, name: "decision.xml")
-      return try Messages.receipt(try await registry.reviewPreFiling(decisionPacket: source, by: actor, clock: clock), request: request)
+      return try Messages.receipt(try await registry.reviewPreFiling(decisionPacket: source, by: actor, clock: clock), request: request, oneWindow: state.oneWindow)
     }
     let body = try await Messages.decode(DecisionBody.self, from: request, context: context)
     let reasons = body.reasons ?? []
@@ -112,9 +112,9 @@ struct PacketRoutes {
     case .revoke:
       return try Messages.receipt(
         try await registry.revokePreFiling(reference, reason: reasons.joined(separator: "；"), by: actor, clock: clock),
-        request: request)
+        request: request, oneWindow: state.oneWindow)
     }
-    return try Messages.receipt(try await registry.reviewPreFiling(reference, decision: decision, by: actor, clock: clock), request: request)
+    return try Messages.receipt(try await registry.reviewPreFiling(reference, decision: decision, by: actor, clock: clock), request: request, oneWindow: state.oneWindow)
   }
 
   struct RevocationBody: Decodable { var reason: String }
@@ -126,7 +126,7 @@ struct PacketRoutes {
     let body = try await Messages.decode(RevocationBody.self, from: request, context: context)
     guard !body.reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw Problem.badRequest("give a reason") }
     let receipt = try await registry.revokePreFiling(reference, reason: body.reason, by: actor, clock: state.clock(for: context))
-    return try Messages.receipt(receipt, request: request)
+    return try Messages.receipt(receipt, request: request, oneWindow: state.oneWindow)
   }
 
   @Sendable func decide(_ request: Request, _ context: ServiceContext) async throws -> Response {
@@ -139,7 +139,7 @@ struct PacketRoutes {
     }
     if Self.isXML(request) {
       let source = try await Messages.packet(request, maxBytes: state.options.maxBodyBytes, name: "decision.xml")
-      return try Messages.receipt(try await registry.decideTrack(decisionPacket: source, by: actor, clock: clock), request: request)
+      return try Messages.receipt(try await registry.decideTrack(decisionPacket: source, by: actor, clock: clock), request: request, oneWindow: state.oneWindow)
     }
     let body = try await Messages.decode(DecisionBody.self, from: request, context: context)
     let decision: TrackDecision
@@ -150,7 +150,7 @@ struct PacketRoutes {
     case .revoke: throw Problem.badRequest("a bundle track cannot be revoked")
     }
     let receipt = try await registry.decideTrack(reference, track: track, decision: decision, by: actor, clock: clock)
-    return try Messages.receipt(receipt, request: request)
+    return try Messages.receipt(receipt, request: request, oneWindow: state.oneWindow)
   }
 
   struct ObjectionBody: Decodable {
@@ -166,7 +166,7 @@ struct PacketRoutes {
     let body = try await Messages.decode(ObjectionBody.self, from: request, context: context)
     let receipt = try await registry.recordObjection(
       reference, department: body.department, reason: body.reason, by: actor, clock: state.clock(for: context))
-    return try Messages.receipt(receipt, request: request)
+    return try Messages.receipt(receipt, request: request, oneWindow: state.oneWindow)
   }
 
   @Sendable func issue(_ request: Request, _ context: ServiceContext) async throws -> Response {
@@ -174,7 +174,7 @@ struct PacketRoutes {
     let registry = try state.registry(for: context)
     let reference = try context.parameters.require("ref")
     let receipt = try await registry.issueBundle(reference, by: actor, clock: state.clock(for: context))
-    return try Messages.receipt(receipt, request: request)
+    return try Messages.receipt(receipt, request: request, oneWindow: state.oneWindow)
   }
 
   struct SplitAnswer: Encodable {

@@ -27,13 +27,13 @@ struct Problem: Error, Sendable {
     var detail: String?
     var instance: String?
     var findings: [String]?
-    var requestId: String?
+    var requestID: String?
   }
 
   func response(requestID: String?, path: String?) -> Response {
     let body = Body(
       title: title, status: status.code, detail: detail, instance: path, findings: findings.isEmpty ? nil : findings,
-      requestId: requestID)
+      requestID: requestID)
     var fields = headers
     fields[.contentType] = "application/problem+json"
     let data = (try? JSONEncoder.sorted.encode(body)) ?? Data("{}".utf8)

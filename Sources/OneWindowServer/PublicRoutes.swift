@@ -77,6 +77,8 @@ struct PublicRoutes {
   struct DayAnswer: Encodable {
     var date: CivilDate
     var isWorkingDay: Bool
+    /// 1 Monday … 7 Sunday, as `onewindow calendar is-working-day` answers.
+    var isoWeekday: Int
     var listed: Bool
     var holiday: String?
   }
@@ -86,7 +88,8 @@ struct PublicRoutes {
     let calendar = state.oneWindow.calendar
     return try ask { () throws(CalendarError) in
       let listing = try calendar.listing(for: date)
-      return DayAnswer(date: date, isWorkingDay: try calendar.isWorkingDay(date), listed: listing != nil, holiday: listing?.name)
+      return DayAnswer(
+        date: date, isWorkingDay: try calendar.isWorkingDay(date), isoWeekday: date.isoWeekday, listed: listing != nil, holiday: listing?.name)
     }
   }
 

@@ -18,6 +18,8 @@ struct ServiceContext: RequestContext, RemoteAddressRequestContext {
   var replay: ReplayStep?
   /// An `Authorization` header came with an unknown, expired or revoked token.
   var rejectedToken = false
+  /// `?dryRun=true` on a write: every check and a preview receipt, nothing written.
+  var dryRun = false
 
   init(source: ApplicationRequestContextSource) {
     coreContext = .init(source: source)
@@ -59,6 +61,11 @@ struct ProblemMiddleware: RouterMiddleware {
     let started = ContinuousClock.now
     var response: Response
     do {
+      switch request.uri.queryParameters["dryRun"] {
+      case nil, "false": break
+      case "true": context.dryRun = true
+      default: throw Problem.badRequest("dryRun is true or false")
+      }
       response = try await next(request, context)
     } catch let problem as Problem {
       response = problem.response(requestID: context.requestID, path: request.uri.path)

@@ -145,6 +145,7 @@ final class ServiceState: Sendable {
     } else {
       registry = self.registry
     }
+    registry.preview = context.dryRun
     if let account = context.account {
       registry.origin = OperationOrigin(account: account.username, serviceCentre: account.serviceCentre, requestID: context.requestID)
     }

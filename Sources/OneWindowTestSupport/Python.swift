@@ -4,6 +4,8 @@ import Foundation
 public enum Python {
   public struct Failure: Error, CustomStringConvertible {
     public var description: String
+    /// What the script printed on standard output before it failed.
+    public var output: String? = nil
   }
 
   /// Runs `python3 <script> <arguments…>` from the repository root.
@@ -24,7 +26,8 @@ public enum Python {
       throw Failure(
         description: "python3 \(script) failed (\(process.terminationStatus)): \(errorText)"
           + (errorText.contains("No module named 'xmlschema'")
-            ? " — install it with `pip install xmlschema` (scripts/test.sh does)" : ""))
+            ? " — install it with `pip install xmlschema` (scripts/test.sh does)" : ""),
+        output: String(decoding: data, as: UTF8.self))
     }
     return String(decoding: data, as: UTF8.self)
   }

@@ -32,6 +32,37 @@ public enum OneWindowError: Error, Sendable, Equatable, CustomStringConvertible 
   /// right (format, check character): refused before anything is stored.
   case invalidActor(LocalizedText)
 
+  /// What went wrong in Chinese and English; technical detail (a libxml2 or SQLite message)
+  /// stays as it came.
+  public var message: LocalizedText {
+    switch self {
+    case .resourceMissing(let kind, let tried):
+      LocalizedText("找不到 \(kind) 文件夹；已查找：\(tried.joined(separator: "、"))", description)
+    case .schemaDidNotCompile(_, let detail):
+      LocalizedText("XSD 无法编译：\(detail)", description)
+    case .noSchemas(let folder):
+      LocalizedText("'\(folder)' 下没有入口 XSD（common/ 以外的 *.xsd）", description)
+    case .unreadable(let path, let reason):
+      LocalizedText("无法读取 '\(path)'：\(reason)", description)
+    case .parserUnavailable:
+      LocalizedText("libxml2 无法分配解析器", description)
+    case .notAPair(let detail):
+      LocalizedText("两份申请不能合并：\(detail)", description)
+    case .cannotSplit(let detail):
+      LocalizedText("不能拆分：\(detail)", description)
+    case .registry(let failure):
+      failure.message
+    case .calendar(let error):
+      error.message
+    case .cancelled:
+      LocalizedText("已取消，未写入任何内容", description)
+    case .businessDate(let error):
+      error.message
+    case .invalidActor(let problem):
+      problem
+    }
+  }
+
   public var description: String {
     switch self {
     case .resourceMissing(let kind, let tried):
@@ -98,6 +129,29 @@ public struct RegistryFailure: Error, Sendable, Hashable, CustomStringConvertibl
   }
 
   public var description: String { detail }
+
+  /// The failure in Chinese and English: a missing registry in full, the others as their kind
+  /// followed by the store's own (English) detail.
+  public var message: LocalizedText {
+    let zh: String
+    switch kind {
+    case .missing where detail.contains("is an empty file"):
+      zh = "\(location) 是空文件，不是登记库；请用 `onewindow registry init --db \(location)` 建立"
+    case .missing where detail.hasPrefix("no registry at"):
+      zh = "\(location) 处没有登记库；请用 `onewindow registry init --db \(location)` 建立"
+    case .missing: zh = "找不到：\(detail)"
+    case .busy: zh = "登记库正被其他进程占用，请稍后再试：\(detail)"
+    case .locked: zh = "登记库已被锁定：\(detail)"
+    case .readOnly: zh = "登记库以只读方式打开，不能写入：\(detail)"
+    case .corrupt: zh = "登记库文件已损坏或不是登记库：\(detail)"
+    case .notMigrated: zh = "登记库来自其他版本，请运行 `onewindow registry init --db \(location)` 升级：\(detail)"
+    case .constraint: zh = "登记库拒绝了这项修改：\(detail)"
+    case .cannotOpen: zh = "无法打开登记库（权限或路径问题）：\(detail)"
+    case .inconsistent: zh = "登记库内容自相矛盾：\(detail)"
+    case .other: zh = "登记库故障：\(detail)"
+    }
+    return LocalizedText(zh, detail)
+  }
 }
 
 /// A write's business date (`--as-of`) that official time does not allow: nothing was written.

@@ -55,6 +55,11 @@ package struct SchemaEntry: Sendable {
     labelsByPath[SchemaEntry.pathKey(path)]
   }
 
+  /// The English label of the element at `path`, from its English documentation.
+  package func englishLabel(forPath path: String) -> String? {
+    tables.value.englishByPath[SchemaEntry.pathKey(path)]
+  }
+
   /// The expected format of the element at `path`.
   package func format(forPath path: String) -> String? {
     formatsByPath[SchemaEntry.pathKey(path)]
@@ -236,6 +241,7 @@ package struct SchemaSet: Sendable {
 /// Flattens a schema description into labels and formats by element path.
 private struct FieldLabels: Sendable {
   var byPath: [String: String] = [:]
+  var englishByPath: [String: String] = [:]
   var formats: [String: String] = [:]
   var byName: [String: String] = [:]
 
@@ -249,6 +255,8 @@ private struct FieldLabels: Sendable {
       byPath[key] = label
       if byName[element.name] == nil { byName[element.name] = label }
     }
+    let english = Self.firstClause(of: element.en)
+    if !english.isEmpty { englishByPath[key] = english }
     if let typeName = element.typeName,
       let type = types[String(typeName.split(separator: ":").last ?? Substring(typeName))],
       let format = type.zh.split(whereSeparator: { $0 == "；" || $0 == "。" }).first

@@ -18,7 +18,7 @@ struct AccountsCommandTests {
     #expect(password.count == 20)
     let second = try run(["accounts", "bootstrap", "--staff-number", "0002", "--name", "又一个", "--bcrypt-cost", "4"], db: db)
     #expect(second.status == 2)
-    #expect(second.stderr.contains("the bootstrap runs once"))
+    #expect(second.stderr == "onewindow: 错误：登记库已有账号；初始化只能运行一次（其他账号由管理员添加）\n")
     let list = try run(["accounts", "list"], db: db)
     #expect(list.stdout.contains("admin"))
     #expect(!list.stdout.contains(password))
@@ -50,6 +50,9 @@ struct AccountsCommandTests {
   @Test func replayModeListensOnLoopbackOnly() throws {
     let result = try CommandRunner.run(["serve", "--host", "0.0.0.0", "--replay-token", "a-token-of-enough-length"])
     #expect(result.status == 64)
-    #expect(result.stderr.contains("Replay mode listens on the loopback address only."))
+    #expect(result.stderr.hasPrefix("错误：回放模式只监听本机回环地址。\n"))
+    let english = try CommandRunner.run(["serve", "--host", "0.0.0.0", "--replay-token", "a-token-of-enough-length", "--lang", "en"])
+    #expect(english.status == 64)
+    #expect(english.stderr.hasPrefix("Error: Replay mode listens on the loopback address only.\n"))
   }
 }

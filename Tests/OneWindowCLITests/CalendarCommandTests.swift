@@ -21,7 +21,7 @@ struct CalendarCommandTests {
     #expect(result.stdout == """
       {
         "date" : "2025-10-11",
-        "start" : "2025-09-30",
+        "from" : "2025-09-30",
         "workingDays" : 3
       }
 

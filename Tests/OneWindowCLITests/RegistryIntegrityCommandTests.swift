@@ -25,7 +25,12 @@ struct RegistryIntegrityCommandTests {
     for arguments in commands {
       let result = try run(arguments, db: path)
       #expect(result.status == 2, "\(arguments)")
-      #expect(result.stderr.contains("no registry at \(path)"), "\(arguments): \(result.stderr)")
+      #expect(
+        result.stderr == "onewindow: 错误：\(path) 处没有登记库；请用 `onewindow registry init --db \(path)` 建立\n",
+        "\(arguments): \(result.stderr)")
+      let english = try run(arguments + ["--lang", "en"], db: path)
+      #expect(english.status == 2, "\(arguments)")
+      #expect(english.stderr.contains("onewindow: error: no registry at \(path); make one with"), "\(arguments): \(english.stderr)")
       #expect(!result.stdout.contains("审计日志完整"))
     }
     #expect(FileManager.default.fileExists(atPath: (path as NSString).deletingLastPathComponent) == false)
@@ -38,7 +43,7 @@ struct RegistryIntegrityCommandTests {
     #expect(FileManager.default.createFile(atPath: path, contents: Data()))
     let result = try run(["prefile", "list"], db: path)
     #expect(result.status == 2)
-    #expect(result.stderr.contains("is an empty file, not a registry"))
+    #expect(result.stderr == "onewindow: 错误：\(path) 是空文件，不是登记库；请用 `onewindow registry init --db \(path)` 建立\n")
     #expect(try Data(contentsOf: URL(fileURLWithPath: path)).isEmpty)
   }
 

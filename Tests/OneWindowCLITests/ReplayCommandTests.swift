@@ -25,8 +25,19 @@ struct ReplayCommandTests {
     #expect(result.status == 1)
     #expect(result.stdout.contains("    value status: expected active, got expired\n"))
     let junit = try String(contentsOfFile: folder + "/junit.xml", encoding: .utf8)
-    #expect(junit.contains("failures=\"1\""))
     #expect(junit.contains("<failure message=\"value status: expected active, got expired\">"))
+    // Counts exact; every case with the dotted class name and a time; the times add up.
+    let steps = text.components(separatedBy: "<Step ").count - 1
+    let head = try #require(junit.firstMatch(of: /<testsuites name="onewindow replay" tests="(\d+)" failures="1" errors="0" time="(\d+\.\d{3})">/))
+    #expect(Int(head.1) == steps)
+    let suite = try #require(junit.firstMatch(of: /<testsuite [^>]* tests="(\d+)" failures="1" errors="0" time="(\d+\.\d{3})">/))
+    #expect(Int(suite.1) == steps)
+    let cases = junit.matches(of: /<testcase classname="([^"]*)" name="[^"]*" time="(\d+)\.(\d{3})"/)
+    #expect(cases.count == steps)
+    #expect(Set(cases.map { String($0.1) }) == ["onewindow.replay.expiry"])
+    let milliseconds = cases.reduce(0) { $0 + Int($1.2)! * 1000 + Int($1.3)! }
+    #expect(String(format: "%d.%03d", milliseconds / 1000, milliseconds % 1000) == String(suite.2))
+    #expect(head.2 == suite.2)
   }
 
   @Test func anUnreadableScenarioExitsTwo() throws {

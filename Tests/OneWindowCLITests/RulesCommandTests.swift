@@ -36,6 +36,6 @@ struct RulesCommandTests {
   @Test func rejectsAnUnknownRuleAsAUsageError() throws {
     let result = try CommandRunner.run(["rules", "ZZ-999"])
     #expect(result.status == 64)
-    #expect(result.stderr.contains("No rule 'ZZ-999'"))
+    #expect(result.stderr.hasPrefix("错误：没有规则 'ZZ-999'；`onewindow rules` 列出全部规则。\n"))
   }
 }

@@ -21,15 +21,15 @@ struct ServeCommandTests {
     try process.run()
     defer { if process.isRunning { process.terminate() } }
 
-    // "onewindow: serve: listening on http://127.0.0.1:PORT"
+    // "onewindow: serve：正在监听 http://127.0.0.1:PORT" (Chinese, the default)
     var text = ""
     let deadline = Date().addingTimeInterval(30)
-    while !text.contains("listening on http://"), Date() < deadline {
+    while !text.contains("正在监听 http://"), Date() < deadline {
       let data = errors.fileHandleForReading.availableData
       if data.isEmpty { break }
       text += String(decoding: data, as: UTF8.self)
     }
-    let address = try #require(text.split(separator: "\n").first { $0.contains("listening on http://") }
+    let address = try #require(text.split(separator: "\n").first { $0.hasPrefix("onewindow: serve：正在监听 http://") }
       .map { String($0.split(separator: " ").last ?? "") })
     #expect(address.hasPrefix("http://127.0.0.1:"))
 

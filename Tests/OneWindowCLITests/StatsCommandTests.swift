@@ -30,7 +30,7 @@ struct StatsCommandTests {
     let registered = try CommandRunner.run(
       ["register", Taixingli.zhanqiaoU201, "--clerk", "0232", "--service-centre", "370202005", "--as-of", "2026-04-08"], environment: environment)
     #expect(registered.status == 0)
-    #expect(registered.stdout.contains("  受理服务中心: 370202005\n"))
+    #expect(registered.stdout.contains("  受理服务中心: 370202005 中山路街道\n"))
     let text = try CommandRunner.run(["stats", "--as-of", "2026-04-30", "--lang", "en"], environment: environment)
     #expect(text.status == 0)
     #expect(text.stdout.hasPrefix("OneWindow figures (as of 2026-04-30)\n"))

@@ -105,13 +105,13 @@ struct ValidateCommandTests {
     // A schema folder that does not exist.
     let missing = try CommandRunner.run(["validate", "SampleFilings/valid"], environment: ["ONEWINDOW_SCHEMAS": "/nonexistent"])
     #expect(missing.status == 2)
-    #expect(missing.stderr.contains("cannot find the Schemas folder"))
+    #expect(missing.stderr == "onewindow: 错误：找不到 Schemas 文件夹；已查找：/nonexistent\n")
   }
 
   @Test func exitsSixtyFourOnUsageErrors() throws {
     let noPaths = try CommandRunner.run(["validate"])
     #expect(noPaths.status == 64)
-    #expect(noPaths.stderr.contains("Give at least one packet"))
+    #expect(noPaths.stderr.hasPrefix("错误：请至少给出一个数据包、文件夹，或 -（标准输入）。\n"))
     // An unknown option is reported before any path is looked at.
     let badOption = try CommandRunner.run(["validate", "--fromat", "json", "x.xml"])
     #expect(badOption.status == 64)
@@ -151,5 +151,95 @@ struct ValidateCommandTests {
     #expect(xml.status == 0)
     #expect(xml.stdout.contains("<ValidationReport xmlns=\"urn:onewindow:report:v1\">"))
     #expect(xml.stdout.contains("<Outcome>ACCEPTED</Outcome>"))
+  }
+
+  /// The rules not evaluated without a registry or attachments fold into one line after the real
+  /// findings, in text and HTML; JSON keeps each of them.
+  @Test func notEvaluatedRulesFoldIntoOneLineAfterTheFindings() throws {
+    let packet = "SampleFilings/valid/bundle/tianshengjixiang-change-cold-food.xml"
+    let chinese = try CommandRunner.run(["validate", packet])
+    #expect(chinese.status == 0)
+    #expect(chinese.stdout == """
+      \(packet):20: info: [CH-004] 需换发：食品经营许可证；需现场核查 (/RestaurantChange/ChangedFields)
+      \(packet): info: 未评估 9 条规则：需要登记库的 CH-002、LC-001、TR-001、TR-002、TR-003、TR-004、TR-005、TR-006（用 --db 指定）；需要附件的 DOC-002（以数据包文件夹或 zip 提交时核验）
+      共 1 个数据包：通过 1 个，退回 0 个；错误 0 条，警告 0 条，提示 10 条
+
+      """)
+    let english = try CommandRunner.run(["validate", packet, "--lang", "en"])
+    #expect(english.stdout == """
+      \(packet):20: info: [CH-004] to replace: food licence; an on-site inspection is needed (/RestaurantChange/ChangedFields)
+      \(packet): info: 9 rules not evaluated: CH-002, LC-001, TR-001, TR-002, TR-003, TR-004, TR-005, TR-006 need the registry (use --db); DOC-002 need the attachments (send a packet folder or zip)
+      1 packet: 1 accepted, 0 rejected; 0 errors, 0 warnings, 10 infos
+
+      """)
+    let html = try CommandRunner.run(["validate", packet, "--format", "html"])
+    let lines = html.stdout.split(separator: "\n").map(String.init)
+    // The info finding prints in its own table, the folded line after it.
+    let info = try #require(lines.firstIndex { $0.hasPrefix("<tr class=\"info\"><td>提示<br><code>CH-004</code></td>") })
+    let folded = try #require(lines.firstIndex(of:
+      "<p class=\"not-evaluated\">未评估 9 条规则：需要登记库的 CH-002、LC-001、TR-001、TR-002、TR-003、TR-004、TR-005、TR-006（用 --db 指定）；需要附件的 DOC-002（以数据包文件夹或 zip 提交时核验）</p>"))
+    #expect(info < folded)
+    #expect(!html.stdout.contains("<code>TR-001</code>"))
+    let json = try CommandRunner.run(["validate", packet, "--format", "json"])
+    #expect(json.stdout.components(separatedBy: "\"notEvaluated\" : \"REGISTRY\"").count - 1 == 8)
+  }
+
+  /// The HTML report opens each packet with who and what it concerns.
+  @Test func theHTMLReportNamesTheApplicantBusinessAndPremises() throws {
+    let result = try CommandRunner.run(["validate", "SampleFilings/valid/bundle/tianshengjixiang-opening.xml", "--format", "html"])
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("""
+      <table class="facts">
+      <tr><th>申请人</th><td>王建国（370202197805122312）</td></tr>
+      <tr><th>名称</th><td>市南区天晟吉祥烤鸭店</td></tr>
+      <tr><th>住所预备案</th><td>YBA-370202-2026-000002</td></tr>
+      <tr><th>单元</th><td>A-1</td></tr>
+      <tr><th>数据包编号</th><td>BD-TSJX-2026-0001</td></tr>
+      </table>
+      """))
+    let english = try CommandRunner.run(
+      ["validate", "SampleFilings/valid/prefiling/taixingli.xml", "--format", "html", "--lang", "en"])
+    #expect(english.stdout.contains("<tr><th>Applicant</th><td>青岛市市南区历史街区保护更新有限公司 (91370202MA3C5Y7R9D)</td></tr>"))
+    #expect(english.stdout.contains("<tr><th>Premises</th><td>太兴里 山东省青岛市市南区中山路街道四方路10号太兴里</td></tr>"))
+    #expect(english.stdout.contains("<tr><th>Unit</th><td>U-101, U-102, U-201</td></tr>"))
+  }
+
+  /// `--min-severity` changes what text and HTML print, never the exit code or the counts.
+  @Test func minSeverityFiltersThePrintedFindingsOnly() throws {
+    let packet = "SampleFilings/invalid/bundle/ca-001-simplified-while-listed-abnormal.xml"
+    let error = "\(packet):23: error: [CA-001] 列入经营异常名录的个体工商户不得简易注销 (/RestaurantCancellation/Simplified)"
+    let warning = "\(packet):24: warning: [CA-001] 未声明是否列入严重违法失信名单、是否被吊销、责令关闭或撤销，由登记机关核查后记录 (/RestaurantCancellation/Status)"
+    let folded = "\(packet): info: 未评估 2 条规则：需要登记库的 LC-001（用 --db 指定）；需要附件的 DOC-002（以数据包文件夹或 zip 提交时核验）"
+    let summary = "共 1 个数据包：通过 0 个，退回 1 个；错误 1 条，警告 1 条，提示 2 条"
+    let cases: [(severity: String, lines: [String])] = [
+      ("info", [error, warning, folded, summary]),
+      ("warning", [error, warning, "未显示：提示 2 条（--min-severity warning）", summary]),
+      ("error", [error, "未显示：警告 1 条、提示 2 条（--min-severity error）", summary]),
+    ]
+    for item in cases {
+      let result = try CommandRunner.run(["validate", packet, "--min-severity", item.severity])
+      #expect(result.status == 1, "\(item.severity)")
+      #expect(result.stdout == item.lines.joined(separator: "\n") + "\n", "\(item.severity)")
+    }
+    let english = try CommandRunner.run(["validate", packet, "--min-severity", "error", "--lang", "en"])
+    #expect(english.status == 1)
+    #expect(english.stdout.hasSuffix("""
+      not shown: 1 warning, 2 infos (--min-severity error)
+      1 packet: 0 accepted, 1 rejected; 1 error, 1 warning, 2 infos
+
+      """))
+    let html = try CommandRunner.run(["validate", packet, "--min-severity", "error", "--format", "html"])
+    #expect(html.status == 1)
+    #expect(html.stdout.contains("<p class=\"hidden\">未显示：警告 1 条、提示 2 条（--min-severity error）</p>"))
+    #expect(!html.stdout.contains("<tr class=\"warning\">") && !html.stdout.contains("not-evaluated\">"))
+    let json = try CommandRunner.run(["validate", packet, "--min-severity", "error", "--format", "json"])
+    #expect(json.status == 1)
+    #expect(json.stdout.contains("\"severity\" : \"WARNING\""))
+    // A valid packet stays exit 0 whatever is hidden.
+    let valid = try CommandRunner.run(["validate", "SampleFilings/valid/prefiling/taixingli.xml", "--min-severity", "error"])
+    #expect(valid.status == 0)
+    #expect(valid.stdout.split(separator: "\n").first == "未显示：提示 2 条（--min-severity error）")
+    let wrong = try CommandRunner.run(["validate", packet, "--min-severity", "fatal"])
+    #expect(wrong.status == 64)
   }
 }

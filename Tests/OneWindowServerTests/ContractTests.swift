@@ -8,8 +8,8 @@ import OneWindowTestSupport
 import Testing
 
 /// `openapi.yaml` is the contract: valid OpenAPI 3.1, naming exactly the routes the service has,
-/// and what the live service answers (schemathesis, every operation, no `5xx`, every response as
-/// documented).
+/// its components the JSON Schemas of `Schemas/json`, and what the live service answers
+/// (schemathesis, every operation, no `5xx`, every response as documented).
 @Suite struct ContractTests {
   @Test func theDocumentIsValidOpenAPI() throws {
     #expect(try Python.run(script: "scripts/openapi.py", arguments: ["validate", "openapi.yaml"]) == "valid\n")
@@ -21,6 +21,15 @@ import Testing
       .split(separator: "\n").map(String.init).sorted()
     let fixture = try await ServiceFixture { $0.replayToken = "replay-token-for-tests" }
     #expect(fixture.service.routes.sorted() == documented)
+  }
+
+  /// The components are the JSON Schemas of `Schemas/json`, copied in by `scripts/openapi.py
+  /// components` (rewrite with `ONEWINDOW_UPDATE_GOLDENS=1`).
+  @Test func theComponentsAreTheJSONSchemas() throws {
+    let regenerated = try Python.run(script: "scripts/openapi.py", arguments: ["components", "openapi.yaml"])
+    let stored = try #require(try Golden.expected(at: "openapi.yaml", actual: regenerated))
+    #expect(stored == regenerated, "openapi.yaml's components are stale; regenerate them (see scripts/openapi.py)")
+    #expect(regenerated.contains("\n  schemas:\n    AccountList:\n"))
   }
 
   @Test func theServiceServesTheDocument() async throws {

@@ -90,7 +90,7 @@ import Testing
     try await fixture.test { client in
       let bad = try await client.send(.post, "/v1/prefilings/x/review", as: .reviewer, json: "{not json")
       #expect(bad.status == .badRequest)
-      #expect(bad.json.keys.sorted() == ["detail", "instance", "requestId", "status", "title", "type"])
+      #expect(bad.json.keys.sorted() == ["detail", "instance", "requestID", "status", "title", "type"])
       for leak in ["/work/", ".swift", "SQLite", "SELECT", "GRDB", "Error("] {
         #expect(!bad.text.contains(leak))
       }

@@ -8,6 +8,7 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 extension Language: ExpressibleByArgument {}
+extension Severity: ExpressibleByArgument {}
 extension PreFilingStatus: ExpressibleByArgument {}
 extension BundleStatus: ExpressibleByArgument {}
 extension BundleKind: ExpressibleByArgument {
@@ -32,9 +33,19 @@ struct LanguageOption: ParsableArguments {
   var lang: Language = InterfaceLanguage.current
 }
 
+/// `--min-severity`: what the text and HTML outputs print; exit codes never depend on it.
+struct MinimumSeverityOption: ParsableArguments {
+  @Option(
+    name: .long,
+    help: .text(
+      "文本与 HTML 只显示不低于此级别的发现：info（默认，全部）、warning 或 error；JSON 与 XML 保留全部发现，退出码不变。",
+      "Text and HTML show only findings at or above this severity: info (the default, all), warning or error; JSON and XML keep every finding, and the exit code does not change."))
+  var minSeverity: Severity = .info
+}
+
 /// `--format text|json` and `--lang`, shared by the commands that print listings and reports.
 struct OutputOptions: ParsableArguments {
-  @Option(name: .long, help: "Report format: text or json.")
+  @Option(name: .long, help: .text("输出格式：text（文本）或 json。", "Report format: text or json."))
   var format: ReportFormat = .text
 
   @OptionGroup var language: LanguageOption
@@ -46,13 +57,13 @@ struct OutputOptions: ParsableArguments {
 struct ResourceOptions: ParsableArguments {
   @Option(
     name: .long,
-    help: "Schemas folder (default: $ONEWINDOW_SCHEMAS, then ../share/onewindow/Schemas beside the binary, then the package's Schemas/)."
+    help: .text("XSD 文件夹（默认：$ONEWINDOW_SCHEMAS，其次程序旁的 ../share/onewindow/Schemas，再次本软件包的 Schemas/）。", "Schemas folder (default: $ONEWINDOW_SCHEMAS, then ../share/onewindow/Schemas beside the binary, then the package's Schemas/).")
   )
   var schemas: String?
 
   @Option(
     name: .long,
-    help: "Data folder with policy.json and calendars (default: $ONEWINDOW_DATA, then ../share/onewindow/Data, then the package's Data/)."
+    help: .text("数据文件夹，含 policy.json 和节假日安排（默认：$ONEWINDOW_DATA，其次 ../share/onewindow/Data，再次本软件包的 Data/）。", "Data folder with policy.json and calendars (default: $ONEWINDOW_DATA, then ../share/onewindow/Data, then the package's Data/).")
   )
   var data: String?
 
@@ -61,7 +72,7 @@ struct ResourceOptions: ParsableArguments {
     do {
       return try OneWindow(schemasFolder: schemas, dataFolder: data)
     } catch {
-      Console.error(error.description)
+      Console.error(error.message.text(in: InterfaceLanguage.current))
       throw ExitCode(2)
     }
   }
@@ -73,6 +84,6 @@ extension CivilDate: ExpressibleByArgument {
 
 /// `--as-of`, shared by every command whose rules depend on a date.
 struct DateOptions: ParsableArguments {
-  @Option(name: .long, help: "The reference date, YYYY-MM-DD (default: today in Asia/Shanghai).")
+  @Option(name: .long, help: .text("规则判断所依据的日期，YYYY-MM-DD（默认：北京时间今天）。", "The reference date, YYYY-MM-DD (default: today in Asia/Shanghai)."))
   var asOf: CivilDate?
 }

@@ -4,15 +4,15 @@ import OneWindowKit
 
 /// `--db`, `--as-of` and `--create` for commands that read or write the registry.
 struct RegistryOptions: ParsableArguments {
-  @Option(name: .long, help: "Registry database (default: $ONEWINDOW_DB, then $XDG_DATA_HOME/onewindow/registry.sqlite).")
+  @Option(name: .long, help: .text("登记库（默认：$ONEWINDOW_DB，其次 $XDG_DATA_HOME/onewindow/registry.sqlite）。", "Registry database (default: $ONEWINDOW_DB, then $XDG_DATA_HOME/onewindow/registry.sqlite)."))
   var db: String?
 
   @Option(
     name: .long,
-    help: "The business date, YYYY-MM-DD (default: today in Asia/Shanghai). Not after today nor before the registry's last event; an earlier day is marked backdated. Receipts also record the real time.")
+    help: .text("业务日期，YYYY-MM-DD（默认：北京时间今天）。不得晚于今天，也不得早于登记库最后一次操作；早于今天的标为补录。回执同时记录实际写入时间。", "The business date, YYYY-MM-DD (default: today in Asia/Shanghai). Not after today nor before the registry's last event; an earlier day is marked backdated. Receipts also record the real time."))
   var asOf: CivilDate?
 
-  @Flag(name: .long, help: "Make the registry if it does not exist (otherwise only `registry init` does).")
+  @Flag(name: .long, help: .text("登记库不存在时新建（否则只有 `registry init` 新建登记库）。", "Make the registry if it does not exist (otherwise only `registry init` does)."))
   var create = false
 
   /// The official clock: the business date given, the real time from the system.
@@ -33,7 +33,7 @@ struct RegistryOptions: ParsableArguments {
       return try Registry(
         oneWindow: oneWindow, path: Registry.defaultPath(explicit: db), readOnly: readOnly && !create, create: create)
     } catch {
-      Console.error(error.description)
+      Console.error(error.message.text(in: InterfaceLanguage.current))
       throw ExitCode(2)
     }
   }
@@ -41,19 +41,19 @@ struct RegistryOptions: ParsableArguments {
 
 /// Who acts: exactly one of `--clerk`, `--owner`, `--applicant`.
 struct ActorOptions: ParsableArguments {
-  @Option(name: .long, help: "A clerk's staff number.")
+  @Option(name: .long, help: .text("窗口工作人员工号。", "A clerk's staff number."))
   var clerk: String?
 
-  @Option(name: .long, help: "An owner's 统一社会信用代码 or ID number.")
+  @Option(name: .long, help: .text("产权人的统一社会信用代码或身份证件号码。", "An owner's 统一社会信用代码 or ID number."))
   var owner: String?
 
-  @Option(name: .long, help: "An applicant's 统一社会信用代码 or ID number.")
+  @Option(name: .long, help: .text("申请人的统一社会信用代码或身份证件号码。", "An applicant's 统一社会信用代码 or ID number."))
   var applicant: String?
 
   func validate() throws {
     let given = [clerk, owner, applicant].compactMap { $0 }
-    if given.count != 1 { throw ValidationError("Name exactly one actor: --clerk, --owner or --applicant.") }
-    if given[0].trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("The actor's id is empty.") }
+    if given.count != 1 { throw ValidationError(L("请指定且只指定一个办理人：--clerk、--owner 或 --applicant。", "Name exactly one actor: --clerk, --owner or --applicant.")) }
+    if given[0].trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError(L("办理人编号为空。", "The actor's id is empty.")) }
   }
 
   var actor: Actor {
@@ -63,53 +63,73 @@ struct ActorOptions: ParsableArguments {
   }
 }
 
-/// `--service-centre`: where a packet is accepted (counted by `onewindow stats`).
-struct CentreOption: ParsableArguments {
-  @Option(
-    name: .long,
-    help: "The service centre accepting the packet (a 街道 code such as 370202005, or another centre's code; default: the clerk account's centre, else unknown).")
-  var serviceCentre: String?
-
-  func validate() throws {
-    if let serviceCentre, !(1...100).contains(serviceCentre.trimmingCharacters(in: .whitespaces).count) {
-      throw ValidationError("--service-centre is 1 to 100 characters.")
-    }
-  }
-}
-
 /// Receipt formats.
 enum ReceiptFormat: String, ExpressibleByArgument, CaseIterable {
   case text, json, xml
+  /// The printable 回执 page.
+  case html
 }
 
-/// `--format`, `--lang` and `--receipt-out` for write commands.
+/// `--format`, `--lang`, `--min-severity`, `--receipt-out`, `--dry-run` and `--centre` for write
+/// commands.
 struct ReceiptOutputOptions: ParsableArguments {
-  @Option(name: .long, help: "Receipt format: text, json or xml (the Receipt packet).")
+  @Option(name: .long, help: .text("回执格式：text、json、xml（回执数据包）或 html（可打印的回执页）。", "Receipt format: text, json, xml (the Receipt packet) or html (the printable receipt page)."))
   var format: ReceiptFormat = .text
 
   @OptionGroup var language: LanguageOption
 
   var lang: Language { language.lang }
 
-  @Option(name: .long, help: "Also write the receipt packet (XML) to this file.")
+  @OptionGroup var severity: MinimumSeverityOption
+
+  @Option(
+    name: [.customLong("centre"), .customLong("service-centre")],
+    help: .text(
+      "受理的服务中心：街道代码（如 370202005）或名称（如 中山路街道），区政务服务大厅为区划代码 370202；默认为工作人员账户所属中心，否则不注明。",
+      "The service centre accepting the packet: a 街道 code (370202005) or name (中山路街道), or the division code 370202 for the district hall; default: the clerk account's centre, else none."))
+  var centre: String?
+
+  @Option(name: .long, help: .text("同时把回执数据包（XML）写入此文件。", "Also write the receipt packet (XML) to this file."))
   var receiptOut: String?
 
-  @Flag(name: .long, help: "Check everything and print a preview receipt (预览, no number); write nothing.")
+  @Flag(name: .long, help: .text("完整检查并打印回执预览（不编号），不写入任何内容。", "Check everything and print a preview receipt (预览, no number); write nothing."))
   var dryRun = false
 
+  /// Readies an opened registry for this command's writes: a dry run, and the service centre
+  /// named by `--centre` (its code), which must be one the policy lists (else exit 64).
+  func prepare(_ registry: inout Registry) throws {
+    registry.preview = dryRun
+    guard let centre else { return }
+    let policy = registry.oneWindow.policy
+    guard let known = policy.serviceCentre(named: centre) else {
+      let list = policy.serviceCentres.map { "\($0.code) \($0.name.text(in: InterfaceLanguage.current))" }
+      // A slip at the window: a usage error, nothing stored.
+      Console.error(
+        L("--centre '\(centre)' 不是已知的服务中心；可用：", "--centre '\(centre)' is not a known service centre; known: ")
+          + list.joined(separator: L("、", ", ")))
+      throw ExitCode(64)
+    }
+    registry.serviceCentre = known.code
+  }
+
   /// Prints the receipt, saves it when asked, and exits 1 when it refused the packet.
-  func answer(_ receipt: Receipt) throws {
-    try show(receipt)
+  func answer(registry: Registry, _ receipt: Receipt) throws {
+    try show(receipt, registry: registry)
     try exit(for: [receipt])
   }
 
   /// Prints one receipt as soon as it is issued (and writes it to `--receipt-out`: a file, or a
-  /// folder receiving `<number>.xml` when it is an existing directory).
-  func show(_ receipt: Receipt) throws {
+  /// folder receiving `<number>.xml` when it is an existing directory). `--min-severity` filters
+  /// the findings printed as text or HTML; JSON and XML keep every finding.
+  func show(_ receipt: Receipt, registry: Registry) throws {
+    let minimum = severity.minSeverity
     switch format {
-    case .text: Console.out(RegistryTextRenderer(language: lang).render(receipt))
+    case .text:
+      Console.out(RegistryTextRenderer(language: lang, minimumSeverity: minimum, policy: registry.oneWindow.policy).render(receipt))
     case .json: Console.out(RegistryTextRenderer.json(receipt))
     case .xml: Console.out(receipt.xml)
+    case .html:
+      Console.out(ReceiptHTMLRenderer(oneWindow: registry.oneWindow, language: lang, minimumSeverity: minimum).render(receipt))
     }
     guard let receiptOut, receipt.preview != true else { return }
     var isDirectory: ObjCBool = false
@@ -119,7 +139,7 @@ struct ReceiptOutputOptions: ParsableArguments {
     do {
       try Data(receipt.xml.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
     } catch {
-      Console.error("cannot write the receipt to \(path): \(error.localizedDescription)")
+      Console.error(L("无法把回执写入 \(path)：\(error.localizedDescription)", "cannot write the receipt to \(path): \(error.localizedDescription)"))
       throw ExitCode(2)
     }
   }
@@ -135,18 +155,17 @@ extension RegistryOptions {
   /// Runs one write per packet, printing each receipt as soon as it is issued, then exits by the
   /// worst outcome.
   func writeEach(
-    _ packets: [String], output: ReceiptOutputOptions, resources: ResourceOptions, serviceCentre: String? = nil,
+    _ packets: [String], output: ReceiptOutputOptions, resources: ResourceOptions,
     _ operation: (Registry, PacketSource, RegistryClock) async throws(OneWindowError) -> Receipt
   ) async throws {
     let sources = try packets.map(packetSource)
     var registry = try open(try resources.oneWindow())
-    registry.serviceCentre = serviceCentre
-    registry.preview = output.dryRun
+    try output.prepare(&registry)
     var receipts: [Receipt] = []
     for source in sources {
       let clock = self.clock
       let receipt = try await registryCall { () async throws(OneWindowError) in try await operation(registry, source, clock) }
-      try output.show(receipt)
+      try output.show(receipt, registry: registry)
       receipts.append(receipt)
     }
     try output.exit(for: receipts)
@@ -160,10 +179,10 @@ func registryCall<T>(_ body: () async throws(OneWindowError) -> T) async throws 
   } catch {
     if case .invalidActor(let problem) = error {
       // A slip at the window: a usage error, nothing stored.
-      Console.error(problem.zh + "\n" + problem.en)
+      Console.error(problem.text(in: InterfaceLanguage.current))
       throw ExitCode(64)
     }
-    Console.error(error.description)
+    Console.error(error.message.text(in: InterfaceLanguage.current))
     throw ExitCode(2)
   }
 }
@@ -177,7 +196,7 @@ func packetSource(_ path: String) throws -> PacketSource {
   }
   if isDirectory.boolValue {
     guard FileManager.default.fileExists(atPath: path + "/packet.xml") else {
-      throw ValidationError("'\(path)' is a folder without packet.xml; give one packet.")
+      throw ValidationError(L("'\(path)' 是文件夹但其中没有 packet.xml；请给出一个数据包。", "'\(path)' is a folder without packet.xml; give one packet."))
     }
     return PacketSource(displayName: path, kind: .folder(path: path))
   }

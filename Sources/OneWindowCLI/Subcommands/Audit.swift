@@ -6,7 +6,7 @@ extension OneWindowCommand {
   struct Audit: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "audit",
-      abstract: "The append-only, hash-chained audit log.",
+      abstract: L("只增不改、哈希链接的审计日志。", "The append-only, hash-chained audit log."),
       subcommands: [Verify.self, Trail.self])
   }
 }
@@ -15,14 +15,21 @@ extension OneWindowCommand.Audit {
   struct Verify: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "verify",
-      abstract: "Check that no audit event was edited, removed or reordered.",
-      discussion: """
-        Recomputes every event's hash and link, then checks the chain head recorded on every
-        receipt in the registry and on the receipt files given with --receipt (receipts applicants
-        kept), which catches the newest events deleted. Exit 0 intact, 1 tampered, 2 could not run.
-        """)
+      abstract: L("核验审计事件没有被修改、删除或调换顺序。", "Check that no audit event was edited, removed or reordered."),
+      discussion: L(
+        """
+        重新计算每个事件的哈希和链接，再核对登记库中每份回执以及
+        --receipt 给出的回执文件（申请人自行保存的回执）所记录的链头，
+        可以发现最新事件被删除的情况。退出码：0 完好，1 被篡改，2 无法运行。
+        """,
+        """
+        Recomputes every event's hash and link, then checks the chain head recorded
+        on every receipt in the registry and on the receipt files given with
+        --receipt (receipts applicants kept), which catches the newest events
+        deleted. Exit 0 intact, 1 tampered, 2 could not run.
+        """))
 
-    @Option(name: .long, help: "A receipt packet kept outside the registry (repeatable).") var receipt: [String] = []
+    @Option(name: .long, help: .text("保存在登记库之外的回执数据包（可重复）。", "A receipt packet kept outside the registry (repeatable).")) var receipt: [String] = []
     @OptionGroup var registry: RegistryOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var resources: ResourceOptions
@@ -32,7 +39,7 @@ extension OneWindowCommand.Audit {
       var heads: [ReceiptChainHead] = []
       for path in receipt {
         guard let data = FileManager.default.contents(atPath: path) else {
-          Console.error("cannot read the receipt \(path)")
+          Console.error(L("无法读取回执 \(path)", "cannot read the receipt \(path)"))
           throw ExitCode(2)
         }
         heads.append(try await registryCall { () async throws(OneWindowError) in try oneWindow.receiptChainHead(bytes: Array(data), name: path) })
@@ -48,9 +55,9 @@ extension OneWindowCommand.Audit {
   }
 
   struct Trail: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "trail", abstract: "The audit events about one record (pre-filing number, receipt, bundle).")
+    static let configuration = CommandConfiguration(commandName: "trail", abstract: L("一条记录（预备案编号、回执号、一件事编号）的审计事件。", "The audit events about one record (pre-filing number, receipt, bundle)."))
 
-    @Argument(help: "The subject: a YBA or YJS number, or a receipt number.") var subject: String
+    @Argument(help: .text("对象：YBA 或 YJS 编号，或回执号。", "The subject: a YBA or YJS number, or a receipt number.")) var subject: String
     @OptionGroup var registry: RegistryOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var resources: ResourceOptions
@@ -60,7 +67,7 @@ extension OneWindowCommand.Audit {
       let entries = try await registryCall { () async throws(OneWindowError) in try await registry.auditTrail(subject: subject) }
       switch output.format {
       case .text:
-        Console.out(entries.map { "#\($0.sequence)  \($0.at)  \($0.actor)  \($0.action)  \($0.subject)  \($0.detail)" }.joined(separator: "\n") + (entries.isEmpty ? "" : "\n"))
+        Console.out(RegistryTextRenderer(language: output.lang).render(entries))
       case .json: Console.out(RegistryTextRenderer.json(entries))
       }
     }

@@ -6,10 +6,21 @@ extension OneWindowCommand {
   struct CalendarCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "calendar",
-      abstract: "Working days (工作日) under the State Council's published holiday schedules.",
-      discussion: """
-        The schedules are <data>/calendar/<year>.json, one State Council notice each.
-        A listed 调休 weekend day is a working day, a listed holiday is not, and
+      abstract: L("按国务院公布的节假日安排计算工作日。", "Working days (工作日) under the State Council's published holiday schedules."),
+      discussion: L(
+        """
+        节假日安排为 <data>/calendar/<year>.json，每份对应一份国务院通知。
+        列出的调休周末为工作日，列出的假日不是工作日，其余按周一至周五。
+        没有文件的年份不予推算，直接拒绝。
+
+        退出码：
+          0   已答复（is-working-day 是与否均为 0；看标准输出）
+          2   日期所在年份的安排尚未公布，或节假日文件不可读
+          64  用法错误（日期、天数或年份有误）
+        """,
+        """
+        The schedules are <data>/calendar/<year>.json, one State Council notice
+        each. A listed 调休 weekend day is a working day, a listed holiday is not, and
         other days follow Monday to Friday. A year without a file is refused, not
         guessed.
 
@@ -18,7 +29,7 @@ extension OneWindowCommand {
           2   a date in a year without a published schedule, or an unreadable
               calendar file
           64  usage error (a bad date, count or year)
-        """,
+        """),
       subcommands: [AddWorkingDays.self, IsWorkingDay.self, WorkingDays.self, Show.self])
   }
 }
@@ -27,16 +38,16 @@ extension OneWindowCommand.CalendarCommand {
   struct AddWorkingDays: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "add-working-days",
-      abstract: "The date N working days after DATE (DATE itself is not counted).",
-      discussion: "0 prints DATE. A negative N counts backwards (write it after --: -- 2026-03-02 -3).")
+      abstract: L("DATE 之后第 N 个工作日（不计 DATE 当天）。", "The date N working days after DATE (DATE itself is not counted)."),
+      discussion: L("N 为 0 时打印 DATE。N 为负数时向前数（写在 -- 之后：-- 2026-03-02 -3）。", "0 prints DATE. A negative N counts backwards (write it after --: -- 2026-03-02 -3)."))
 
-    @Argument(help: "The start date, YYYY-MM-DD (not counted).") var date: CivilDate
-    @Argument(help: "The number of working days.") var count: Int
+    @Argument(help: .text("起始日期，YYYY-MM-DD（不计入）。", "The start date, YYYY-MM-DD (not counted).")) var date: CivilDate
+    @Argument(help: .text("工作日数。", "The number of working days.")) var count: Int
     @OptionGroup var output: OutputOptions
     @OptionGroup var resources: ResourceOptions
 
     struct Answer: Encodable {
-      var start: String
+      var from: String
       var workingDays: Int
       var date: String
     }
@@ -49,7 +60,7 @@ extension OneWindowCommand.CalendarCommand {
       switch output.format {
       case .text: Console.out("\(result)\n")
       case .json:
-        Console.out(RegistryTextRenderer.json(Answer(start: date.description, workingDays: count, date: result.description)))
+        Console.out(RegistryTextRenderer.json(Answer(from: date.description, workingDays: count, date: result.description)))
       }
     }
   }
@@ -57,14 +68,20 @@ extension OneWindowCommand.CalendarCommand {
   struct IsWorkingDay: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "is-working-day",
-      abstract: "Whether DATE is a working day: yes or no, with the holiday or the 调休 note.",
-      discussion: """
-        Prints `yes`, `yes 调休上班（春节）`, `no 春节` or `no 周末`; with --lang en,
-        `yes adjusted working day (春节)` and `no weekend`. The exit code is 0
-        for yes and for no.
-        """)
+      abstract: L("DATE 是否为工作日：是或否，并注明节假日或调休。", "Whether DATE is a working day: yes or no, with the holiday or the 调休 note."),
+      discussion: L(
+        """
+        打印 `yes`、`yes 调休上班（春节）`、`no 春节` 或 `no 周末`；
+        --lang en 时为 `yes adjusted working day (春节)` 和 `no weekend`。
+        是与否的退出码均为 0。
+        """,
+        """
+        Prints `yes`, `yes 调休上班（春节）`, `no 春节` or `no 周末`; with --lang en, `yes
+        adjusted working day (春节)` and `no weekend`. The exit code is 0 for yes and
+        for no.
+        """))
 
-    @Argument(help: "The date, YYYY-MM-DD.") var date: CivilDate
+    @Argument(help: .text("日期，YYYY-MM-DD。", "The date, YYYY-MM-DD.")) var date: CivilDate
     @OptionGroup var output: OutputOptions
     @OptionGroup var resources: ResourceOptions
 
@@ -103,10 +120,10 @@ extension OneWindowCommand.CalendarCommand {
   struct WorkingDays: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "working-days",
-      abstract: "The number of working days after FROM up to and including TO (0 when TO is not after FROM).")
+      abstract: L("FROM 之后至 TO（含）的工作日数（TO 不晚于 FROM 时为 0）。", "The number of working days after FROM up to and including TO (0 when TO is not after FROM)."))
 
-    @Argument(help: "The first date, YYYY-MM-DD (not counted).") var from: CivilDate
-    @Argument(help: "The last date, YYYY-MM-DD (counted).") var to: CivilDate
+    @Argument(help: .text("起始日期，YYYY-MM-DD（不计入）。", "The first date, YYYY-MM-DD (not counted).")) var from: CivilDate
+    @Argument(help: .text("截止日期，YYYY-MM-DD（计入）。", "The last date, YYYY-MM-DD (counted).")) var to: CivilDate
     @OptionGroup var output: OutputOptions
     @OptionGroup var resources: ResourceOptions
 
@@ -132,14 +149,14 @@ extension OneWindowCommand.CalendarCommand {
   struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "show",
-      abstract: "A year's schedule: its notice, every listed date and the number of working days.")
+      abstract: L("一年的安排：通知、列出的每个日期及工作日总数。", "A year's schedule: its notice, every listed date and the number of working days."))
 
-    @Argument(help: "The year, such as 2026.") var year: Int
+    @Argument(help: .text("年份，如 2026。", "The year, such as 2026.")) var year: Int
     @OptionGroup var output: OutputOptions
     @OptionGroup var resources: ResourceOptions
 
     func validate() throws {
-      guard (1...9999).contains(year) else { throw ValidationError("The year must be between 1 and 9999.") }
+      guard (1...9999).contains(year) else { throw ValidationError(L("年份应在 1 至 9999 之间。", "The year must be between 1 and 9999.")) }
     }
 
     struct Shown: Encodable {
@@ -213,7 +230,7 @@ extension ResourceOptions {
       let folder = try ResourceLocator.folder(.data, explicit: data)
       return LoadedCalendar(calendar: try CalendarLoader.load(dataFolder: folder), dataFolder: folder)
     } catch {
-      Console.error(error.description)
+      Console.error(error.message.text(in: InterfaceLanguage.current))
       throw ExitCode(2)
     }
   }

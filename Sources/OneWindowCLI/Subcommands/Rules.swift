@@ -6,21 +6,28 @@ extension OneWindowCommand {
   struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "rules",
-      abstract: "List the rule catalogue, or show one rule with a failing and a passing example.",
-      discussion: """
-        Without an id: every rule, one line each (--format text), as JSON, or as the Markdown of
-        Documentation/Rules.md. With an id (FL-004): the rule in full, then the corpus sample that
-        breaks it with the finding it gets, and a sample that passes.
-        """)
+      abstract: L("列出规则目录，或查看一条规则及其不通过和通过的示例。", "List the rule catalogue, or show one rule with a failing and a passing example."),
+      discussion: L(
+        """
+        不给编号：列出全部规则，每条一行（--format text），或输出 JSON，或
+        Documentation/Rules.md 的 Markdown。给出编号（如 FL-004）：完整显示
+        该规则，再列出示例数据包中违反它的样本及其检查意见，以及一个通过的样本。
+        """,
+        """
+        Without an id: every rule, one line each (--format text), as JSON, or as the
+        Markdown of Documentation/Rules.md. With an id (FL-004): the rule in full,
+        then the corpus sample that breaks it with the finding it gets, and a sample
+        that passes.
+        """))
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
       case text, json, markdown
     }
 
-    @Argument(help: "A rule id such as FL-004.")
+    @Argument(help: .text("规则编号，如 FL-004。", "A rule id such as FL-004."))
     var id: String?
 
-    @Option(name: .long, help: "text, json or markdown.")
+    @Option(name: .long, help: .text("text、json 或 markdown。", "text, json or markdown."))
     var format: Format = .text
 
     @OptionGroup var language: LanguageOption
@@ -28,12 +35,12 @@ extension OneWindowCommand {
 
     @OptionGroup var resources: ResourceOptions
 
-    @Option(name: .long, help: "Sample corpus for examples (default: $ONEWINDOW_SAMPLES, then the installed or package SampleFilings/).")
+    @Option(name: .long, help: .text("示例数据包所在文件夹（默认：$ONEWINDOW_SAMPLES，其次安装的或本软件包的 SampleFilings/）。", "Sample corpus for examples (default: $ONEWINDOW_SAMPLES, then the installed or package SampleFilings/)."))
     var samples: String?
 
     func validate() throws {
       if let id, RuleCatalogue.entries().first(where: { $0.rule.id.rawValue == id }) == nil {
-        throw ValidationError("No rule '\(id)'; `onewindow rules` lists them.")
+        throw ValidationError(L("没有规则 '\(id)'；`onewindow rules` 列出全部规则。", "No rule '\(id)'; `onewindow rules` lists them."))
       }
     }
 

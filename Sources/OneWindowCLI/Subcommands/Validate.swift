@@ -7,17 +7,26 @@ extension OneWindowCommand {
   struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "validate",
-      abstract: "Check packets against their schema and the business rules; writes nothing.",
-      discussion: """
-        PATH is a packet file, a zip packet (packet.xml at its root plus the attachments, read in
-        memory under size caps), a packet folder (a directory holding packet.xml and its
-        attachments), any other directory (walked recursively for *.xml and *.zip), or - for
-        standard input (XML or zip bytes).
-        Nothing is written anywhere; the report goes to standard output. With --db, registry rules
-        (TR-001…) are checked against that registry, opened read-only.
-        """)
+      abstract: L("按 XSD 和业务规则检查数据包；不写入任何内容。", "Check packets against their schema and the business rules; writes nothing."),
+      discussion: L(
+        """
+        PATH 为数据包文件、zip 数据包（根目录下的 packet.xml 及附件，在内存中
+        按大小上限读取）、数据包文件夹（含 packet.xml 及附件的目录）、其他
+        目录（递归查找 *.xml 和 *.zip），或 -（标准输入，XML 或 zip 字节）。
+        不写入任何内容；报告输出到标准输出。给出 --db 时，按该登记库（只读
+        打开）检查登记库规则（TR-001…）。
+        """,
+        """
+        PATH is a packet file, a zip packet (packet.xml at its root plus the
+        attachments, read in memory under size caps), a packet folder (a directory
+        holding packet.xml and its attachments), any other directory (walked
+        recursively for *.xml and *.zip), or - for standard input (XML or zip
+        bytes). Nothing is written anywhere; the report goes to standard output.
+        With --db, registry rules (TR-001…) are checked against that registry,
+        opened read-only.
+        """))
 
-    @Argument(help: "Packets, folders, or - for standard input.", completion: .packets)
+    @Argument(help: .text("数据包、文件夹，或 -（标准输入）。", "Packets, folders, or - for standard input."), completion: .packets)
     var paths: [String] = []
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -28,49 +37,50 @@ extension OneWindowCommand {
       case xml
     }
 
-    @Option(name: .long, help: "Report format: text, json, html (a printable page) or xml (a ValidationReport packet).")
+    @Option(name: .long, help: .text("报告格式：text、json、html（可打印的网页）或 xml（ValidationReport 数据包）。", "Report format: text, json, html (a printable page) or xml (a ValidationReport packet)."))
     var format: Format = .text
 
     @OptionGroup var language: LanguageOption
     var lang: Language { language.lang }
+    @OptionGroup var severity: MinimumSeverityOption
     @OptionGroup var resources: ResourceOptions
     @OptionGroup var dates: DateOptions
 
-    @Option(name: .customLong("rule"), help: "Run only this rule (repeatable).")
+    @Option(name: .customLong("rule"), help: .text("只运行这条规则（可重复）。", "Run only this rule (repeatable)."))
     var onlyRules: [String] = []
 
-    @Option(name: .customLong("disable"), help: "Switch this rule off (repeatable).")
+    @Option(name: .customLong("disable"), help: .text("关闭这条规则（可重复）。", "Switch this rule off (repeatable)."))
     var disabledRules: [String] = []
 
     @Option(
       name: .long,
-      help: "Check registry rules against this registry, read-only (default: $ONEWINDOW_DB; without either, not evaluated). validate never writes.")
+      help: .text("按此登记库检查登记库规则，只读（默认：$ONEWINDOW_DB；两者都没有时不评估）。validate 从不写入。", "Check registry rules against this registry, read-only (default: $ONEWINDOW_DB; without either, not evaluated). validate never writes."))
     var db: String?
 
-    @Flag(name: .long, help: "Treat warnings as errors.")
+    @Flag(name: .long, help: .text("警告按错误处理。", "Treat warnings as errors."))
     var strict = false
 
-    @Option(name: .long, help: "Parallel workers (default: one per core for many packets).")
+    @Option(name: .long, help: .text("并行数（默认：多个数据包时每个 CPU 核一个）。", "Parallel workers (default: one per core for many packets)."))
     var jobs: Int?
 
-    @Option(name: .long, help: "Largest packet accepted, in bytes.")
+    @Option(name: .long, help: .text("可接受的最大数据包，字节。", "Largest packet accepted, in bytes."))
     var maxBytes: Int = 16 << 20
 
-    @Option(name: .long, help: "Deepest element nesting accepted (at most 256).")
+    @Option(name: .long, help: .text("可接受的最大元素嵌套层数（至多 256）。", "Deepest element nesting accepted (at most 256)."))
     var maxDepth: Int = 64
 
     func validate() throws {
       if paths.isEmpty {
-        throw ValidationError("Give at least one packet, folder, or - for standard input.")
+        throw ValidationError(L("请至少给出一个数据包、文件夹，或 -（标准输入）。", "Give at least one packet, folder, or - for standard input."))
       }
-      if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
-      if maxBytes < 1 { throw ValidationError("--max-bytes must be at least 1.") }
+      if let jobs, jobs < 1 { throw ValidationError(L("--jobs 至少为 1。", "--jobs must be at least 1.")) }
+      if maxBytes < 1 { throw ValidationError(L("--max-bytes 至少为 1。", "--max-bytes must be at least 1.")) }
       if !(1...256).contains(maxDepth) {
-        throw ValidationError("--max-depth must be between 1 and 256.")
+        throw ValidationError(L("--max-depth 应在 1 至 256 之间。", "--max-depth must be between 1 and 256."))
       }
       let known = Set(RuleRegistry.catalogue.map(\.id.rawValue))
       for id in onlyRules + disabledRules where !known.contains(id) {
-        throw ValidationError("No rule '\(id)'; see `onewindow rules`.")
+        throw ValidationError(L("没有规则 '\(id)'；见 `onewindow rules`。", "No rule '\(id)'; see `onewindow rules`."))
       }
     }
 
@@ -98,7 +108,7 @@ extension OneWindowCommand {
         do {
           registry = try Registry(oneWindow: oneWindow, path: db, readOnly: true)
         } catch {
-          Console.error(error.description)
+          Console.error(error.message.text(in: InterfaceLanguage.current))
           throw ExitCode(2)
         }
       }
@@ -116,9 +126,10 @@ extension OneWindowCommand {
       let run = ValidationRun(
         packets: oneWindow.validate(sources, options: options), asOf: options.asOf, strict: strict)
       switch format {
-      case .text: Console.out(TextReportRenderer(language: lang).render(run))
+      case .text: Console.out(TextReportRenderer(language: lang, minimumSeverity: severity.minSeverity).render(run))
       case .json: Console.out(JSONReportRenderer().render(run))
-      case .html: Console.out(HTMLReportRenderer(oneWindow: oneWindow, language: lang).render(run))
+      case .html:
+        Console.out(HTMLReportRenderer(oneWindow: oneWindow, language: lang, minimumSeverity: severity.minSeverity).render(run))
       case .xml: Console.out(XMLReportRenderer(oneWindow: oneWindow).render(run))
       }
       for packet in run.packets where packet.outcome == .couldNotRun {
@@ -135,7 +146,7 @@ extension OneWindowCommand {
       _ oneWindow: OneWindow, sources: [PacketSource], options: ValidationOptions
     ) -> Outcome {
       let order = sources.indices.sorted { sources[$0].displayName < sources[$1].displayName }
-      let renderer = TextReportRenderer(language: lang)
+      let renderer = TextReportRenderer(language: lang, minimumSeverity: severity.minSeverity)
       let state = Mutex<(summary: ValidationRun.Summary, text: String, failures: [(Int, String)])>(
         (ValidationRun.Summary(), "", []))
       oneWindow.validate(order.map { sources[$0] }, options: options) { index, report in
@@ -152,7 +163,8 @@ extension OneWindowCommand {
         }
       }
       return state.withLock { state in
-        Console.out(state.text + renderer.summaryLine(state.summary) + "\n")
+        let hidden = renderer.hiddenLine(state.summary).map { $0 + "\n" } ?? ""
+        Console.out(state.text + hidden + renderer.summaryLine(state.summary) + "\n")
         for (_, failure) in state.failures.sorted(by: { $0.0 < $1.0 }) { Console.error(failure) }
         return state.summary.outcome
       }

@@ -148,3 +148,26 @@ extension Policy {
   /// The XSD's `StaffNumber` pattern: 2 to 20 letters, digits or hyphens, not starting with a hyphen.
   public static let defaultStaffNumberPattern = "[A-Za-z0-9][A-Za-z0-9\\-]{1,19}"
 }
+
+extension Policy {
+  /// A place where packets are accepted: the district hall or a 街道's service centre.
+  public struct ServiceCentre: Sendable, Hashable {
+    /// The district's division code for the hall (`370202`), a 街道 code for a street centre.
+    public var code: String
+    public var name: LocalizedText
+  }
+
+  /// The district hall (by the division code, named after ``districtName``), then each 街道's
+  /// centre in code order (``subdistricts``).
+  public var serviceCentres: [ServiceCentre] {
+    [ServiceCentre(code: divisionCode, name: LocalizedText("\(districtName)政务服务大厅", "\(districtName) district hall"))]
+      + subdistricts.sorted { $0.key < $1.key }.map { ServiceCentre(code: $0.key, name: LocalizedText($0.value, $0.value)) }
+  }
+
+  /// The centre a clerk names by its code or by its name (`370202005` or `中山路街道`); nil
+  /// for a place the policy does not list.
+  public func serviceCentre(named text: String) -> ServiceCentre? {
+    let text = String(text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+    return serviceCentres.first { $0.code == text || $0.name.zh == text || $0.name.en == text }
+  }
+}

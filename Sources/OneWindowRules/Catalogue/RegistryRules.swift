@@ -36,21 +36,21 @@ public enum RegistryRules {
     id: "RG-005", severity: .error, category: .packet,
     summary: LocalizedText("数据包类型与所办业务相符。", "The packet is of the kind the operation takes."),
     message: LocalizedText("数据包类型与所办业务不符", "the packet is not of the kind this operation takes"),
-    hint: LocalizedText("例如预备案提交住所预备案数据包，入驻登记提交入驻登记数据包。", "For example, submit an AddressPreFiling to prefile submit."),
+    hint: LocalizedText("例如预备案提交住所预备案数据包，入驻登记提交入驻登记数据包。", "For example, an address pre-filing to pre-filing submission, a tenant registration to registration."),
     legalBasis: LegalBasis.cite("OneWindow 数据包规范 v1", "OneWindow packet specification v1"))
 
   public static let resubmitsRejected = RuleDescriptor(
     id: "RG-006", severity: .warning, category: .registry,
     summary: LocalizedText("补正数据包所称的原回执存在，且退回了数据包或其办件正待补正。", "A resubmission names a receipt that refused a packet or whose record awaits correction."),
     message: LocalizedText("补正所引用的回执不存在、未退回且其办件不在待补正状态", "the receipt a resubmission names is unknown, refused nothing and its record awaits no correction"),
-    hint: LocalizedText("在 Header/Resubmits 中填写被退回数据包的回执编号。", "Put the number of the refusing receipt in Header/Resubmits."),
+    hint: LocalizedText("请在数据包的“所更正数据包的回执编号”一项中填写被退回时的回执编号。", "Give the number of the receipt that refused the earlier packet as the receipt this one corrects."),
     legalBasis: LegalBasis.correction)
 
   public static let notADuplicate = RuleDescriptor(
     id: "RG-007", severity: .error, category: .registry,
     summary: LocalizedText("同一数据包未曾被受理过。", "The same packet was not accepted before."),
     message: LocalizedText("该数据包已被受理，不能重复提交", "this packet was already accepted"),
-    hint: LocalizedText("查看原回执；需要修改的，提交新的数据包（新的 PacketId）。", "See the earlier receipt; to change something, submit a new packet."),
+    hint: LocalizedText("请查看原回执；需要修改的，提交新的数据包（使用新的数据包编号）。", "See the earlier receipt; to change something, submit a new packet with a new packet id."),
     legalBasis: LegalBasis.bureauPolicy("同一数据包不重复受理", "one packet is accepted once"))
 
   /// A warning, never a refusal: a deadline or working-day count that needs a holiday schedule
@@ -63,8 +63,8 @@ public enum RegistryRules {
       "The working-day schedule of the years a deadline spans is published; if not, the deadline is provisional until it is."),
     message: LocalizedText("工作日日历未收录所需年份，期限暂按周一至周五计算", "the working-day calendar lacks a year it needs; the deadline is counted Monday to Friday for now"),
     hint: LocalizedText(
-      "国务院办公厅公布该年节假日安排后，在 Data/calendar/ 中加入该年文件，暂定的期限随下一次办理自动补全。",
-      "Add the year's file to Data/calendar/ once the State Council publishes its holidays; provisional dates are completed by the next write."),
+      "无需申请人处理：国务院办公厅公布该年节假日安排、本局加入该年日历后，暂定的期限随下一次办理自动补全。",
+      "Nothing for the applicant to do: once the State Council publishes the year's holidays and the bureau adds that calendar, provisional dates are completed by the next write."),
     legalBasis: LegalBasis.cite("《中华人民共和国行政许可法》第八十二条；《全国年节及纪念日放假办法》", "Administrative Licensing Law art. 82; national holiday measures"))
 
   /// Approving over an open review error: the reviewer records, per rule, why the condition is

@@ -5,8 +5,8 @@ public import OneWindowCore
 /// Their ids follow the rule pattern and are listed in the rule catalogue like any rule.
 public enum SystemRules {
   private static let policyBasis = LocalizedText(
-    zh: "OneWindow 输入安全策略：不处理 DTD 与实体，限制大小、层级与属性数量（见 README“安全”一节）",
-    en: "OneWindow input policy: no DTD or entity processing; bounded size, depth and attributes (README, Security)")
+    zh: "OneWindow 输入安全策略：不处理 DTD 与实体，限制大小、层级与属性数量（见命令参考 Documentation/CommandReference.md“Security”一节）",
+    en: "OneWindow input policy: no DTD or entity processing; bounded size, depth and attributes (Documentation/CommandReference.md, Security)")
 
   public static let doctypeForbidden = RuleDescriptor(
     id: "SEC-001", severity: .error, category: .security,
@@ -45,8 +45,8 @@ public enum SystemRules {
     legalBasis: policyBasis)
 
   private static let zipBasis = LocalizedText(
-    zh: "OneWindow 输入安全策略：zip 数据包只在内存中读取，不解压到磁盘，条目路径、类型、数量与大小受限（见 README“安全”一节）",
-    en: "OneWindow input policy: zip packets are read in memory, never extracted; entry paths, types, count and sizes are bounded (README, Security)")
+    zh: "OneWindow 输入安全策略：zip 数据包只在内存中读取，不解压到磁盘，条目路径、类型、数量与大小受限（见命令参考 Documentation/CommandReference.md“Security”一节）",
+    en: "OneWindow input policy: zip packets are read in memory, never extracted; entry paths, types, count and sizes are bounded (Documentation/CommandReference.md, Security)")
 
   public static let zipUnsafePath = RuleDescriptor(
     id: "SEC-005", severity: .error, category: .security,
@@ -143,8 +143,8 @@ public enum SystemRules {
       zh: "数据包的根元素属于已知的数据包类型。", en: "A packet's root element belongs to a known packet family."),
     message: LocalizedText(zh: "根元素不是已知的数据包类型", en: "the root element is not a known packet type"),
     hint: LocalizedText(
-      zh: "检查根元素名称与命名空间（xmlns），应为 urn:onewindow:<类型>:v1。",
-      en: "Check the root element's name and namespace (xmlns): urn:onewindow:<family>:v1."),
+      zh: "该文件不是一窗通办的申报数据包：请提交申报系统导出的数据包，不要自行修改数据包的类型。",
+      en: "The file is not a OneWindow packet: submit the packet the filing software exports, without changing its type."),
     legalBasis: LocalizedText(
       zh: "OneWindow 数据包规范 v1（Schemas/）", en: "OneWindow packet specification v1 (Schemas/)"))
 
@@ -162,11 +162,17 @@ public enum SystemRules {
   package static let formatBasis = LocalizedText(
     zh: "可扩展标记语言 XML 1.0（W3C 推荐标准）", en: "Extensible Markup Language (XML) 1.0, W3C Recommendation")
 
-  package static func schemaHint(family: String?) -> LocalizedText {
-    let where_ = family.map { "Schemas/\($0)/" } ?? "Schemas/"
-    return LocalizedText(
-      zh: "按数据包规范（\(where_)）修改该字段；字段说明见 Documentation/Schemas.md。",
-      en: "Correct the field as the packet schema (\(where_)) requires; see Documentation/Schemas.md.")
+  /// The hint of a schema finding whose field is not known.
+  package static let schemaHint = LocalizedText(
+    zh: "请按数据包的填写要求更正该项后重新提交；各项的填写要求见数据包字段说明。",
+    en: "Correct the item as the packet's field guide requires, then submit again.")
+
+  /// The hint of a schema finding on a known field: its label (and expected format), never its
+  /// element name.
+  package static func schemaHint(field: String, english: String?, format: String?) -> LocalizedText {
+    LocalizedText(
+      zh: "请按填写要求更正“\(field)”一项\(format.map { "（应为\($0)）" } ?? "")后重新提交。",
+      en: "Correct '\(english ?? field)' as the packet's field guide requires, then submit again.")
   }
 
   package static func schemaBasis(family: String?) -> LocalizedText {

@@ -139,6 +139,11 @@ package final class PacketChecker {
     var report = PacketReport(
       source: name, family: entry?.family, root: check.root?.localName, sha256: received.sha256,
       size: received.size, outcome: Outcome.of(findings, strict: options.strict), findings: findings)
+    if let packet = check.mapped?.packet {
+      report.packetID = packet.header.flatMap { $0.packetID.isEmpty ? nil : $0.packetID }
+      let particulars = PacketParticulars(packet)
+      report.particulars = particulars.isEmpty ? nil : particulars
+    }
     if lookup == nil, let resubmits = check.mapped?.packet.header?.resubmits,
       let earlier = options.registry?.findings(ofReceipt: resubmits)
     {

@@ -20,6 +20,10 @@ public struct PacketReport: Sendable, Hashable, Codable {
   /// For a packet naming the receipt of an earlier one (`Resubmits`), checked with a registry:
   /// the findings resolved, still present and new.
   public var resubmission: ResubmissionDiff?
+  /// The packet's own id (`Header/PacketId`), when it could be read.
+  public var packetID: String?
+  /// The applicant, business name, premises and units the packet names, when it could be read.
+  public var particulars: PacketParticulars?
 
   public init(
     source: String, family: String? = nil, root: String? = nil, sha256: String? = nil,

@@ -14,6 +14,7 @@ struct XMLFindingTranslator {
   private var labelsByName: () -> [String: String] = { [:] }
   /// Chinese label and format of the element an issue is about, found by its path.
   var labelForPath: (String) -> String? = { _ in nil }
+  var englishLabelForPath: (String) -> String? = { _ in nil }
   var formatForPath: (String) -> String? = { _ in nil }
   var family: String?
 
@@ -22,6 +23,7 @@ struct XMLFindingTranslator {
     family = entry?.family
     if let entry {
       labelForPath = { entry.label(forPath: $0) }
+      englishLabelForPath = { entry.englishLabel(forPath: $0) }
       formatForPath = { entry.format(forPath: $0) }
     }
   }
@@ -56,12 +58,20 @@ struct XMLFindingTranslator {
         ruleID: RuleID("XSD-\(issue.code)"), severity: issue.level == .warning ? .warning : .error,
         category: .schema,
         message: LocalizedText(zh: chineseSchemaMessage(issue), en: issue.message),
-        hint: SystemRules.schemaHint(family: family), legalBasis: SystemRules.schemaBasis(family: family),
+        hint: schemaHint(issue), legalBasis: SystemRules.schemaBasis(family: family),
         location: location, value: issue.value)
     }
   }
 
   // MARK: - Schema validity messages
+
+  /// The fix hint for a schema finding, naming the field by its label (never its element name).
+  func schemaHint(_ issue: XMLIssue) -> LocalizedText {
+    let path = issue.path.map { path in path.split(separator: "/").filter { !$0.hasPrefix("@") }.joined(separator: "/") }
+    guard let path, issue.details.attribute == nil, let label = labelForPath(path) else { return SystemRules.schemaHint }
+    let format = formatForPath(path)
+    return SystemRules.schemaHint(field: label, english: englishLabelForPath(path), format: format)
+  }
 
   func chineseSchemaMessage(_ issue: XMLIssue) -> String {
     let details = issue.details

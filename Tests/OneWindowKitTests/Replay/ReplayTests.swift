@@ -108,10 +108,73 @@ struct ReplayTests {
     ])
   }
 
-  @Test func junitHasOneTestCasePerStep() async {
-    let run = await oneWindow.replay([Repository.path("SampleFilings/scenarios/05-unit-capacity.xml")])
-    let xml = ReplayRenderer().junit(run)
-    #expect(xml.components(separatedBy: "<testcase ").count - 1 == run.summary.steps)
-    #expect(xml.contains("<testsuites name=\"onewindow replay\" tests=\"\(run.summary.steps)\" failures=\"0\" errors=\"0\">"))
+  /// JUnit: a suite per scenario, a case per step with its time, a failure for a wrong
+  /// expectation, an error for a step that could not be carried out and for an unreadable
+  /// scenario; counts and times add up. Durations are set here, so the text is exact.
+  @Test func junitCountsTimesAndClassNames() async throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("onewindow-junit-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    func step(_ id: String, _ action: String, _ packet: String, _ outcome: String) -> String {
+      """
+          <Step id="\(id)">
+            <Action>\(action)</Action>
+            <Actor role="CLERK" id="0232"/>
+            <AsOf>2026-03-02</AsOf>
+            <Packet>\(packet)</Packet>
+            <Expect><Outcome>\(outcome)</Outcome></Expect>
+          </Step>
+      """
+    }
+    func scenario(_ title: String, _ steps: [String]) -> String {
+      "<ReplayScenario xmlns=\"urn:onewindow:scenario:v1\"><Title>\(title)</Title><Steps>\n\(steps.joined(separator: "\n"))\n</Steps></ReplayScenario>\n"
+    }
+    let taixingli = Repository.path(Taixingli.preFiling)
+    let files = [
+      "a-pass.xml": scenario("通过", [step("v1", "validate", taixingli, "ACCEPTED")]),
+      "b.wrong.xml": scenario("错误期望", [step("v1", "validate", taixingli, "REJECTED"), step("v2", "validate", taixingli, "ACCEPTED")]),
+      "c-cannot.xml": scenario("缺数据包", [step("r1", "register", "no/such/packet.xml", "ACCEPTED")]),
+      "d-bad.xml": "<ReplayScenario xmlns=\"urn:onewindow:scenario:v1\"><Steps/></ReplayScenario>\n",
+    ]
+    for (name, text) in files { try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/" + name)) }
+    var run = await oneWindow.replay([folder])
+    try #require(run.scenarios.map { $0.steps.count } == [1, 2, 1, 0])
+    let durations: [[Duration]] = [[.milliseconds(12)], [.microseconds(1_234_567), .microseconds(400)], [.milliseconds(3)]]
+    for (scenario, times) in durations.enumerated() {
+      for (index, time) in times.enumerated() { run.scenarios[scenario].steps[index].duration = time }
+    }
+    let missing = try #require(run.scenarios[2].steps[0].differences.first)
+    let unreadable = try #require(run.scenarios[3].failure)
+    #expect(missing.hasPrefix("could not run: no packet no/such/packet.xml"))
+    func escaped(_ text: String) -> String {
+      text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+    #expect(ReplayRenderer().junit(run) == """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <testsuites name="onewindow replay" tests="5" failures="1" errors="2" time="1.250">
+        <testsuite name="通过" file="\(folder)/a-pass.xml" tests="1" failures="0" errors="0" time="0.012">
+          <testcase classname="onewindow.replay.a-pass" name="v1 validate 2026-03-02" time="0.012" file="\(folder)/a-pass.xml" line="2"/>
+        </testsuite>
+        <testsuite name="错误期望" file="\(folder)/b.wrong.xml" tests="2" failures="1" errors="0" time="1.235">
+          <testcase classname="onewindow.replay.b_wrong" name="v1 validate 2026-03-02" time="1.235" file="\(folder)/b.wrong.xml" line="2">
+            <failure message="outcome: expected REJECTED, got ACCEPTED">outcome: expected REJECTED, got ACCEPTED</failure>
+          </testcase>
+          <testcase classname="onewindow.replay.b_wrong" name="v2 validate 2026-03-02" time="0.000" file="\(folder)/b.wrong.xml" line="9"/>
+        </testsuite>
+        <testsuite name="缺数据包" file="\(folder)/c-cannot.xml" tests="1" failures="0" errors="1" time="0.003">
+          <testcase classname="onewindow.replay.c-cannot" name="r1 register 2026-03-02" time="0.003" file="\(folder)/c-cannot.xml" line="2">
+            <error message="\(escaped(missing))">\(escaped(missing))
+      outcome: expected ACCEPTED, got COULD_NOT_RUN</error>
+          </testcase>
+        </testsuite>
+        <testsuite name="\(folder)/d-bad.xml" file="\(folder)/d-bad.xml" tests="1" failures="0" errors="1" time="0.000">
+          <testcase classname="onewindow.replay.d-bad" name="load" time="0.000">
+            <error message="\(escaped(unreadable))">\(escaped(unreadable))</error>
+          </testcase>
+        </testsuite>
+      </testsuites>
+
+      """)
   }
 }

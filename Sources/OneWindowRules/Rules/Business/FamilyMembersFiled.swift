@@ -9,7 +9,7 @@ public struct FamilyMembersFiled: Rule {
     id: "BL-009", severity: .error, category: .name,
     summary: LocalizedText("家庭经营须备案参加经营的家庭成员。", "A family business files its participating family members."),
     message: LocalizedText("家庭经营未填写参加经营的家庭成员", "a family business lists no participating family member"),
-    hint: LocalizedText("家庭经营请在 FamilyMembers 中填写参加经营的家庭成员；个人经营不填。", "For a family business list the members in FamilyMembers; leave it out for one person."),
+    hint: LocalizedText("家庭经营请在“参加经营的家庭成员”中填写每位家庭成员；个人经营不填。", "For a family business list the family members taking part; leave them out for one person."),
     legalBasis: LegalBasis.individualItems, stage: .acceptance)
   public static let appliesTo: Set<PacketKind> = [.restaurantOpening, .businessLicenceApplication]
 

@@ -11,7 +11,7 @@ public struct CateringSubtypeGiven: Rule {
     id: "FL-010", severity: .warning, category: .food,
     summary: LocalizedText("餐饮服务经营者填写经营者类型。", "A catering operator gives its subtype."),
     message: LocalizedText("餐饮服务经营者未填写类型（如小型餐馆、中央厨房）", "a catering operator gives no subtype (such as small restaurant or central kitchen)"),
-    hint: LocalizedText("填写 CateringSubtype，如 SMALL（小型餐馆）。", "Fill in CateringSubtype, such as SMALL."),
+    hint: LocalizedText("请填写“餐饮服务经营者类型”，如小型餐馆。", "Give the kind of catering operator, such as a small restaurant."),
     legalBasis: LegalBasis.foodItems)
   public static let appliesTo: Set<PacketKind> = [.restaurantOpening, .foodLicenceApplication]
 

@@ -9,7 +9,7 @@ public struct DedicatedAreaRequired: Rule {
     id: "FL-005", severity: .warning, category: .food,
     summary: LocalizedText("自制饮品等项目设有专用操作区。", "Own beverages and similar items come with a dedicated work area."),
     message: LocalizedText("该经营项目通常须设置专用操作区", "this item usually needs a dedicated work area"),
-    hint: LocalizedText("在 DedicatedSpaces 中申报专用操作区；在封闭式自动设备中制作的可由窗口核实后免设。", "Declare a dedicated AREA; closed automatic machines are exempt after the clerk checks."),
+    hint: LocalizedText("请在“专间与专用操作区”中申报专用操作区；在封闭式自动设备中制作的可由窗口核实后免设。", "Declare a dedicated area under 'dedicated rooms and areas'; closed automatic machines are exempt after the clerk checks."),
     legalBasis: LegalBasis.dedicatedSpaces)
   public static let appliesTo = DedicatedRoomRequired.appliesTo
 

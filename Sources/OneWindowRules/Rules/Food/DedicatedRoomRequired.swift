@@ -12,7 +12,7 @@ public struct DedicatedRoomRequired: Rule {
     id: "FL-004", severity: .warning, category: .food,
     summary: LocalizedText("冷食类、生食类、冷加工糕点、冷荤类等项目设有相应专间。", "Cold food, raw food, cold pastry and cold meat come with a dedicated room."),
     message: LocalizedText("该经营项目须设置专间", "this item needs a dedicated room"),
-    hint: LocalizedText("在 DedicatedSpaces 中申报相应用途的专间（Kind 为 ROOM）及其面积，并在布局图中标明。", "Declare a dedicated ROOM with the matching purpose and area, and show it on the layout plan."),
+    hint: LocalizedText("请在“专间与专用操作区”中申报相应用途的专间及其面积，并在布局图中标明。", "Declare a dedicated room for that purpose, with its area, under 'dedicated rooms and areas', and show it on the layout plan."),
     legalBasis: LegalBasis.dedicatedSpaces)
   public static let appliesTo: Set<PacketKind> = [.restaurantOpening, .foodLicenceApplication, .restaurantChange]
 

@@ -11,7 +11,7 @@ public struct IdDocumentFormat: Rule {
     id: "ID-005", severity: .error, category: .identifier,
     summary: LocalizedText("证件号码符合其证件类型的格式。", "An identity document number fits its document type."),
     message: LocalizedText("证件号码与证件类型不符", "the document number does not fit the document type"),
-    hint: LocalizedText("核对证件类型（type 属性）与证件号码是否对应。", "Check that the document type (type attribute) matches the number."),
+    hint: LocalizedText("请核对所选的证件类型与证件号码是否对应。", "Check that the document type chosen matches the number."),
     legalBasis: LegalBasis.cite(
       "GB 11643-1999；《港澳台居民居住证申领发放办法》；《促进个体工商户发展条例》第三十七条",
       "GB 11643-1999; measures on residence permits for Hong Kong, Macao and Taiwan residents; individual business regulation art. 37"))

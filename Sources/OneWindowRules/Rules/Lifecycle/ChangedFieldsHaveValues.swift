@@ -9,7 +9,7 @@ public struct ChangedFieldsHaveValues: Rule {
     id: "CH-001", severity: .error, category: .lifecycle,
     summary: LocalizedText("变更事项与变更后内容一一对应。", "Changed items and new values match one to one."),
     message: LocalizedText("变更事项与变更后内容不对应", "changed items and new values do not match"),
-    hint: LocalizedText("每项变更事项都须在 Changes 中给出变更后的内容，未列明的事项不得填写新内容。", "Give a new value for each changed item, and none for items not listed."),
+    hint: LocalizedText("每项变更事项都须在“变更后的内容”中给出新内容，未列明的事项不得填写新内容。", "Give a new value for each changed item, and none for items not listed."),
     legalBasis: LegalBasis.change, stage: .acceptance)
   public static let appliesTo: Set<PacketKind> = [.restaurantChange]
 

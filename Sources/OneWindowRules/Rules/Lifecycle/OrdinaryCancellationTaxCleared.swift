@@ -8,7 +8,7 @@ public struct OrdinaryCancellationTaxCleared: Rule {
     id: "CA-003", severity: .error, category: .materials,
     summary: LocalizedText("普通注销提交税务部门出具的清税证明。", "An ordinary cancellation comes with a tax clearance."),
     message: LocalizedText("普通注销缺少清税证明", "an ordinary cancellation lacks the tax clearance"),
-    hint: LocalizedText("提交税务部门出具的清税证明，并在 TaxClearanceRef 中引用。", "Attach the tax clearance and refer to it in TaxClearanceRef."),
+    hint: LocalizedText("请提交税务部门出具的清税证明，并在注销申请的“清税证明”一项中注明该材料。", "Attach the tax clearance from the tax office and name it as the tax clearance in the application."),
     legalBasis: LegalBasis.ordinaryCancellation)
   public static let appliesTo: Set<PacketKind> = [.restaurantCancellation]
 

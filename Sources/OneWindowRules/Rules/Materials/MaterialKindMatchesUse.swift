@@ -9,7 +9,7 @@ public struct MaterialKindMatchesUse: Rule {
     id: "DOC-005", severity: .error, category: .materials,
     summary: LocalizedText("材料引用指向相应种类的材料。", "A material reference points at the right kind of material."),
     message: LocalizedText("引用的材料种类不符", "the referenced material is of the wrong kind"),
-    hint: LocalizedText("核对材料编号，或更正该材料的种类（Kind）。", "Check the material id, or correct the material's Kind."),
+    hint: LocalizedText("请核对材料编号，或更正该材料的种类。", "Check the material id, or correct the material's kind."),
     legalBasis: LegalBasis.materials)
   public static let appliesTo = RequiredMaterials.appliesTo
 

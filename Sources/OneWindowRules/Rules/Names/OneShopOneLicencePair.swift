@@ -15,8 +15,8 @@ public struct OneShopOneLicencePair: Rule {
       "An operator does not apply twice for the same name or the same premises."),
     message: LocalizedText("该经营者已有同一名称或同一经营场所的开办办件", "this operator already has an opening for the same name or premises"),
     hint: LocalizedText(
-      "查询已有办件的进度（bundle show）；需要更正的，对原办件补正，不要重新提交。",
-      "Follow the existing bundle (bundle show); correct that one rather than applying again."),
+      "请查询已有办件的进度；需要更正的，对原办件补正，不要重新提交。",
+      "Follow the existing application; correct that one rather than applying again."),
     legalBasis: LegalBasis.oneShop)
   public static let appliesTo: Set<PacketKind> = [.restaurantOpening]
   public static let input = RuleInput.registry

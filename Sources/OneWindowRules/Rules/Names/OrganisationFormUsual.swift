@@ -9,7 +9,7 @@ public struct OrganisationFormUsual: Rule {
     id: "BL-007", severity: .warning, category: .name,
     summary: LocalizedText("组织形式为常用形式（店、馆、部、行、中心等）。", "The form is a usual one (店, 馆, 部, 行, 中心…)."),
     message: LocalizedText("组织形式不常见，请核实", "unusual organisational form; please check"),
-    hint: LocalizedText("常用组织形式见 Data/policy.json；确有需要可保留并由窗口核实。", "The usual forms are in Data/policy.json; a clerk may accept another."),
+    hint: LocalizedText("请使用常用的组织形式（如店、馆、部、行、中心）；确有需要可保留，由窗口工作人员核实。", "Use a usual organisation form (such as 店, 馆, 部, 行 or 中心); a clerk may accept another."),
     legalBasis: LegalBasis.cite(
       "《个体工商户名称登记管理办法》（2008，效力待核）第十条",
       "Individual-business name measures (2008, status unverified) art. 10"))

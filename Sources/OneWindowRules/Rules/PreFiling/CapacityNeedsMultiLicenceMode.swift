@@ -8,7 +8,7 @@ public struct CapacityNeedsMultiLicenceMode: Rule {
     id: "PF-006", severity: .error, category: .premises,
     summary: LocalizedText("可登记主体数大于 1 的单元须声明一址多照方式。", "A unit for several entities needs a multi-licence mode."),
     message: LocalizedText("单元可登记多个主体，但场所未声明一址多照方式", "the unit may host several entities but the premises declare no multi-licence mode"),
-    hint: LocalizedText("在 Premises/MultiLicenceMode 中填写共享办公、集群注册或集中办公区，或将可登记主体数改为 1。", "Declare the mode in Premises/MultiLicenceMode, or set the capacity to 1."),
+    hint: LocalizedText("请在场所信息中填写“一址多照方式”（共享办公、集群注册或集中办公区），或将可登记经营主体数改为 1。", "State in the premises how one address hosts several entities (shared office, cluster registration or central office area), or set the number of entities to 1."),
     legalBasis: LegalBasis.multiLicence)
   public static let appliesTo: Set<PacketKind> = [.preFiling]
 

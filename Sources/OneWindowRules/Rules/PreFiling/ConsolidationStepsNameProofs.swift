@@ -8,7 +8,7 @@ public struct ConsolidationStepsNameProofs: Rule {
     id: "PF-010", severity: .error, category: .premises,
     summary: LocalizedText("代替、合并、共享类整合步骤指明对应的产权证明。", "Substitute, merge and share steps name their proofs."),
     message: LocalizedText("整合步骤未指明代替（合并、共享）后使用的产权证明", "the step does not name the proof now used"),
-    hint: LocalizedText("在该步骤中用 ProofRef 列出整合后使用的产权证明编号。", "List the proofs used after the step with ProofRef."),
+    hint: LocalizedText("请在该整合步骤中列出整合后使用的产权证明编号。", "List, in the step, the ids of the proofs used after it."),
     legalBasis: LegalBasis.prefilingReuse, stage: .acceptance)
   public static let appliesTo: Set<PacketKind> = [.preFiling]
 

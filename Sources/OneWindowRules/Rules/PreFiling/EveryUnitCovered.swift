@@ -8,7 +8,7 @@ public struct EveryUnitCovered: Rule {
     id: "PF-001", severity: .error, category: .premises,
     summary: LocalizedText("每个备案单元都有产权证明覆盖。", "Every unit is covered by a property proof."),
     message: LocalizedText("该单元没有任何产权证明覆盖", "no property proof covers this unit"),
-    hint: LocalizedText("为该单元提供产权证明（或场所证明），并在证明的 Covers 中列出单元编号。", "Provide a proof for the unit and list it under the proof's Covers."),
+    hint: LocalizedText("请为该单元提供产权证明（或场所证明），并在该证明“覆盖的单元”中列出单元编号。", "Provide a proof for the unit and list the unit among the units it covers."),
     legalBasis: LegalBasis.premisesDocuments, stage: .acceptance)
   public static let appliesTo: Set<PacketKind> = [.preFiling]
 

@@ -9,7 +9,7 @@ public struct ResidentialUnitsNeedConsent: Rule {
     id: "PF-004", severity: .error, category: .premises,
     summary: LocalizedText("规划用途为住宅的备案单元须附利害关系业主一致同意证明。", "A residential unit carries the unanimous consent of interested owners."),
     message: LocalizedText("住宅单元缺少利害关系业主一致同意的证明", "the residential unit lacks the unanimous consent of interested owners"),
-    hint: LocalizedText("在 ResidentialConsents 中为该单元提供同意证明，或不将该单元纳入预备案。", "Add the unit's consent under ResidentialConsents, or leave the unit out."),
+    hint: LocalizedText("请为该单元提交住改商同意证明，或不将该单元纳入预备案。", "Attach the owners' consent to commercial use for the unit, or leave the unit out."),
     legalBasis: LegalBasis.residential, stage: .acceptance)
   public static let appliesTo: Set<PacketKind> = [.preFiling, .preFilingAmendment]
 

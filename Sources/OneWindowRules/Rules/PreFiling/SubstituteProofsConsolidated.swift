@@ -9,7 +9,7 @@ public struct SubstituteProofsConsolidated: Rule {
     id: "PF-008", severity: .warning, category: .premises,
     summary: LocalizedText("以场所证明等代替权属证书的，附材料整合记录。", "A premises certificate standing in for a title comes with a consolidation record."),
     message: LocalizedText("以场所证明代替权属证书，但没有材料整合记录说明", "a substitute certificate has no consolidation record"),
-    hint: LocalizedText("在 Consolidation 中说明原有材料情况及代替理由，并由出具单位确认。", "Explain under Consolidation what it replaces and why, confirmed by the issuing office."),
+    hint: LocalizedText("请在“历史材料整合”中说明原有材料情况及代替理由，并由出具单位确认。", "Explain under the consolidation of historical papers what it replaces and why, confirmed by the issuing office."),
     legalBasis: LegalBasis.prefilingReuse)
   public static let appliesTo: Set<PacketKind> = [.preFiling]
 

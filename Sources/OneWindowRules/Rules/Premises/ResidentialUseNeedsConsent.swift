@@ -13,7 +13,7 @@ public struct ResidentialUseNeedsConsent: Rule {
     id: "PR-002", severity: .warning, category: .premises,
     summary: LocalizedText("住宅改为经营性用房须经有利害关系的业主一致同意。", "Business use of a residence needs every interested owner's consent."),
     message: LocalizedText("住宅用于经营，缺少有利害关系业主一致同意的证明", "a residence used for business lacks the unanimous consent of interested owners"),
-    hint: LocalizedText("提交有利害关系业主一致同意的证明（ResidentialConsent），同意人数须等于利害关系业主人数。", "Attach the consent of every interested owner; consenting must equal interested."),
+    hint: LocalizedText("请提交有利害关系业主一致同意的证明（住改商同意），同意人数须等于利害关系业主人数。", "Attach the consent of every interested owner; consenting must equal interested."),
     legalBasis: LegalBasis.cite(
       "《中华人民共和国民法典》第二百七十九条；《山东省市场主体住所（经营场所）登记管理办法》（2024）第六条（申报承诺制，Data/policy.json premisesExamination）",
       "Civil Code art. 279; Shandong measures on registered premises (2024), art. 6 (commitment; premisesExamination in Data/policy.json)"))

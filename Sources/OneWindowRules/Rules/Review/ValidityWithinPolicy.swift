@@ -10,8 +10,8 @@ public struct ValidityWithinPolicy: Rule {
     summary: LocalizedText("预备案有效期不超过规定的最长期限。", "A pre-filing's validity is not longer than the policy allows."),
     message: LocalizedText("有效期超过规定的最长期限", "the validity is longer than the policy allows"),
     hint: LocalizedText(
-      "把截止日改在最长期限以内；最长期限（年）见 Data/policy.json 的 preFilingValidityYears。",
-      "End the validity within the maximum; the years are preFilingValidityYears in Data/policy.json."),
+      "请把截止日改在本局规定的最长有效期限以内。",
+      "End the validity within the longest period the bureau allows."),
     legalBasis: LegalBasis.review, stage: .acceptance)
   public static let appliesTo: Set<PacketKind> = [.reviewDecision]
 

@@ -1,0 +1,74 @@
+public import OneWindowCore
+
+/// Words for the codes the registry records (operations on receipts, audit actions, version
+/// kinds, actors), so text and HTML never show `prefile.submit` or `clerk 0001` to a person.
+/// JSON and XML keep the codes.
+public enum ActivityLabels {
+  static let labels: [String: LocalizedText] = [
+    // Operations (receipts) and the audit actions named after them.
+    "prefile.submit": LocalizedText("提交预备案", "pre-filing submitted"),
+    "prefile.review": LocalizedText("审核预备案", "pre-filing reviewed"),
+    "prefile.amend": LocalizedText("变更预备案", "pre-filing amended"),
+    "prefile.withdraw": LocalizedText("撤回预备案", "pre-filing withdrawn"),
+    "prefile.revoke": LocalizedText("撤销预备案", "pre-filing revoked"),
+    "register": LocalizedText("入驻登记", "tenant registration"),
+    "bundle.submit": LocalizedText("提交一件事申请", "bundle submitted"),
+    "bundle.decide": LocalizedText("审批决定", "track decided"),
+    "bundle.issue": LocalizedText("证照同发", "unified issuance"),
+    "bundle.objection": LocalizedText("记录部门异议", "department objection recorded"),
+    // Audit actions about records.
+    "prefiling.submitted": LocalizedText("预备案已提交", "pre-filing submitted"),
+    "prefiling.submit-rejected": LocalizedText("预备案提交被退回", "pre-filing submission refused"),
+    "prefiling.approved": LocalizedText("预备案已通过", "pre-filing approved"),
+    "prefiling.rejected": LocalizedText("预备案不予通过", "pre-filing rejected"),
+    "prefiling.correction-requested": LocalizedText("预备案待补正", "pre-filing correction requested"),
+    "prefiling.amended": LocalizedText("预备案已变更", "pre-filing amended"),
+    "prefiling.withdrawn": LocalizedText("预备案已撤回", "pre-filing withdrawn"),
+    "prefiling.revoked": LocalizedText("预备案已撤销", "pre-filing revoked"),
+    "tenancy.registered": LocalizedText("入驻已登记", "tenancy registered"),
+    "bundle.accepted": LocalizedText("一件事已受理", "bundle accepted"),
+    "bundle.resubmitted": LocalizedText("补正后重新提交", "bundle resubmitted"),
+    "bundle.track-approved": LocalizedText("单项已通过", "track approved"),
+    "bundle.track-rejected": LocalizedText("单项不予通过", "track rejected"),
+    "bundle.approved": LocalizedText("一件事已通过", "bundle approved"),
+    "bundle.rejected": LocalizedText("一件事不予通过", "bundle rejected"),
+    "bundle.correction-requested": LocalizedText("一件事待补正", "bundle correction requested"),
+    "bundle.issued": LocalizedText("证照已发放", "licences issued"),
+    "bundle.pushed": LocalizedText("简易注销已推送有关部门", "simplified cancellation pushed to departments"),
+    "bundle.objection-recorded": LocalizedText("部门异议已记录", "department objection recorded"),
+    "bundle.dates-completed": LocalizedText("暂定日期已补全", "provisional dates completed"),
+    "licence.business-ended": LocalizedText("营业执照已注销", "business licence ended"),
+    "licence.food-ended": LocalizedText("食品经营许可证已注销", "food licence ended"),
+    "account.added": LocalizedText("账号已添加", "account added"),
+    "account.disabled": LocalizedText("账号已停用", "account disabled"),
+    "account.enabled": LocalizedText("账号已启用", "account enabled"),
+    "account.password-reset": LocalizedText("口令已重置", "password reset"),
+    "registry.baseline": LocalizedText("登记库状态基线", "registry baseline"),
+    // Version kinds.
+    "submitted": LocalizedText("提交", "submitted"),
+    "amended": LocalizedText("变更", "amended"),
+    "resubmitted": LocalizedText("补正", "resubmitted"),
+  ]
+
+  /// The words for a code in a language; `.refused` and `.not-run` suffixes (audit actions of
+  /// refused writes) are said too. An unknown code is shown as it is.
+  public static func label(_ code: String, in language: Language) -> String {
+    if let label = labels[code] { return label.text(in: language) }
+    for (suffix, words) in [(".refused", LocalizedText("（不予办理）", " (refused)")), (".not-run", LocalizedText("（无法办理）", " (could not run)"))]
+    where code.hasSuffix(suffix) {
+      if let label = labels[String(code.dropLast(suffix.count))] { return label.text(in: language) + words.text(in: language) }
+    }
+    return code
+  }
+
+  /// "clerk 0001" (an audit entry's actor) as "审批窗口工作人员 0001".
+  public static func actor(_ text: String, in language: Language) -> String {
+    guard let space = text.firstIndex(of: " "), let role = ActorRole(rawValue: text[..<space].uppercased()) else { return text }
+    return role.label.text(in: language) + text[space...]
+  }
+
+  /// A code of any of the schemas' code lists (`COMMERCIAL`, `PREMISES_CERTIFICATE`) by its label.
+  public static func code<List: CodeList>(_ raw: String, as list: List.Type, in language: Language) -> String {
+    List(rawValue: raw)?.label.text(in: language) ?? raw
+  }
+}
