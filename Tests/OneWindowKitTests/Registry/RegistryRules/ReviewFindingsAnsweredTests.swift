@@ -108,7 +108,7 @@ struct ReviewFindingsAnsweredTests {
   @Test func aPreFilingWithAReviewErrorIsAcceptedAndItsApprovalNeedsAReason() async throws {
     let registry = try RegistryHarness().registry
     let submitted = try await registry.submitPreFiling(
-      try RegistryHarness.source("SampleFilings/invalid/prefiling/pf-002-unit-use-differs-from-proof.xml"), by: Taixingli.owner,
+      RegistryHarness.source("SampleFilings/invalid/prefiling/pf-002-unit-use-differs-from-proof.xml"), by: Taixingli.owner,
       clock: on("2026-03-02"))
     #expect(submitted.outcome == .accepted)
     let errors = submitted.findings.filter { $0.severity == .error }
