@@ -58,3 +58,20 @@ struct HelpTests {
     #expect(chinese.stdout.contains("  -h, --help              显示帮助信息。\n"))
   }
 }
+
+/// A mistyped subcommand gets "did you mean", in the interface language, before argument-parser's
+/// own error; exit 64.
+struct SubcommandSuggestionTests {
+  @Test func aMistypedSubcommandGetsASuggestion() throws {
+    let chinese = try CommandRunner.run(["valdate", "x.xml"])
+    #expect(chinese.status == 64)
+    #expect(chinese.stdout.isEmpty)
+    #expect(chinese.stderr.hasPrefix("没有子命令 'valdate'，是否想输入 'validate'？\n错误：2 个多余的参数：'valdate', 'x.xml'\n用法：onewindow <subcommand>\n"))
+    let nested = try CommandRunner.run(["prefile", "sumbit"], environment: ["ONEWINDOW_LANG": "en"])
+    #expect(nested.status == 64)
+    #expect(nested.stderr.hasPrefix("No subcommand 'sumbit'. Did you mean 'submit'?\nError: Unexpected argument 'sumbit'\nUsage: onewindow prefile <subcommand>\n"))
+    let nothingClose = try CommandRunner.run(["frobnicate"], environment: ["ONEWINDOW_LANG": "en"])
+    #expect(nothingClose.status == 64)
+    #expect(nothingClose.stderr.hasPrefix("No subcommand 'frobnicate'.\nError: Unexpected argument 'frobnicate'\n"))
+  }
+}
