@@ -1,3 +1,4 @@
+import Foundation
 public import OneWindowCore
 
 /// Words for the codes the registry records (operations on receipts, audit actions, version
@@ -70,5 +71,44 @@ public enum ActivityLabels {
   /// A code of any of the schemas' code lists (`COMMERCIAL`, `PREMISES_CERTIFICATE`) by its label.
   public static func code<List: CodeList>(_ raw: String, as list: List.Type, in language: Language) -> String {
     List(rawValue: raw)?.label.text(in: language) ?? raw
+  }
+
+  /// Words for the keys of an audit event's detail (`receipt=…; track=FOOD; state=…`).
+  static let detailKeys: [String: LocalizedText] = [
+    "receipt": LocalizedText("回执", "receipt"), "submission": LocalizedText("提交回执", "submission"),
+    "account": LocalizedText("账号", "account"), "centre": LocalizedText("服务中心", "centre"),
+    "request": LocalizedText("请求", "request"), "state": LocalizedText("状态摘要", "state"),
+    "track": LocalizedText("审批线", "track"), "tracks": LocalizedText("审批线", "tracks"),
+    "valid": LocalizedText("有效期", "valid"), "due": LocalizedText("承诺办结日", "due"),
+    "effective": LocalizedText("生效日", "effective"), "findings": LocalizedText("检查意见", "findings"),
+    "reasons": LocalizedText("理由数", "reasons"), "reason": LocalizedText("理由", "reason"),
+    "kind": LocalizedText("类别", "kind"), "premises": LocalizedText("场所", "premises"),
+    "unit": LocalizedText("单元", "unit"), "units": LocalizedText("单元数", "units"),
+    "tenant": LocalizedText("承租人", "tenant"), "version": LocalizedText("版本", "version"),
+    "uscc": LocalizedText("统一社会信用代码", "USCC"), "food": LocalizedText("食品经营许可证编号", "food licence"),
+    "working-days": LocalizedText("工作日", "working days"), "rows": LocalizedText("记录行数", "rows"),
+    "added": LocalizedText("新增", "added"), "retired": LocalizedText("注销", "retired"),
+    "proofs": LocalizedText("产权证明", "proofs"), "answered": LocalizedText("已答复的审查意见", "answered"),
+    "roles": LocalizedText("角色", "roles"), "saved": LocalizedText("少交材料", "saved"),
+    "department": LocalizedText("部门", "department"), "departments": LocalizedText("推送部门", "departments"),
+    "objection-until": LocalizedText("异议期至", "objections until"),
+  ]
+
+  /// An audit event's stored detail in words: each `key=value` with its key's label, track codes
+  /// by their labels, the state digest shortened (the JSON output keeps it whole).
+  public static func detail(_ text: String, in language: Language) -> String {
+    let separator = language == .zh ? "；" : "; "
+    return text.components(separatedBy: "; ").map { piece -> String in
+      guard let equals = piece.firstIndex(of: "="), let label = detailKeys[String(piece[..<equals])] else { return piece }
+      let key = String(piece[..<equals])
+      var value = String(piece[piece.index(after: equals)...])
+      if key == "track" || key == "tracks" {
+        value = value.split(separator: ",").map { Track(rawValue: String($0))?.label.text(in: language) ?? String($0) }
+          .joined(separator: language == .zh ? "、" : ", ")
+      }
+      if key == "kind", let kind = BundleKind(rawValue: value) { value = kind.label.text(in: language) }
+      if key == "state", value.count > 12 { value = String(value.prefix(12)) + "…" }
+      return label.text(in: language) + (language == .zh ? "：" : ": ") + value
+    }.joined(separator: separator)
   }
 }

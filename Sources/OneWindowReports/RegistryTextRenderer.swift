@@ -258,11 +258,11 @@ public struct RegistryTextRenderer: Sendable {
     "  #\(entry.sequence)  \(entry.at)  \(ActivityLabels.actor(entry.actor, in: language))  \(ActivityLabels.label(entry.action, in: language))"
   }
 
-  /// An audit trail: one line per event, in words, with its subject and recorded detail.
+  /// An audit trail: one line per event, in words, with its subject and its detail in words.
   public func render(_ trail: [AuditEntry]) -> String {
     trail.map { entry in
       "#\(entry.sequence)  \(entry.at)  \(ActivityLabels.actor(entry.actor, in: language))  "
-        + "\(ActivityLabels.label(entry.action, in: language))  \(entry.subject)  \(TerminalText.escaped(entry.detail))"
+        + "\(ActivityLabels.label(entry.action, in: language))  \(entry.subject)  \(TerminalText.escaped(ActivityLabels.detail(entry.detail, in: language)))"
     }.joined(separator: "\n") + (trail.isEmpty ? "" : "\n")
   }
 

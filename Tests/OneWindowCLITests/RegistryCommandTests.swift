@@ -51,6 +51,25 @@ struct RegistryCommandTests {
     #expect(audit.stdout.hasPrefix("audit log intact: 10 events, head #10 "))
   }
 
+  /// The audit trail in words: actor, action and the detail's keys by their labels, track and
+  /// kind codes by theirs, the state digest shortened; JSON keeps the codes.
+  @Test func theAuditTrailSpeaksTheInterfaceLanguage() throws {
+    let db = try CommandRunner.newRegistry()
+    #expect(try run(["prefile", "submit", Taixingli.preFiling, "--owner", "91370202MA3C5Y7R9D", "--as-of", "2026-03-02"], db: db).status == 0)
+    #expect(try run(["prefile", "review", "RCPT-20260302-000001", "--approve", "--clerk", "0231", "--as-of", "2026-03-04"], db: db).status == 0)
+    let chinese = try run(["audit", "trail", "YBA-370202-2026-000001"], db: db)
+    #expect(chinese.status == 0)
+    let line = try #require(chinese.stdout.split(separator: "\n").first.map(String.init))
+    #expect(line.hasPrefix(
+      "#2  2026-03-04T09:00:00+08:00  审批窗口工作人员 0231  预备案已通过  YBA-370202-2026-000001  "
+        + "回执：RCPT-20260304-000001；提交回执：RCPT-20260302-000001；有效期：2026-03-04..2029-03-03；状态摘要："))
+    #expect(line.hasSuffix("…"))
+    let english = try run(["audit", "trail", "YBA-370202-2026-000001", "--lang", "en"], db: db)
+    #expect(english.stdout.hasPrefix(
+      "#2  2026-03-04T09:00:00+08:00  Clerk 0231  pre-filing approved  YBA-370202-2026-000001  "
+        + "receipt: RCPT-20260304-000001; submission: RCPT-20260302-000001; valid: 2026-03-04..2029-03-03; state: "))
+  }
+
   @Test func aKeptReceiptCatchesDeletedNewestEvents() throws {
     let db = try database()
     let receiptFile = (db as NSString).deletingLastPathComponent + "/approval.xml"
