@@ -1,22 +1,12 @@
 import Foundation
 public import OneWindowCore
+import OneWindowRegistry
 
-/// Words for the codes the registry records (operations on receipts, audit actions, version
-/// kinds, actors), so text and HTML never show `prefile.submit` or `clerk 0001` to a person.
+/// Words for the codes the registry records (operations on receipts — ``Receipt/operationLabel(_:)``
+/// —, audit actions, version kinds, actors), so text and HTML never show `prefile.submit` or `clerk 0001` to a person.
 /// JSON and XML keep the codes.
 public enum ActivityLabels {
   static let labels: [String: LocalizedText] = [
-    // Operations (receipts) and the audit actions named after them.
-    "prefile.submit": LocalizedText("提交预备案", "pre-filing submitted"),
-    "prefile.review": LocalizedText("审核预备案", "pre-filing reviewed"),
-    "prefile.amend": LocalizedText("变更预备案", "pre-filing amended"),
-    "prefile.withdraw": LocalizedText("撤回预备案", "pre-filing withdrawn"),
-    "prefile.revoke": LocalizedText("撤销预备案", "pre-filing revoked"),
-    "register": LocalizedText("入驻登记", "tenant registration"),
-    "bundle.submit": LocalizedText("提交一件事申请", "bundle submitted"),
-    "bundle.decide": LocalizedText("审批决定", "track decided"),
-    "bundle.issue": LocalizedText("证照同发", "unified issuance"),
-    "bundle.objection": LocalizedText("记录部门异议", "department objection recorded"),
     // Audit actions about records.
     "prefiling.submitted": LocalizedText("预备案已提交", "pre-filing submitted"),
     "prefiling.submit-rejected": LocalizedText("预备案提交被退回", "pre-filing submission refused"),
@@ -51,13 +41,16 @@ public enum ActivityLabels {
     "resubmitted": LocalizedText("补正", "resubmitted"),
   ]
 
+  /// An operation's words (as the printed 回执 says them), else an action's or a version kind's.
+  static func words(_ code: String) -> LocalizedText? { Receipt.operationLabel(code) ?? labels[code] }
+
   /// The words for a code in a language; `.refused` and `.not-run` suffixes (audit actions of
   /// refused writes) are said too. An unknown code is shown as it is.
   public static func label(_ code: String, in language: Language) -> String {
-    if let label = labels[code] { return label.text(in: language) }
-    for (suffix, words) in [(".refused", LocalizedText("（不予办理）", " (refused)")), (".not-run", LocalizedText("（无法办理）", " (could not run)"))]
+    if let label = words(code) { return label.text(in: language) }
+    for (suffix, note) in [(".refused", LocalizedText("（不予办理）", " (refused)")), (".not-run", LocalizedText("（无法办理）", " (could not run)"))]
     where code.hasSuffix(suffix) {
-      if let label = labels[String(code.dropLast(suffix.count))] { return label.text(in: language) + words.text(in: language) }
+      if let label = self.words(String(code.dropLast(suffix.count))) { return label.text(in: language) + note.text(in: language) }
     }
     return code
   }
