@@ -50,6 +50,20 @@ struct ExamplesTests {
     }
   }
 
+  /// The README's blocks by name: the main command and `serve` run, the test command itself not.
+  @Test func theReadmeRunsItsMainCommandAndServe() throws {
+    let output = try Python.run(script: "scripts/run-doc-examples.py", arguments: ["--binary", CommandRunner.binary, "README.md"])
+    let result = try #require(try JSONDecoder().decode([String: Result].self, from: Data(output.utf8))["README.md"])
+    #expect(result.ran == [
+      "README.md § The main command: replay every sample application through a fresh registry #1",
+      "README.md § Serve the registry over HTTP #1",
+    ])
+    #expect(result.skipped == [
+      "README.md § Run the tests (Debian, Swift 6; installs what is missing, then `swift test`) #1 (it is the test command itself)"
+    ])
+    #expect(result.failure == nil)
+  }
+
   /// Every Markdown page with a `sh` block is in the list above (a new guide is not forgotten).
   @Test func everyDocumentWithShellExamplesIsRun() throws {
     let pages = ["README.md"] + Repository.files(under: "Documentation", suffix: ".md")
