@@ -61,6 +61,13 @@ struct CompletionScriptTests {
     }
     // A reference is not a file: nothing offered.
     #expect(try Self.bashOffers(after: ["prefile", "show"], script: script) == [])
+    // Options that take a path: the registry and output files complete to any file (the
+    // completion script itself lies in the folder too), folders
+    // (schemas, data, where to split into) to folders only.
+    #expect(try Self.bashOffers(after: ["prefile", "list", "--db"], script: script) == ["a.xml", "b.zip", "c.pdf", "onewindow.bash", "sub"])
+    #expect(try Self.bashOffers(after: ["register", "--receipt-out"], script: script) == ["a.xml", "b.zip", "c.pdf", "onewindow.bash", "sub"])
+    #expect(try Self.bashOffers(after: ["validate", "--schemas"], script: script) == ["sub"])
+    #expect(try Self.bashOffers(after: ["bundle", "split", "--out"], script: script) == ["sub"])
   }
 
   @Test func zshAndFishCompletePacketArgumentsToXMLAndZipFiles() throws {

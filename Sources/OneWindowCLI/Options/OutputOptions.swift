@@ -58,13 +58,13 @@ struct ResourceOptions: ParsableArguments {
   @Option(
     name: .long,
     help: .text("XSD 文件夹（默认：$ONEWINDOW_SCHEMAS，其次程序旁的 ../share/onewindow/Schemas，再次本软件包的 Schemas/）。", "Schemas folder (default: $ONEWINDOW_SCHEMAS, then ../share/onewindow/Schemas beside the binary, then the package's Schemas/).")
-  )
+  , completion: .directory)
   var schemas: String?
 
   @Option(
     name: .long,
     help: .text("数据文件夹，含 policy.json 和节假日安排（默认：$ONEWINDOW_DATA，其次 ../share/onewindow/Data，再次本软件包的 Data/）。", "Data folder with policy.json and calendars (default: $ONEWINDOW_DATA, then ../share/onewindow/Data, then the package's Data/).")
-  )
+  , completion: .directory)
   var data: String?
 
   /// Loads the schemas and data, or reports why not and exits 2.

@@ -4,7 +4,7 @@ import OneWindowKit
 
 /// `--db`, `--as-of` and `--create` for commands that read or write the registry.
 struct RegistryOptions: ParsableArguments {
-  @Option(name: .long, help: .text("登记库（默认：$ONEWINDOW_DB，其次 $XDG_DATA_HOME/onewindow/registry.sqlite）。", "Registry database (default: $ONEWINDOW_DB, then $XDG_DATA_HOME/onewindow/registry.sqlite)."))
+  @Option(name: .long, help: .text("登记库（默认：$ONEWINDOW_DB，其次 $XDG_DATA_HOME/onewindow/registry.sqlite）。", "Registry database (default: $ONEWINDOW_DB, then $XDG_DATA_HOME/onewindow/registry.sqlite)."), completion: .file())
   var db: String?
 
   @Option(
@@ -89,7 +89,7 @@ struct ReceiptOutputOptions: ParsableArguments {
       "The service centre accepting the packet: a 街道 code (370202005) or name (中山路街道), or the division code 370202 for the district hall; default: the clerk account's centre, else none."))
   var centre: String?
 
-  @Option(name: .long, help: .text("同时把回执数据包（XML）写入此文件。", "Also write the receipt packet (XML) to this file."))
+  @Option(name: .long, help: .text("同时把回执数据包（XML）写入此文件。", "Also write the receipt packet (XML) to this file."), completion: .file())
   var receiptOut: String?
 
   @Flag(name: .long, help: .text("完整检查并打印回执预览（不编号），不写入任何内容。", "Check everything and print a preview receipt (预览, no number); write nothing."))

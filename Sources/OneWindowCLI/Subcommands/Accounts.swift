@@ -27,7 +27,7 @@ extension OneWindowCommand {
 
 /// `--db` for the account commands, and the clock they stamp events with.
 struct AccountRegistryOptions: ParsableArguments {
-  @Option(name: .long, help: .text("登记库（默认：$ONEWINDOW_DB，其次 $XDG_DATA_HOME/onewindow/registry.sqlite）。", "Registry database (default: $ONEWINDOW_DB, then $XDG_DATA_HOME/onewindow/registry.sqlite)."))
+  @Option(name: .long, help: .text("登记库（默认：$ONEWINDOW_DB，其次 $XDG_DATA_HOME/onewindow/registry.sqlite）。", "Registry database (default: $ONEWINDOW_DB, then $XDG_DATA_HOME/onewindow/registry.sqlite)."), completion: .file())
   var db: String?
   @Option(name: .long, help: .text("口令的 bcrypt 成本。", "bcrypt cost for passwords.")) var bcryptCost = 12
   @OptionGroup var resources: ResourceOptions

@@ -29,7 +29,7 @@ extension OneWindowCommand.Audit {
         deleted. Exit 0 intact, 1 tampered, 2 could not run.
         """))
 
-    @Option(name: .long, help: .text("保存在登记库之外的回执数据包（可重复）。", "A receipt packet kept outside the registry (repeatable).")) var receipt: [String] = []
+    @Option(name: .long, help: .text("保存在登记库之外的回执数据包（可重复）。", "A receipt packet kept outside the registry (repeatable)."), completion: .file(extensions: ["xml"])) var receipt: [String] = []
     @OptionGroup var registry: RegistryOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var resources: ResourceOptions

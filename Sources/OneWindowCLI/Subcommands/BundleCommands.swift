@@ -151,7 +151,7 @@ extension OneWindowCommand.Bundle {
         """))
 
     @Argument(help: .text("一件事编号。", "The bundle number.")) var reference: String
-    @Option(name: .long, help: .text("把发证（Issuance）数据包写入此文件。", "Write the Issuance packet to this file.")) var out: String?
+    @Option(name: .long, help: .text("把发证（Issuance）数据包写入此文件。", "Write the Issuance packet to this file."), completion: .file()) var out: String?
     @OptionGroup var actor: ActorOptions
     @OptionGroup var registry: RegistryOptions
     @OptionGroup var output: ReceiptOutputOptions

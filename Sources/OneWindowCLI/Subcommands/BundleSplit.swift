@@ -32,7 +32,7 @@ extension OneWindowCommand.Bundle {
     @Argument(help: .text("开办餐饮店（RestaurantOpening）申请（XML 文件）。", "The RestaurantOpening bundle (an XML file)."), completion: .file(extensions: ["xml"]))
     var packet: String
 
-    @Option(name: .long, help: .text("两份申请写入的文件夹（不存在时新建）。", "Folder to write the two applications into (created if missing)."))
+    @Option(name: .long, help: .text("两份申请写入的文件夹（不存在时新建）。", "Folder to write the two applications into (created if missing)."), completion: .directory)
     var out: String
 
     @Option(name: .customLong("bundle"), help: .text("写入两份申请的办件编号，如 YJS-370202-2026-000001。", "The case number to write into both applications, such as YJS-370202-2026-000001."))
@@ -100,7 +100,7 @@ extension OneWindowCommand.Bundle {
     @Argument(help: .text("食品经营许可申请（FoodLicenceApplication，XML 文件）。", "The FoodLicenceApplication (an XML file)."), completion: .file(extensions: ["xml"]))
     var food: String
 
-    @Option(name: .long, help: .text("合并后的开办申请（RestaurantOpening）写到哪里。", "Where to write the assembled RestaurantOpening."))
+    @Option(name: .long, help: .text("合并后的开办申请（RestaurantOpening）写到哪里。", "Where to write the assembled RestaurantOpening."), completion: .file())
     var out: String
 
     @OptionGroup var output: OutputOptions

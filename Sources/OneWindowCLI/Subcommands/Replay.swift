@@ -49,7 +49,7 @@ extension OneWindowCommand {
     @Option(name: .long, help: .text("text（摘要及每个不符步骤的差异）或 json。", "text (a summary and a diff per failing step) or json.")) var format: Format = .text
     @OptionGroup var language: LanguageOption
     var lang: Language { language.lang }
-    @Option(name: .long, help: .text("同时把 JUnit XML（每步一个测试用例）写入此文件。", "Also write JUnit XML (one test case per step) to this file.")) var junit: String?
+    @Option(name: .long, help: .text("同时把 JUnit XML（每步一个测试用例）写入此文件。", "Also write JUnit XML (one test case per step) to this file."), completion: .file()) var junit: String?
     @Option(name: .long, help: .text("按此日期施行的规则回放。", "Replay under the rules in force on this date.")) var rulesAsOf: CivilDate?
     @Option(name: .long, help: .text("列出按此日期施行的规则会改变结果的步骤。", "List the steps that change under the rules in force on this date.")) var compareRulesAsOf: CivilDate?
     @Option(name: .customLong("disable"), help: .text("回放时关闭一条规则（可重复）。", "Switch a rule off for the replay (repeatable).")) var disabledRules: [String] = []

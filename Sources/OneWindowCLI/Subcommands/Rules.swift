@@ -35,7 +35,7 @@ extension OneWindowCommand {
 
     @OptionGroup var resources: ResourceOptions
 
-    @Option(name: .long, help: .text("示例数据包所在文件夹（默认：$ONEWINDOW_SAMPLES，其次安装的或本软件包的 SampleFilings/）。", "Sample corpus for examples (default: $ONEWINDOW_SAMPLES, then the installed or package SampleFilings/)."))
+    @Option(name: .long, help: .text("示例数据包所在文件夹（默认：$ONEWINDOW_SAMPLES，其次安装的或本软件包的 SampleFilings/）。", "Sample corpus for examples (default: $ONEWINDOW_SAMPLES, then the installed or package SampleFilings/)."), completion: .directory)
     var samples: String?
 
     func validate() throws {

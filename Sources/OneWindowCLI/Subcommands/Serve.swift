@@ -37,7 +37,7 @@ extension OneWindowCommand {
 
     @Option(name: .long, help: .text("监听地址。", "Address to listen on.")) var host = "127.0.0.1"
     @Option(name: .long, help: .text("端口（0：任一空闲端口，启动时打印）。", "Port (0: any free port, printed on start).")) var port = 8080
-    @Option(name: .long, help: .text("登记库（默认：$ONEWINDOW_DB；回放模式不需要）。", "Registry database (default: $ONEWINDOW_DB; not needed in replay mode).")) var db: String?
+    @Option(name: .long, help: .text("登记库（默认：$ONEWINDOW_DB；回放模式不需要）。", "Registry database (default: $ONEWINDOW_DB; not needed in replay mode)."), completion: .file()) var db: String?
     @Option(name: .long, help: .text("并发检查数（默认：每个 CPU 核一个）。", "Concurrent validations (default: one per core).")) var workers: Int?
     @Option(name: .long, help: .text("可排队等待的检查数，超出时答复 429。", "Validations that may wait for a worker before 429.")) var queue = 64
     @Option(name: .long, help: .text("空闲或停滞的连接保留的秒数。", "Seconds an idle or stalled connection is kept.")) var idleTimeout: Int64 = 30

@@ -42,7 +42,7 @@ extension OneWindowCommand {
         unreadable scenarios), 64 usage.
         """))
 
-    @Option(name: .long, help: .text("回放此路径下的场景并统计其登记库，代替 --db（可重复）。", "Replay the scenarios below this path and count their registries instead of --db (repeatable)."))
+    @Option(name: .long, help: .text("回放此路径下的场景并统计其登记库，代替 --db（可重复）。", "Replay the scenarios below this path and count their registries instead of --db (repeatable)."), completion: .file(extensions: ["xml"]))
     var replay: [String] = []
     @OptionGroup var registry: RegistryOptions
     @OptionGroup var output: OutputOptions

@@ -54,7 +54,7 @@ extension OneWindowCommand {
 
     @Option(
       name: .long,
-      help: .text("按此登记库检查登记库规则，只读（默认：$ONEWINDOW_DB；两者都没有时不评估）。validate 从不写入。", "Check registry rules against this registry, read-only (default: $ONEWINDOW_DB; without either, not evaluated). validate never writes."))
+      help: .text("按此登记库检查登记库规则，只读（默认：$ONEWINDOW_DB；两者都没有时不评估）。validate 从不写入。", "Check registry rules against this registry, read-only (default: $ONEWINDOW_DB; without either, not evaluated). validate never writes."), completion: .file())
     var db: String?
 
     @Flag(name: .long, help: .text("警告按错误处理。", "Treat warnings as errors."))
