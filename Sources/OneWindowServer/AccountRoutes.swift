@@ -89,7 +89,7 @@ struct AccountRoutes {
     let body = try await Messages.decode(NewAccount.self, from: request, context: context)
     let account = try AccountRules.account(
       username: body.username, kind: body.kind, identity: body.identity, identityType: body.identityType, name: body.name,
-      roles: body.roles ?? [], serviceCentre: body.serviceCentre)
+      roles: body.roles ?? [], serviceCentre: body.serviceCentre, policy: state.oneWindow.policy)
     try AccountRules.checkPassword(body.password)
     let hash = try await state.hash(password: body.password)
     var registry = state.registry
@@ -122,11 +122,21 @@ struct AccountRoutes {
 
 /// What an account must be: a username, a bound identity of the right kind, a long password.
 public enum AccountRules {
-  /// An account checked and normalised, or a `400` problem saying what is wrong.
+  /// An account checked and normalised, or a `400` problem saying what is wrong. With a policy,
+  /// a clerk's service centre must be one it lists (a 街道 code or name, or the district hall)
+  /// and is stored as its code.
   public static func account(
     username: String, kind: AccountKind, identity: String, identityType: IdentityType?, name: String, roles: [ClerkRole],
-    serviceCentre: String?
+    serviceCentre: String?, policy: Policy? = nil
   ) throws -> Account {
+    var serviceCentre = serviceCentre
+    if let given = serviceCentre, kind == .clerk, let policy {
+      guard let centre = policy.serviceCentre(named: given) else {
+        throw AccountError(
+          "'\(given)' is not a known service centre; known: " + policy.serviceCentres.map { "\($0.code) \($0.name.zh)" }.joined(separator: ", "))
+      }
+      serviceCentre = centre.code
+    }
     guard username.count >= 3, username.count <= 64,
       username.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) })
     else { throw AccountError("a username is 3–64 letters, digits, '-', '_' or '.'") }

@@ -39,6 +39,17 @@ struct AccountsCommandTests {
     #expect(clerk.status == 0, "\(clerk.stdout)")
   }
 
+  /// A clerk's service centre is one the policy lists (its 街道 name or code), stored as the code.
+  @Test func aClerksCentreIsOneThePolicyLists() throws {
+    let db = try CommandRunner.newRegistry()
+    let nowhere = try run(["accounts", "bootstrap", "--staff-number", "0001", "--name", "管理员", "--service-centre", "东海路街道", "--bcrypt-cost", "4"], db: db)
+    #expect(nowhere.status == 64)
+    #expect(nowhere.stderr.hasPrefix("错误：'东海路街道' is not a known service centre; known: 370202 市南区"))
+    #expect(try run(["accounts", "bootstrap", "--staff-number", "0001", "--name", "管理员", "--service-centre", "中山路街道", "--bcrypt-cost", "4"], db: db).status == 0)
+    let list = try run(["accounts", "list"], db: db)
+    #expect(list.stdout.contains("  370202005  "), "\(list.stdout)")
+  }
+
   @Test func serveOnAMissingRegistryExitsTwo() throws {
     let missing = FileManager.default.temporaryDirectory.appendingPathComponent("onewindow-missing-\(UUID().uuidString).sqlite").path
     let result = try CommandRunner.run(["serve", "--db", missing, "--port", "0"])

@@ -49,6 +49,16 @@ import Testing
         .post, "/v1/accounts", as: .admin,
         json: #"{"username":"owner","kind":"OWNER","identity":"91370202MA3C5Y7R9D","name":"x","password":"a long enough password"}"#)
       #expect(taken.status == .conflict)
+      let nowhere = try await client.send(
+        .post, "/v1/accounts", as: .admin,
+        json: #"{"username":"wang","kind":"CLERK","identity":"0240","name":"王","serviceCentre":"东海路街道","password":"a long enough password"}"#)
+      #expect(nowhere.status == .badRequest)
+      #expect(nowhere.string("detail")?.hasPrefix("'东海路街道' is not a known service centre; known: 370202 市南区政务服务大厅, 370202001 香港中路街道, ") == true)
+      let byName = try await client.send(
+        .post, "/v1/accounts", as: .admin,
+        json: #"{"username":"wang","kind":"CLERK","identity":"0240","name":"王","serviceCentre":"中山路街道","password":"a long enough password"}"#)
+      #expect(byName.status == .created)
+      #expect(byName.string("serviceCentre") == "370202005")
     }
   }
 }

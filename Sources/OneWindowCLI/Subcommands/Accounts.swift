@@ -64,7 +64,7 @@ extension OneWindowCommand.Accounts {
       }
       let account = try makeAccount(
         username: username, kind: .clerk, identity: staffNumber, type: nil, name: name, roles: [.admin, .reviewer, .issuer],
-        centre: serviceCentre)
+        centre: serviceCentre, policy: registry.oneWindow.policy)
       let password = AccountRules.randomPassword()
       let cost = self.registry.bcryptCost
       try await registryCall { () async throws(OneWindowError) in
@@ -103,8 +103,10 @@ extension OneWindowCommand.Accounts {
         guard let type = IdentityType(rawValue: text.uppercased()) else { throw ValidationError(L("未知证件类型 '\(text)'。", "Unknown identity type '\(text)'.")) }
         return type
       }
+      let registry = try registry.open()
       let account = try makeAccount(
-        username: username, kind: kind, identity: identity, type: type, name: name, roles: roleList, centre: serviceCentre)
+        username: username, kind: kind, identity: identity, type: type, name: name, roles: roleList, centre: serviceCentre,
+        policy: registry.oneWindow.policy)
       let password: String
       if passwordStdin {
         password = (readLine(strippingNewline: true) ?? "")
@@ -112,7 +114,6 @@ extension OneWindowCommand.Accounts {
       } else {
         password = AccountRules.randomPassword()
       }
-      let registry = try registry.open()
       let cost = self.registry.bcryptCost
       try await registryCall { () async throws(OneWindowError) in
         try await registry.addAccount(account, passwordHash: Passwords.hash(password, cost: cost), by: operatorActor, clock: .current())
@@ -192,11 +193,13 @@ extension OneWindowCommand.Accounts {
 
 /// An account checked by the service's rules, or a usage error.
 func makeAccount(
-  username: String, kind: AccountKind, identity: String, type: IdentityType?, name: String, roles: [ClerkRole], centre: String?
+  username: String, kind: AccountKind, identity: String, type: IdentityType?, name: String, roles: [ClerkRole], centre: String?,
+  policy: Policy
 ) throws -> Account {
   do {
     return try AccountRules.account(
-      username: username, kind: kind, identity: identity, identityType: type, name: name, roles: roles, serviceCentre: centre)
+      username: username, kind: kind, identity: identity, identityType: type, name: name, roles: roles, serviceCentre: centre,
+      policy: policy)
   } catch {
     throw ValidationError(String(describing: error))
   }
