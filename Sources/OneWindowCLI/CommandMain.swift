@@ -7,7 +7,7 @@ extension OneWindowCommand {
   /// help headings and parse errors are translated where their wording is known, and a mistyped
   /// subcommand gets a suggestion.
   static func main() async {
-    let arguments = InterfaceLanguage.strippingLanguage(Array(CommandLine.arguments.dropFirst()))
+    let arguments = InterfaceLanguage.arguments
     do {
       var command = try parseAsRoot(arguments)
       if var asyncCommand = command as? any AsyncParsableCommand {

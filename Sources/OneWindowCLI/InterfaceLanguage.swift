@@ -6,55 +6,49 @@ import OneWindowKit
 /// errors, listings and receipts. Fixed once at start: `--lang en` (or `--lang=en`) anywhere
 /// before `--`, else `ONEWINDOW_LANG`, else Chinese.
 enum InterfaceLanguage {
-  static let current: Language = resolve(
-    arguments: Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment)
+  /// The command line read once: the language it asks for, and the arguments without it.
+  static let commandLine = split(Array(CommandLine.arguments.dropFirst()))
 
-  static func resolve(arguments: [String], environment: [String: String]) -> Language {
-    var chosen: Language?
-    var index = 0
-    while index < arguments.count {
-      let argument = arguments[index]
-      if argument == "--" { break }
-      if argument == "--lang", index + 1 < arguments.count {
-        chosen = Language(rawValue: arguments[index + 1]) ?? chosen
-        index += 2
-        continue
-      }
-      if argument.hasPrefix("--lang=") { chosen = Language(rawValue: String(argument.dropFirst(7))) ?? chosen }
-      index += 1
-    }
-    if let chosen { return chosen }
-    // `en`, `en_US.UTF-8`, `zh_CN`…: the language part decides.
-    if let value = environment["ONEWINDOW_LANG"]?.lowercased(), value.hasPrefix("en") { return .en }
-    return .zh
-  }
-}
+  static let current: Language = resolve(commandLine.language, environment: ProcessInfo.processInfo.environment)
 
-extension InterfaceLanguage {
-  /// The arguments without a valid `--lang zh|en` (before `--`): the language is chosen already
-  /// (``current``), so every command, groups included, takes it; an invalid value stays for
+  /// The arguments for argument-parser: without a valid `--lang zh|en` (before `--`), which is
+  /// chosen already, so every command, groups included, takes it; an invalid value stays for
   /// argument-parser to report.
-  static func strippingLanguage(_ arguments: [String]) -> [String] {
-    var result: [String] = []
+  static var arguments: [String] { commandLine.rest }
+
+  /// The last valid `--lang X` or `--lang=X` before `--`, and the arguments without every valid one.
+  static func split(_ arguments: [String]) -> (language: Language?, rest: [String]) {
+    var chosen: Language?
+    var rest: [String] = []
     var index = 0
     while index < arguments.count {
       let argument = arguments[index]
       if argument == "--" {
-        result += arguments[index...]
+        rest += arguments[index...]
         break
       }
-      if argument == "--lang", index + 1 < arguments.count, Language(rawValue: arguments[index + 1]) != nil {
+      if argument == "--lang", index + 1 < arguments.count, let language = Language(rawValue: arguments[index + 1]) {
+        chosen = language
         index += 2
         continue
       }
-      if argument.hasPrefix("--lang="), Language(rawValue: String(argument.dropFirst(7))) != nil {
+      if argument.hasPrefix("--lang="), let language = Language(rawValue: String(argument.dropFirst(7))) {
+        chosen = language
         index += 1
         continue
       }
-      result.append(argument)
+      rest.append(argument)
       index += 1
     }
-    return result
+    return (chosen, rest)
+  }
+
+  /// The language asked for on the command line, else `ONEWINDOW_LANG`, else Chinese.
+  static func resolve(_ asked: Language?, environment: [String: String]) -> Language {
+    if let asked { return asked }
+    // `en`, `en_US.UTF-8`, `zh_CN`…: the language part decides.
+    if let value = environment["ONEWINDOW_LANG"]?.lowercased(), value.hasPrefix("en") { return .en }
+    return .zh
   }
 }
 

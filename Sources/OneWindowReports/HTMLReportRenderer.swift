@@ -19,6 +19,22 @@ public struct HTMLReportRenderer: Sendable {
 
   private func pick(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
 
+  /// A page's start up to `</head>`: doctype, language, viewport, the (escaped) title and its
+  /// style, shared by the report and the 回执.
+  static func documentHead(title: String, language: Language, style: String) -> String {
+    """
+    <!DOCTYPE html>
+    <html lang="\(language == .zh ? "zh-CN" : "en")">
+    <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <title>\(escape(title))</title>
+    <style>\(style)</style>
+    </head>
+
+    """
+  }
+
   static func escape(_ text: String) -> String {
     var out = ""
     for character in text {
@@ -51,15 +67,8 @@ public struct HTMLReportRenderer: Sendable {
 
   public func render(_ run: ValidationRun) -> String {
     let summary = run.summary
-    var html = """
-      <!DOCTYPE html>
-      <html lang="\(language == .zh ? "zh-CN" : "en")">
-      <head>
-      <meta charset="utf-8">
-      <meta name="viewport" content="width=device-width, initial-scale=1">
-      <title>\(pick("一窗通办核验报告", "OneWindow validation report"))</title>
-      <style>\(Self.style)</style>
-      </head>
+    var html = Self.documentHead(title: pick("一窗通办核验报告", "OneWindow validation report"), language: language, style: Self.style)
+    html += """
       <body>
       <header>
       <h1>\(pick("一窗通办 · 数据包核验报告", "OneWindow · packet validation report"))</h1>

@@ -53,16 +53,9 @@ public struct ReceiptHTMLRenderer: Sendable {
     let preview = receipt.preview == true
     let title = preview ? pick("回执预览", "Receipt preview") : pick("回执", "Receipt")
     let operation = Receipt.operationLabel(receipt.operation)?.text(in: language)
-    var html = """
-      <!DOCTYPE html>
-      <html lang="\(language == .zh ? "zh-CN" : "en")">
-      <head>
-      <meta charset="utf-8">
-      <meta name="viewport" content="width=device-width, initial-scale=1">
-      <title>\(escape(title + (preview ? "" : " " + receipt.number)))</title>
-      <style>\(HTMLReportRenderer.style)
-      \(Self.style)</style>
-      </head>
+    var html = HTMLReportRenderer.documentHead(
+      title: title + (preview ? "" : " " + receipt.number), language: language, style: HTMLReportRenderer.style + "\n" + Self.style)
+    html += """
       <body class="receipt">
       <header>
       <p class="bureau">\(escape(policy.issuingAuthority))</p>
