@@ -35,6 +35,9 @@ let package = Package(
     .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
     .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+    .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+    .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+    .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
   ] + documentationDependencies,
   targets: [
     // libxml2 from the system (Debian: libxml2-dev). Only a module map and a shim header.
@@ -66,13 +69,19 @@ let package = Package(
       dependencies: ["OneWindowCore"],
       swiftSettings: swiftSettings
     ),
-    // The registry in SQLite through GRDB; the only module that imports GRDB.
+    // The registry in SQLite through GRDB or in PostgreSQL through postgres-nio; the only module
+    // that imports either.
     .target(
       name: "OneWindowStore",
       dependencies: [
         "OneWindowCore",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
+        .product(name: "Logging", package: "swift-log"),
       ],
       swiftSettings: swiftSettings
     ),

@@ -59,13 +59,14 @@ extension Registry {
   ///   numbers, counters) against the digests the events recorded, so a row changed, added or
   ///   deleted outside OneWindow is found.
   public func verifyAudit(receipts: [ReceiptChainHead] = []) async throws(OneWindowError) -> AuditVerification {
+    let databaseCheckName = storeKind == "postgres" ? "PostgreSQL amcheck" : "SQLite integrity check"
     return try await read { transaction in
       var problems: [AuditVerification.Problem] = []
       func problem(_ area: AuditVerification.Problem.Area, _ sequence: Int64, _ text: String) {
         problems.append(AuditVerification.Problem(sequence: sequence, area: area, description: text))
       }
       let integrity = (try? transaction.integrityCheck()) ?? "the database could not be read"
-      if integrity != "ok" { problem(.database, 0, "SQLite integrity check: \(integrity)") }
+      if integrity != "ok" { problem(.database, 0, "\(databaseCheckName): \(integrity)") }
       var events: [AuditEvent] = []
       var heads: [(String, AuditHead)] = []
       var receiptRows: [ReceiptRow] = []

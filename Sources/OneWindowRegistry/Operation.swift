@@ -96,7 +96,9 @@ extension Registry {
       let preview = self.preview
       return try await store.write { transaction in
         let headBefore = try transaction.auditHead()
-        let recordedAt = clock.recordedAt
+        // Official time comes from the database's clock where there is one (PostgreSQL, read
+        // under the registry's lock): every instance's writes are then in one order of time.
+        let recordedAt = clock.isOfficial ? (try transaction.databaseTime() ?? clock.recordedAt) : clock.recordedAt
         let backdated = try Self.checkBusinessDate(clock, in: transaction)
         let day = clock.today.description.replacingOccurrences(of: "-", with: "")
         let sequence = try transaction.nextValue("RCPT-\(day)")

@@ -17,7 +17,7 @@ public import OneWindowValidation
 /// ``RegistryFailure/Kind`` says busy, locked, read-only, corrupt, not migrated, constraint….
 public struct Registry: Sendable {
   public let oneWindow: OneWindow
-  /// The database file, or `:memory:`.
+  /// The database file, `:memory:`, or the PostgreSQL URL without its password.
   public let location: String
   /// Which rules the write commands run (all in force by default; replays may pick a rule-set
   /// date or switch rules off).
@@ -47,15 +47,38 @@ public struct Registry: Sendable {
     oneWindow: OneWindow, path: String?, readOnly: Bool = false, create: Bool = false, busyTimeout: Double = 30
   ) throws(OneWindowError) {
     self.oneWindow = oneWindow
-    self.location = path ?? ":memory:"
+    let location: StoreLocation
+    do {
+      location = try path.map { try StoreLocation($0) } ?? .memory
+    } catch {
+      throw Self.failure(error, location: path.map(PostgresLocation.redact) ?? ":memory:")
+    }
+    self.location = location.description
     do {
       store = try RegistryStore(
-        location: path.map { .file($0) } ?? .memory, access: readOnly ? .read : create ? .create : .write,
-        busyTimeout: busyTimeout)
+        location: location, access: readOnly ? .read : create ? .create : .write, busyTimeout: busyTimeout)
     } catch {
-      throw Self.failure(error, location: path ?? ":memory:")
+      throw Self.failure(error, location: location.description)
     }
   }
+
+  /// A fresh registry in its own scratch schema of a PostgreSQL database (`postgres://…`): what a
+  /// replay or a test uses there as it would use a fresh in-memory registry. ``discardScratch()``
+  /// drops the schema.
+  public init(oneWindow: OneWindow, scratchIn postgres: String) throws(OneWindowError) {
+    let schema = "onewindow_scratch_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(16)
+    let separator = postgres.contains("?") ? "&" : "?"
+    try self.init(oneWindow: oneWindow, path: postgres + separator + "schema=" + schema, create: true)
+  }
+
+  /// Drops a scratch schema made by ``init(oneWindow:scratchIn:)`` and everything in it; does
+  /// nothing for any other registry.
+  public func discardScratch() throws(OneWindowError) {
+    do { try store.dropScratchSchema() } catch { throw failure(error) }
+  }
+
+  /// Which store holds the registry: `sqlite` or `postgres`.
+  public var storeKind: String { store.backendName }
 
   /// Where the registry lives: `--db`, else `ONEWINDOW_DB`, else
   /// `$XDG_DATA_HOME/onewindow/registry.sqlite` (`~/.local/share/…` when unset).
@@ -136,6 +159,7 @@ public struct Registry: Sendable {
         case .notMigrated: .notMigrated
         case .constraint: .constraint
         case .cannotOpen: .cannotOpen
+        case .unavailable: .unavailable
         case .cancelled, .other: .other
         }
       return .registry(RegistryFailure(kind: kind, location: location, detail: error.description))

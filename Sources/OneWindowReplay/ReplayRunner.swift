@@ -11,10 +11,20 @@ public struct ReplayOptions: Sendable, Hashable {
   public var ruleSetDate: CivilDate?
   /// Rules switched off for the whole replay.
   public var disabledRules: Set<RuleID>
+  /// A PostgreSQL database (`postgres://…`) to replay in, each scenario in a fresh schema dropped
+  /// afterwards; nil replays each in a fresh in-memory SQLite registry.
+  public var postgres: String?
 
-  public init(ruleSetDate: CivilDate? = nil, disabledRules: Set<RuleID> = []) {
+  public init(ruleSetDate: CivilDate? = nil, disabledRules: Set<RuleID> = [], postgres: String? = nil) {
     self.ruleSetDate = ruleSetDate
     self.disabledRules = disabledRules
+    self.postgres = postgres
+  }
+
+  /// A fresh registry for one scenario: in memory, or a scratch schema of ``postgres``.
+  func freshRegistry(_ oneWindow: OneWindow) throws(OneWindowError) -> Registry {
+    guard let postgres else { return try Registry(oneWindow: oneWindow, path: nil) }
+    return try Registry(oneWindow: oneWindow, scratchIn: postgres)
   }
 }
 
@@ -154,7 +164,7 @@ extension OneWindow {
     for path in Self.scenarioFiles(in: paths) {
       var kept: Registry?
       let result = await replay(scenarioAt: path, options: options) { scenario throws(OneWindowError) -> any ReplayBackend in
-        var registry = try Registry(oneWindow: self, path: nil)
+        var registry = try options.freshRegistry(self)
         registry.rules = RuleSettings(disabled: options.disabledRules, ruleSetDate: options.ruleSetDate ?? scenario.ruleSetDate)
         kept = registry
         return InProcessReplay(oneWindow: self, registry: registry)
@@ -163,6 +173,7 @@ extension OneWindow {
       if let kept, let last = result.steps.map(\.asOf).max(), let statistics = try? await kept.statistics(asOf: last) {
         figures.append(statistics)
       }
+      try? kept?.discardScratch()
     }
     let run = ReplayRun(scenarios: scenarios, ruleSetDate: options.ruleSetDate)
     return (run, RegistryStatistics.merged(figures, subdistricts: policy.subdistricts))
@@ -170,11 +181,15 @@ extension OneWindow {
 
   /// Replays one scenario file in a fresh in-memory registry.
   public func replay(scenarioAt path: String, options: ReplayOptions = ReplayOptions()) async -> ReplayScenarioResult {
-    await replay(scenarioAt: path, options: options) { scenario throws(OneWindowError) -> any ReplayBackend in
-      var registry = try Registry(oneWindow: self, path: nil)
+    var kept: Registry?
+    let result = await replay(scenarioAt: path, options: options) { scenario throws(OneWindowError) -> any ReplayBackend in
+      var registry = try options.freshRegistry(self)
       registry.rules = RuleSettings(disabled: options.disabledRules, ruleSetDate: options.ruleSetDate ?? scenario.ruleSetDate)
+      kept = registry
       return InProcessReplay(oneWindow: self, registry: registry)
     }
+    try? kept?.discardScratch()
+    return result
   }
 
   /// Replays one scenario file against the backend `makeBackend` gives for it (a fresh

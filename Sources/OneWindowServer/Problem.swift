@@ -67,6 +67,10 @@ struct Problem: Error, Sendable {
         var problem = Problem(.serviceUnavailable, "Registry busy", detail: "another write holds the registry; try again")
         problem.headers[.retryAfter] = "1"
         return problem
+      case .unavailable:
+        var problem = Problem(.serviceUnavailable, "Registry unavailable", detail: "the registry's database could not be reached; nothing was written; try again")
+        problem.headers[.retryAfter] = "1"
+        return problem
       case .missing: return Problem(.notFound, "Not found", detail: failure.detail)
       case .constraint: return Problem(.conflict, "Conflict", detail: failure.detail)
       default: return Problem(.internalServerError, "Registry failure", detail: "the registry could not complete the request")

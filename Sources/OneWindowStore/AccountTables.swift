@@ -1,4 +1,3 @@
-internal import GRDB
 
 /// An account row: a clerk (staff number, roles, service centre), an owner or an applicant
 /// (bound to an identity number), with its bcrypt password hash.

@@ -1,4 +1,3 @@
-internal import GRDB
 
 /// A restaurant bundle row (current state; its packets are in `bundle_packet`).
 package struct BundleRow: Sendable, Hashable {
@@ -128,7 +127,7 @@ extension RegistryTransaction {
         row.submittedByRole, row.submittedByID, row.updatedAt, row.version, row.issuancePacketID, row.issuanceBasis,
         row.premisesKey, row.tradeName, row.industry, row.dueProvisional, row.workingDaysProvisional,
       ])
-    return db.lastInsertedRowID
+    return try db.lastInsertedRowID
   }
 
   package func updateBundle(_ row: BundleRow) throws {

@@ -1,4 +1,3 @@
-internal import GRDB
 
 /// A simplified cancellation's push to the tax and other departments and their objection period
 /// (条例 art 33 ¶3): a row per simplified cancellation bundle.

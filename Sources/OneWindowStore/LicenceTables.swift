@@ -1,4 +1,3 @@
-internal import GRDB
 package import OneWindowCore
 
 /// A licence row: the business licence's USCC and the food licence of one individual business.

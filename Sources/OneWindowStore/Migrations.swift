@@ -1,13 +1,19 @@
 import Foundation
 internal import GRDB
 
-/// Named, forward-only migrations. Never edit one that has shipped; add a new one.
+/// Named, forward-only migrations, the same on both stores. Never edit one that has shipped; add
+/// a new one. The SQL is SQLite's; ``PostgresMigrations`` translates its types and triggers.
 enum Migrations {
-  static var migrator: DatabaseMigrator {
-    var migrator = DatabaseMigrator()
-    migrator.registerMigration("v1: packets, receipts, audit log, counters") { db in
-      try db.execute(
-        sql: """
+  /// One migration: its name, its SQL, and any step that needs code.
+  struct Step: Sendable {
+    var name: String
+    var sql: String
+    var then: (@Sendable (RegistryTransaction) throws -> Void)?
+  }
+
+  static var steps: [Step] {
+    var steps: [Step] = []
+    steps.append(Step(name: "v1: packets, receipts, audit log, counters", sql: """
           CREATE TABLE packet (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             sha256 TEXT NOT NULL,
@@ -68,11 +74,8 @@ enum Migrations {
             name TEXT PRIMARY KEY,
             value INTEGER NOT NULL
           );
-          """)
-    }
-    migrator.registerMigration("v2: pre-filings, units, proofs, tenancies") { db in
-      try db.execute(
-        sql: """
+          """))
+    steps.append(Step(name: "v2: pre-filings, units, proofs, tenancies", sql: """
           CREATE TABLE prefiling (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             number TEXT UNIQUE,
@@ -144,11 +147,8 @@ enum Migrations {
             ended_on TEXT
           );
           CREATE INDEX tenancy_unit ON tenancy(prefiling_id, unit_id);
-          """)
-    }
-    migrator.registerMigration("v3: bundles, tracks, licences") { db in
-      try db.execute(
-        sql: """
+          """))
+    steps.append(Step(name: "v3: bundles, tracks, licences", sql: """
           CREATE TABLE bundle (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             number TEXT NOT NULL UNIQUE,
@@ -200,11 +200,8 @@ enum Migrations {
             food_valid_until TEXT NOT NULL,
             ended_on TEXT
           );
-          """)
-    }
-    migrator.registerMigration("v4: issued numbers, bundle versions, inspections, licence details") { db in
-      try db.execute(
-        sql: """
+          """))
+    steps.append(Step(name: "v4: issued numbers, bundle versions, inspections, licence details", sql: """
           CREATE TABLE issued_number (
             number TEXT PRIMARY KEY,
             kind TEXT NOT NULL,
@@ -227,14 +224,9 @@ enum Migrations {
           ALTER TABLE bundle_track ADD COLUMN inspection_result TEXT;
           ALTER TABLE licence ADD COLUMN details TEXT NOT NULL DEFAULT '{}';
           CREATE INDEX bundle_status ON bundle(status, due_on);
-          """)
-    }
-    migrator.registerMigration("v5: what issuance needs, recorded at acceptance") { db in
-      try db.execute(sql: "ALTER TABLE bundle ADD COLUMN issuance_basis TEXT")
-    }
-    migrator.registerMigration("v6: recorded times, the state ledger, duplicate lookups, provisional dates") { db in
-      try db.execute(
-        sql: """
+          """))
+    steps.append(Step(name: "v5: what issuance needs, recorded at acceptance", sql: "ALTER TABLE bundle ADD COLUMN issuance_basis TEXT;"))
+    steps.append(Step(name: "v6: recorded times, the state ledger, duplicate lookups, provisional dates", sql: """
           ALTER TABLE audit_event ADD COLUMN recorded_at TEXT;
           ALTER TABLE receipt ADD COLUMN recorded_at TEXT;
           ALTER TABLE receipt ADD COLUMN business_date TEXT;
@@ -264,10 +256,10 @@ enum Migrations {
           CREATE INDEX bundle_trade ON bundle(trade_name, industry);
           CREATE INDEX bundle_provisional ON bundle(due_provisional, working_days_provisional)
             WHERE due_provisional = 1 OR working_days_provisional = 1;
-          """)
+          """,
+      then: { transaction in
       // A registry from before the ledger: its rows as they are now are the baseline, recorded
       // by one event, so later changes outside OneWindow are still found.
-      let transaction = RegistryTransaction(db: db)
       let state = try transaction.currentState()
       if !state.isEmpty {
         let now = RecordedTime.now()
@@ -276,10 +268,8 @@ enum Migrations {
           subject: "-", detail: "rows=\(state.count); state=\(StateLedger.summary(state))")
         try transaction.insertStateRecords(state, sequence: head.sequence)
       }
-    }
-    migrator.registerMigration("v7: accounts and API tokens") { db in
-      try db.execute(
-        sql: """
+    }))
+    steps.append(Step(name: "v7: accounts and API tokens", sql: """
           CREATE TABLE account (
             username TEXT PRIMARY KEY,
             kind TEXT NOT NULL,
@@ -302,11 +292,8 @@ enum Migrations {
             revoked INTEGER NOT NULL DEFAULT 0
           );
           CREATE INDEX api_token_user ON api_token(username);
-          """)
-    }
-    migrator.registerMigration("v8: simplified cancellations pushed to other departments") { db in
-      try db.execute(
-        sql: """
+          """))
+    steps.append(Step(name: "v8: simplified cancellations pushed to other departments", sql: """
           CREATE TABLE cancellation_period (
             bundle_id INTEGER PRIMARY KEY REFERENCES bundle(id),
             pushed_on TEXT NOT NULL,
@@ -317,7 +304,18 @@ enum Migrations {
             recorded_by TEXT,
             receipt_number TEXT
           );
-          """)
+          """))
+    return steps
+  }
+
+  /// GRDB's migrator over the steps (SQLite).
+  static var migrator: DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    for step in steps {
+      migrator.registerMigration(step.name) { db in
+        try db.execute(sql: step.sql)
+        try step.then?(RegistryTransaction(db: SQLiteSession(db: db)))
+      }
     }
     return migrator
   }

@@ -1,4 +1,3 @@
-internal import GRDB
 
 extension RegistryTransaction {
   // MARK: - Pre-filings
@@ -16,7 +15,7 @@ extension RegistryTransaction {
         row.multiLicenceMode, row.buildingMaterials, row.validFrom, row.validUntil, row.version, row.submittedReceipt, row.submittedByRole,
         row.submittedByID, row.decidedBy, row.reason, row.updatedAt,
       ])
-    return db.lastInsertedRowID
+    return try db.lastInsertedRowID
   }
 
   package func updatePreFiling(_ row: PreFilingRow) throws {
@@ -197,7 +196,7 @@ extension RegistryTransaction {
         tenancy.termStart, tenancy.termEnd, tenancy.registeredOn, tenancy.receiptNumber, tenancy.bundleNumber,
         tenancy.endedOn,
       ])
-    return db.lastInsertedRowID
+    return try db.lastInsertedRowID
   }
 
   /// Tenancies in force on `date` in one unit (not ended, term not over), leaving out the one a
@@ -210,7 +209,7 @@ extension RegistryTransaction {
       sql: """
         SELECT COUNT(*) FROM tenancy
         WHERE prefiling_id = ? AND unit_id = ? AND ended_on IS NULL AND term_end >= ? AND registered_on <= ?
-          AND (bundle_number IS NULL OR bundle_number IS NOT ?)
+          AND (bundle_number IS NULL OR bundle_number IS DISTINCT FROM ?)
         """),
       arguments: [preFilingID, unitID, date, date, excludingBundle]) ?? 0
   }

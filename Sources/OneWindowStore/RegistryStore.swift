@@ -1,5 +1,6 @@
 import Foundation
 internal import GRDB
+import Synchronization
 #if canImport(Glibc)
   import Glibc
 #endif
@@ -10,6 +11,22 @@ package enum StoreLocation: Sendable, Hashable {
   case file(String)
   /// A fresh in-memory database (replays and tests).
   case memory
+  /// A PostgreSQL database shared by any number of instances.
+  case postgres(PostgresLocation)
+
+  /// A `postgres://` URL, else a SQLite file path.
+  package init(_ text: String) throws(StoreError) {
+    self = PostgresLocation.isPostgres(text) ? .postgres(try PostgresLocation(url: text)) : .file(text)
+  }
+
+  /// Where it is, for messages (a PostgreSQL URL without its password).
+  package var description: String {
+    switch self {
+    case .file(let path): path
+    case .memory: ":memory:"
+    case .postgres(let location): location.redacted
+    }
+  }
 }
 
 /// How a registry is opened.
@@ -25,9 +42,16 @@ package enum StoreAccess: Sendable, Hashable {
   case create
 }
 
-/// The registry database. `Sendable`: GRDB serialises writes; every write is one transaction.
+/// The registry database: an embedded SQLite file (GRDB serialises its writes) or PostgreSQL
+/// (writes serialised by an advisory lock across instances). Every write is one transaction;
+/// the tables, migrations and behaviour are the same on both.
 package struct RegistryStore: Sendable {
-  private let writer: any DatabaseWriter
+  private enum Backend: Sendable {
+    case sqlite(any DatabaseWriter)
+    case postgres(PostgresRegistry)
+  }
+
+  private let backend: Backend
   package let location: StoreLocation
   package let access: StoreAccess
 
@@ -41,8 +65,16 @@ package struct RegistryStore: Sendable {
     configuration.foreignKeysEnabled = true
     self.location = location
     self.access = access
+    if case .postgres(let postgres) = location {
+      let registry = try PostgresRegistry(location: postgres, busyTimeout: busyTimeout)
+      try registry.open(access: access)
+      backend = .postgres(registry)
+      return
+    }
+    let writer: any DatabaseWriter
     do {
       switch location {
+      case .postgres: preconditionFailure("opened above")
       case .memory:
         writer = try DatabaseQueue(configuration: configuration)
       case .file(let path):
@@ -68,6 +100,7 @@ package struct RegistryStore: Sendable {
               .notMigrated,
               "the registry at \(path) is from another version; run `onewindow registry init --db \(path)` to migrate it")
           }
+          backend = .sqlite(writer)
           return
         }
         configuration.prepareDatabase { db in
@@ -81,7 +114,8 @@ package struct RegistryStore: Sendable {
         writer = pool
       }
       try Migrations.migrator.migrate(writer)
-      try writer.writeWithoutTransaction { db in try StateLedger.install(db) }
+      try writer.writeWithoutTransaction { db in try db.execute(sql: StateLedger.sqliteInstall) }
+      backend = .sqlite(writer)
     } catch let error as StoreError {
       throw error
     } catch {
@@ -91,8 +125,7 @@ package struct RegistryStore: Sendable {
 
   /// The error of a write on a registry opened for reading.
   private var readOnlyError: StoreError {
-    let place = if case .file(let path) = location { path } else { ":memory:" }
-    return StoreError(.readOnly, "the registry at \(place) is open for reading only")
+    StoreError(.readOnly, "the registry at \(location.description) is open for reading only")
   }
 
   /// A connection that never writes: see ``StoreAccess/read``.
@@ -118,23 +151,34 @@ package struct RegistryStore: Sendable {
   /// The names of the migrations applied, in order.
   package func appliedMigrations() throws(StoreError) -> [String] {
     do {
-      return try writer.read { db in try Migrations.migrator.appliedIdentifiers(db).sorted() }
+      switch backend {
+      case .sqlite(let writer): return try writer.read { db in try Migrations.migrator.appliedIdentifiers(db).sorted() }
+      case .postgres(let registry):
+        return try registry.transaction(readOnly: true) { transaction in try PostgresMigrations.applied(transaction) }
+      }
     } catch {
-      throw Self.classify(error, doing: "cannot read the migrations")
+      throw (classify(error, doing: "cannot read the migrations") as? StoreError)
+        ?? StoreError(.other, "cannot read the migrations: \(error)")
     }
   }
 
-  /// Runs `body` in one write transaction, on GRDB's writer queue (never on the caller's
-  /// thread); any thrown error rolls everything back. A task cancelled before the transaction
-  /// commits writes nothing (``StoreError/Kind/cancelled``); once committed, the result stands.
+  /// Runs `body` in one write transaction, on GRDB's writer queue or a dispatch thread (never on
+  /// the caller's thread); any thrown error rolls everything back. A task cancelled before the
+  /// transaction commits writes nothing (``StoreError/Kind/cancelled``); once committed, the
+  /// result stands.
   package func write<T: Sendable>(_ body: @escaping @Sendable (RegistryTransaction) throws -> T) async throws -> T {
     if access == .read { throw readOnlyError }
     do {
-      return try await writer.write { db in try body(RegistryTransaction(db: db)) }
-    } catch let error as DatabaseError {
-      throw Self.classify(error, doing: "the registry refused a write")
+      switch backend {
+      case .sqlite(let writer):
+        return try await writer.write { db in try body(RegistryTransaction(db: SQLiteSession(db: db))) }
+      case .postgres(let registry):
+        return try await Self.offThread(registry: registry, readOnly: false, body)
+      }
     } catch is CancellationError {
       throw StoreError(.cancelled, "cancelled before the write was committed; nothing was written")
+    } catch {
+      throw classify(error, doing: "the registry refused a write")
     }
   }
 
@@ -142,44 +186,111 @@ package struct RegistryStore: Sendable {
   package func writeNow<T>(_ body: (RegistryTransaction) throws -> T) throws -> T {
     if access == .read { throw readOnlyError }
     do {
-      return try writer.write { db in try body(RegistryTransaction(db: db)) }
-    } catch let error as DatabaseError {
-      throw Self.classify(error, doing: "the registry refused a write")
+      switch backend {
+      case .sqlite(let writer): return try writer.write { db in try body(RegistryTransaction(db: SQLiteSession(db: db))) }
+      case .postgres(let registry): return try registry.transaction(readOnly: false, body)
+      }
+    } catch {
+      throw classify(error, doing: "the registry refused a write")
     }
   }
 
-  /// Runs `body` with a read-only view, on GRDB's reader queues.
+  /// Runs `body` with a read-only view (one snapshot), on GRDB's reader queues or a dispatch thread.
   package func read<T: Sendable>(_ body: @escaping @Sendable (RegistryTransaction) throws -> T) async throws -> T {
     do {
-      return try await writer.read { db in try body(RegistryTransaction(db: db)) }
-    } catch let error as DatabaseError {
-      throw Self.classify(error, doing: "the registry could not be read")
+      switch backend {
+      case .sqlite(let writer):
+        return try await writer.read { db in try body(RegistryTransaction(db: SQLiteSession(db: db))) }
+      case .postgres(let registry):
+        return try await Self.offThread(registry: registry, readOnly: true, body)
+      }
     } catch is CancellationError {
       throw StoreError(.cancelled, "cancelled")
+    } catch {
+      throw classify(error, doing: "the registry could not be read")
     }
   }
 
   /// Runs `body` with a read-only view, blocking the calling thread.
   package func readNow<T>(_ body: (RegistryTransaction) throws -> T) throws -> T {
     do {
-      return try writer.read { db in try body(RegistryTransaction(db: db)) }
-    } catch let error as DatabaseError {
-      throw Self.classify(error, doing: "the registry could not be read")
+      switch backend {
+      case .sqlite(let writer): return try writer.read { db in try body(RegistryTransaction(db: SQLiteSession(db: db))) }
+      case .postgres(let registry): return try registry.transaction(readOnly: true, body)
+      }
+    } catch {
+      throw classify(error, doing: "the registry could not be read")
     }
   }
 
-  /// `PRAGMA synchronous` of the connection that writes (2 is FULL).
-  package func writerSynchronousMode() throws -> Int {
-    try writer.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1 }
+  /// A PostgreSQL transaction on a dispatch thread (its statements wait for their answers), the
+  /// task's cancellation asked before `COMMIT`.
+  private static func offThread<T: Sendable>(
+    registry: PostgresRegistry, readOnly: Bool, _ body: @escaping @Sendable (RegistryTransaction) throws -> T
+  ) async throws -> T {
+    try Task.checkCancellation()
+    let cancelled = CancellationFlag()
+    return try await withTaskCancellationHandler {
+      try await withCheckedThrowingContinuation { continuation in
+        DispatchQueue.global().async {
+          continuation.resume(with: Result {
+            try registry.transaction(readOnly: readOnly, cancelled: { cancelled.isSet }, body)
+          })
+        }
+      }
+    } onCancel: {
+      cancelled.set()
+    }
   }
 
-  /// `PRAGMA integrity_check`: "ok", or what SQLite found.
+  /// Drops the registry's schema when it is a PostgreSQL scratch schema (`onewindow_scratch_…`).
+  package func dropScratchSchema() throws {
+    guard case .postgres(let registry) = backend, let schema = registry.location.schema,
+      schema.hasPrefix("onewindow_scratch_")
+    else { return }
+    try registry.withSession { session in try session.execute(sql: "DROP SCHEMA \(schema) CASCADE", arguments: []) }
+  }
+
+  /// Which store this is: `sqlite` or `postgres`.
+  package var backendName: String {
+    switch backend {
+    case .sqlite: "sqlite"
+    case .postgres: "postgres"
+    }
+  }
+
+  /// `PRAGMA synchronous` of the connection that writes (2 is FULL); PostgreSQL's commits are
+  /// durable when `synchronous_commit` is on (reported as 2 too).
+  package func writerSynchronousMode() throws -> Int {
+    switch backend {
+    case .sqlite(let writer):
+      return try writer.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1 }
+    case .postgres(let registry):
+      let setting = try registry.transaction(readOnly: true) { transaction in
+        try String.fetchOne(transaction.db, sql: "SHOW synchronous_commit")
+      }
+      return setting == "off" ? 0 : 2
+    }
+  }
+
+  /// The database's own consistency check: SQLite's `PRAGMA integrity_check`, PostgreSQL's
+  /// `amcheck` over every B-tree index of the registry: "ok", or what it found.
   package func integrityCheck() async throws -> String {
     try await read { transaction in try transaction.integrityCheck() }
   }
 
+  /// A database's error as a store error; any other error (thrown by the transaction's body)
+  /// unchanged.
+  private func classify(_ error: any Error, doing what: String) -> any Error {
+    switch backend {
+    case .sqlite: error is DatabaseError ? Self.classify(error, doing: what) : error
+    case .postgres: PostgresRegistry.isDatabaseError(error) ? PostgresRegistry.classify(error, doing: what) : error
+    }
+  }
+
   /// A store error for a GRDB or SQLite error, by SQLite's primary result code.
   static func classify(_ error: any Error, doing what: String) -> StoreError {
+    if let error = error as? StoreError { return error }
     guard let error = error as? DatabaseError else { return StoreError(.other, "\(what): \(error)") }
     let kind: StoreError.Kind
     switch error.resultCode.primaryResultCode {
@@ -201,4 +312,11 @@ package struct RegistryStore: Sendable {
     }
     return String(describing: error)
   }
+}
+
+/// Set once when a task is cancelled; read by the transaction before it commits.
+private final class CancellationFlag: Sendable {
+  private let flag = Atomic<Bool>(false)
+  var isSet: Bool { flag.load(ordering: .acquiring) }
+  func set() { flag.store(true, ordering: .releasing) }
 }

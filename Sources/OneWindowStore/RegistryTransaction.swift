@@ -1,12 +1,11 @@
 import Crypto
 import Foundation
 import OneWindowCore
-internal import GRDB
 
 /// The registry as seen inside one transaction. Not `Sendable`: it lives only inside
 /// ``RegistryStore/write(_:)`` or ``RegistryStore/read(_:)``.
 package struct RegistryTransaction {
-  let db: Database
+  let db: any SQLSession
 
   // MARK: - Counters
 
@@ -37,7 +36,7 @@ package struct RegistryTransaction {
         packet.sha256, packet.family, packet.root, packet.source, packet.bytes.count, Data(packet.bytes),
         packet.receivedAt, packet.operation, packet.actorRole, packet.actorID, packet.outcome,
       ])
-    let id = db.lastInsertedRowID
+    let id = try db.lastInsertedRowID
     for (name, bytes) in packet.attachments.sorted(by: { $0.key < $1.key }) {
       let digest = AuditChain.hex(SHA256.hash(data: bytes))
       try db.cachedStatement(
@@ -178,8 +177,59 @@ package struct RegistryTransaction {
     }
   }
 
+  /// The database's own consistency check: "ok", or what it found. SQLite: `PRAGMA
+  /// integrity_check`. PostgreSQL: `amcheck`'s `bt_index_check` (with every heap tuple looked up)
+  /// on each B-tree index of the registry's schema when the extension is installed (the store
+  /// installs it when its user may), and every index valid and ready in `pg_index`.
   package func integrityCheck() throws -> String {
-    try String.fetchAll(try db.cachedStatement(sql: "PRAGMA integrity_check")).joined(separator: "; ")
+    switch db.dialect {
+    case .sqlite:
+      return try String.fetchAll(try db.cachedStatement(sql: "PRAGMA integrity_check")).joined(separator: "; ")
+    case .postgres:
+      let invalid = try String.fetchAll(
+        db,
+        sql: """
+          SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+          JOIN pg_namespace n ON n.oid = c.relnamespace
+          WHERE n.nspname = current_schema() AND NOT (i.indisvalid AND i.indisready) ORDER BY 1
+          """)
+      var problems = invalid.map { "index \($0) is not valid" }
+      let amcheck = try String.fetchOne(
+        db,
+        sql: "SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'amcheck'")
+      // Without amcheck (a server where the registry's user may not create it), the catalogue's
+      // own view of the indexes is what can be checked.
+      guard let amcheck else { return problems.isEmpty ? "ok" : problems.joined(separator: "; ") }
+      let indexes = try String.fetchAll(
+        db,
+        sql: """
+          SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+          JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_am a ON a.oid = c.relam
+          WHERE n.nspname = current_schema() AND a.amname = 'btree' AND i.indisvalid ORDER BY 1
+          """)
+      for index in indexes {
+        // A failed check aborts only its savepoint: the rest of the verification still reads.
+        try db.execute(sql: "SAVEPOINT amcheck", arguments: [])
+        do {
+          _ = try Row.fetchAll(
+            db, sql: "SELECT \(amcheck).bt_index_check(CAST(? AS regclass), true)", arguments: [index])
+          try db.execute(sql: "RELEASE SAVEPOINT amcheck", arguments: [])
+        } catch {
+          try db.execute(sql: "ROLLBACK TO SAVEPOINT amcheck", arguments: [])
+          problems.append("index \(index): \(PostgresRegistry.classify(error, doing: "amcheck").description)")
+        }
+      }
+      return problems.isEmpty ? "ok" : problems.joined(separator: "; ")
+    }
+  }
+
+  /// The database server's clock, UTC, as recorded times are written (PostgreSQL: read under the
+  /// registry's lock, so recorded times never go backwards across instances); nil on SQLite,
+  /// where the process's clock is the only one.
+  package func databaseTime() throws -> String? {
+    guard db.dialect == .postgres else { return nil }
+    return try String.fetchOne(
+      db, sql: "SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')")
   }
 }
 

@@ -1,7 +1,6 @@
 import Crypto
 import Foundation
 import OneWindowCore
-internal import GRDB
 
 /// Ties the state tables to the audit log.
 ///
@@ -39,8 +38,11 @@ package enum StateLedger {
   /// The digest recorded for a row that no longer exists.
   static let deleted = "deleted"
 
-  /// Creates the temporary change table and triggers on this connection (the writer's).
-  static func install(_ db: Database) throws {
+  /// Key columns that hold integers (PostgreSQL notes keys as text and casts them back).
+  static let integerKeys: Set<String> = ["id", "prefiling_id", "version", "added_in", "bundle_id"]
+
+  /// SQLite: the temporary change table and triggers, created on the writer's connection.
+  static var sqliteInstall: String {
     var sql = """
       CREATE TEMP TABLE IF NOT EXISTS state_change (
         table_name TEXT NOT NULL, k1 NOT NULL, k2 NOT NULL, k3 NOT NULL,
@@ -67,21 +69,60 @@ package enum StateLedger {
           """
       }
     }
-    try db.execute(sql: sql)
+    return sql
+  }
+
+  /// PostgreSQL: one change table and one trigger function for the whole registry (writes are
+  /// serialised under the registry's advisory lock, and each takes its own changes before it
+  /// commits), and a row trigger on each state table that lacks one.
+  static func installPostgres(_ db: any SQLSession) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE IF NOT EXISTS state_change (
+          table_name TEXT NOT NULL, k1 TEXT NOT NULL, k2 TEXT NOT NULL, k3 TEXT NOT NULL,
+          PRIMARY KEY (table_name, k1, k2, k3));
+        CREATE OR REPLACE FUNCTION onewindow_note_state_change() RETURNS trigger LANGUAGE plpgsql AS $$
+        DECLARE
+          changed jsonb;
+          keys text[] := ARRAY['', '', ''];
+        BEGIN
+          IF TG_OP = 'DELETE' THEN changed := to_jsonb(OLD); ELSE changed := to_jsonb(NEW); END IF;
+          FOR i IN 0..TG_NARGS - 1 LOOP
+            keys[i + 1] := changed ->> TG_ARGV[i];
+          END LOOP;
+          INSERT INTO state_change VALUES (TG_TABLE_NAME, keys[1], keys[2], keys[3]) ON CONFLICT DO NOTHING;
+          RETURN NULL;
+        END $$;
+        """)
+    let existing = Set(try String.fetchAll(
+      db,
+      sql: """
+        SELECT t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = current_schema() AND NOT t.tgisinternal
+        """))
+    for table in tables where try db.tableExists(table.name) && !existing.contains("state_\(table.name)_change") {
+      let arguments = table.key.map { "'\($0)'" }.joined(separator: ", ")
+      try db.execute(
+        sql: """
+          CREATE TRIGGER state_\(table.name)_change AFTER INSERT OR UPDATE OR DELETE ON \(table.name)
+          FOR EACH ROW EXECUTE FUNCTION onewindow_note_state_change(\(arguments))
+          """)
+    }
   }
 
   /// One row's digest: SHA-256 over its columns in order, each as `name=type:value` and a zero byte.
+  ///   PostgreSQL's `rowid` column (the insertion order SQLite keeps hidden) is not state.
   static func digest(_ row: Row) -> String {
     var bytes: [UInt8] = []
     bytes.reserveCapacity(512)
-    for (column, value) in row {
+    for (column, value) in row where column != "rowid" {
       bytes += column.utf8
       bytes.append(UInt8(ascii: "="))
-      switch value.storage {
+      switch value {
       case .null: bytes.append(UInt8(ascii: "n"))
-      case .int64(let number): bytes += "i:\(number)".utf8
-      case .double(let number): bytes += "r:\(number)".utf8
-      case .string(let string): bytes += "t:".utf8; bytes += string.utf8
+      case .integer(let number): bytes += "i:\(number)".utf8
+      case .real(let number): bytes += "r:\(number)".utf8
+      case .text(let string): bytes += "t:".utf8; bytes += string.utf8
       case .blob(let data): bytes += "b:".utf8; bytes += Hex.string(SHA256.hash(data: data)).utf8
       }
       bytes.append(0)
@@ -91,15 +132,15 @@ package enum StateLedger {
 
   /// The key of a row as recorded: its key columns joined by `/`.
   static func key(_ row: Row, of table: Table) -> String {
-    key(table.key.map { column in row[column] as DatabaseValue })
+    key(table.key.map { column in row[column] as SQLValue })
   }
 
-  static func key(_ values: [DatabaseValue]) -> String {
+  static func key(_ values: [SQLValue]) -> String {
     values.map { value in
-      switch value.storage {
-      case .int64(let number): return String(number)
-      case .string(let string): return string
-      case .double(let number): return String(number)
+      switch value {
+      case .integer(let number): return String(number)
+      case .text(let string): return string
+      case .real(let number): return String(number)
       default: return ""
       }
     }.joined(separator: "/")
@@ -142,18 +183,21 @@ package struct StateProblem: Sendable, Hashable {
 extension RegistryTransaction {
   /// Digests every row this transaction changed so far and clears the list.
   package func takeStateChanges() throws -> [StateRecord] {
+    let changeTable = db.dialect == .sqlite ? "temp.state_change" : "state_change"
     let changes = try Row.fetchAll(
-      try db.cachedStatement(sql: "SELECT table_name, k1, k2, k3 FROM temp.state_change ORDER BY table_name, k1, k2, k3"))
+      try db.cachedStatement(sql: "SELECT table_name, k1, k2, k3 FROM \(changeTable) ORDER BY table_name, k1, k2, k3"))
     guard !changes.isEmpty else { return [] }
-    try db.cachedStatement(sql: "DELETE FROM temp.state_change").execute()
+    try db.cachedStatement(sql: "DELETE FROM \(changeTable)").execute()
     let tables = Dictionary(uniqueKeysWithValues: StateLedger.tables.map { ($0.name, $0) })
     var records: [StateRecord] = []
     for change in changes {
       let name: String = change["table_name"]
       guard let table = tables[name] else { continue }
-      let values: [DatabaseValue] = [change["k1"], change["k2"], change["k3"]]
+      let values: [SQLValue] = [change["k1"], change["k2"], change["k3"]]
       let keyValues = Array(values.prefix(table.key.count))
-      let condition = table.key.map { "\($0) = ?" }.joined(separator: " AND ")
+      let condition = table.key.map { column in
+        db.dialect == .postgres && StateLedger.integerKeys.contains(column) ? "\(column) = CAST(? AS BIGINT)" : "\(column) = ?"
+      }.joined(separator: " AND ")
       let row = try Row.fetchOne(
         try db.cachedStatement(sql: "SELECT * FROM \(table.name) WHERE \(condition)"),
         arguments: StatementArguments(keyValues))
@@ -166,7 +210,7 @@ extension RegistryTransaction {
 
   /// Forgets the changes noted so far without recording them (bulk-loaded benchmark stores).
   package func forgetStateChanges() throws {
-    try db.execute(sql: "DELETE FROM temp.state_change")
+    try db.execute(sql: db.dialect == .sqlite ? "DELETE FROM temp.state_change" : "DELETE FROM state_change")
   }
 
   /// Records the rows' digests under the event that made the changes.
@@ -183,8 +227,7 @@ extension RegistryTransaction {
     var records: [StateRecord] = []
     // A migration's baseline runs before later migrations add their tables.
     for table in StateLedger.tables where try db.tableExists(table.name) {
-      let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM \(table.name)")
-      while let row = try cursor.next() {
+      try db.forEachRow("SELECT * FROM \(table.name)") { row in
         records.append(StateRecord(table: table.name, key: StateLedger.key(row, of: table), digest: StateLedger.digest(row)))
       }
     }
@@ -201,8 +244,7 @@ extension RegistryTransaction {
   /// The records of every event, by sequence.
   package func stateRecordsBySequence() throws -> [Int64: [StateRecord]] {
     var result: [Int64: [StateRecord]] = [:]
-    let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM state_record ORDER BY audit_sequence")
-    while let row = try cursor.next() {
+    try db.forEachRow("SELECT * FROM state_record ORDER BY audit_sequence") { row in
       result[row["audit_sequence"], default: []].append(
         StateRecord(table: row["table_name"], key: row["row_key"], digest: row["digest"]))
     }

@@ -21,6 +21,9 @@ package struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case constraint
     /// The file cannot be opened (permissions, a folder in the way: SQLITE_CANTOPEN).
     case cannotOpen
+    /// The database server cannot be reached, or the connection was lost mid-request (PostgreSQL);
+    /// the transaction was not committed.
+    case unavailable
     /// The task was cancelled before the transaction committed; nothing was written.
     case cancelled
     /// Anything else.

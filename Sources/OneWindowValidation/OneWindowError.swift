@@ -111,6 +111,9 @@ public struct RegistryFailure: Error, Sendable, Hashable, CustomStringConvertibl
     case constraint
     /// The registry cannot be opened (permissions, a folder in the way).
     case cannotOpen
+    /// The database server (PostgreSQL) cannot be reached or the connection was lost; the request
+    /// wrote nothing.
+    case unavailable
     /// What the registry holds contradicts itself (a record a step needs is missing).
     case inconsistent
     /// Anything else.
@@ -147,6 +150,7 @@ public struct RegistryFailure: Error, Sendable, Hashable, CustomStringConvertibl
     case .notMigrated: zh = "登记库来自其他版本，请运行 `onewindow registry init --db \(location)` 升级：\(detail)"
     case .constraint: zh = "登记库拒绝了这项修改：\(detail)"
     case .cannotOpen: zh = "无法打开登记库（权限或路径问题）：\(detail)"
+    case .unavailable: zh = "无法连接登记库数据库，本次请求没有写入任何内容，请稍后再试：\(detail)"
     case .inconsistent: zh = "登记库内容自相矛盾：\(detail)"
     case .other: zh = "登记库故障：\(detail)"
     }

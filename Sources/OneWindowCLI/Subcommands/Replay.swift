@@ -55,6 +55,12 @@ extension OneWindowCommand {
     @Option(name: .customLong("disable"), help: .text("回放时关闭一条规则（可重复）。", "Switch a rule off for the replay (repeatable).")) var disabledRules: [String] = []
     @Option(name: .long, help: .text("通过 HTTP 对此地址上处于回放模式的服务回放。", "Replay over HTTP against a service in replay mode at this address.")) var server: String?
     @Option(name: .long, help: .text("服务的回放令牌（与 --server 同用；默认：$ONEWINDOW_REPLAY_TOKEN）。", "The service's replay token (with --server; default: $ONEWINDOW_REPLAY_TOKEN).")) var token: String?
+    @Option(
+      name: .customLong("db"),
+      help: .text(
+        "在此 PostgreSQL 数据库（postgres://…）中回放，每个场景使用一个用后即删的新 schema；默认在内存中的 SQLite 登记库回放。",
+        "Replay in this PostgreSQL database (postgres://…), each scenario in a fresh schema dropped afterwards; by default each runs in a fresh in-memory SQLite registry."))
+    var postgres: String?
     @OptionGroup var resources: ResourceOptions
 
     func validate() throws {
@@ -62,6 +68,10 @@ extension OneWindowCommand {
         throw missingInput(path)
       }
       if server != nil, replayToken == nil { throw ValidationError(L("--server 需要 --token（或 $ONEWINDOW_REPLAY_TOKEN）。", "--server needs --token (or $ONEWINDOW_REPLAY_TOKEN).")) }
+      if let postgres, !postgres.hasPrefix("postgres://") && !postgres.hasPrefix("postgresql://") {
+        throw ValidationError(L("回放的 --db 须为 PostgreSQL 地址（postgres://…）。", "replay's --db takes a PostgreSQL URL (postgres://…)."))
+      }
+      if server != nil, postgres != nil { throw ValidationError(L("--server 与 --db 不能同用。", "--server and --db cannot be used together.")) }
       if server != nil, compareRulesAsOf != nil { throw ValidationError(L("--compare-rules-as-of 只能在本进程内运行。", "--compare-rules-as-of runs in process only.")) }
     }
 
@@ -76,7 +86,8 @@ extension OneWindowCommand {
 
     func run() async throws {
       let oneWindow = try resources.oneWindow()
-      let options = ReplayOptions(ruleSetDate: rulesAsOf, disabledRules: Set(disabledRules.map { RuleID($0) }))
+      let options = ReplayOptions(
+        ruleSetDate: rulesAsOf, disabledRules: Set(disabledRules.map { RuleID($0) }), postgres: postgres)
       let run = await replay(oneWindow, options: options)
       if run.scenarios.isEmpty {
         Console.error(L("\(paths.joined(separator: "、")) 中没有回放场景", "no replay scenarios in \(paths.joined(separator: ", "))"))

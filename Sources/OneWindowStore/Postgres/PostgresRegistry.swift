@@ -1,0 +1,220 @@
+import Foundation
+internal import Logging
+internal import NIOCore
+internal import NIOPosix
+internal import NIOSSL
+internal import PostgresNIO
+import Synchronization
+
+/// The registry's connections to PostgreSQL and its transactions.
+///
+/// Every write transaction first takes the registry's advisory lock (`pg_advisory_xact_lock`,
+/// released at commit or rollback): writes are serialised across every instance on the
+/// database as SQLite serialises them on one file, so the capacity check and the tenancy insert,
+/// each number allocation and each audit append see every write committed before them. Reads run
+/// in `REPEATABLE READ READ ONLY` transactions (one snapshot, like SQLite's) and never wait.
+final class PostgresRegistry: Sendable {
+  let location: PostgresLocation
+  private let configuration: PostgresConnection.Configuration
+  private let logger: Logger
+  /// How long a write waits for the lock, a request for a free connection (seconds).
+  private let lockTimeout: Double
+  private let idle = Mutex<[PostgresConnection]>([])
+  private let permits: DispatchSemaphore
+  private let nextID = Atomic<Int>(1)
+
+  init(location: PostgresLocation, busyTimeout: Double) throws(StoreError) {
+    self.location = location
+    lockTimeout = location.lockTimeout ?? busyTimeout
+    permits = DispatchSemaphore(value: location.poolSize)
+    var logger = Logger(label: "onewindow.postgres")
+    logger.logLevel = .critical
+    self.logger = logger
+    let tls: PostgresConnection.Configuration.TLS
+    do {
+      switch location.tls {
+      case .disable: tls = .disable
+      case .prefer: tls = .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
+      case .require: tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+      }
+    } catch {
+      throw StoreError(.cannotOpen, "cannot set up TLS for \(location.redacted): \(error)")
+    }
+    var configuration = PostgresConnection.Configuration(
+      host: location.host, port: location.port, username: location.user, password: location.password,
+      database: location.database, tls: tls)
+    configuration.options.connectTimeout = .milliseconds(Int64(location.connectTimeout * 1000))
+    self.configuration = configuration
+  }
+
+  deinit {
+    for connection in idle.withLock({ $0 }) { Self.close(connection) }
+  }
+
+  /// Closes a connection and waits for it (postgres-nio requires a connection closed before it
+  /// is released), unless called on an event loop, where waiting is not allowed.
+  private static func close(_ connection: PostgresConnection) {
+    let future: EventLoopFuture<Void> = connection.close()
+    if MultiThreadedEventLoopGroup.currentEventLoop == nil { try? future.wait() }
+  }
+
+  /// A fresh connection, its schema and timeouts set.
+  private func connect() throws -> PostgresConnection {
+    let id = nextID.add(1, ordering: .relaxed).oldValue
+    let connection = try PostgresConnection.connect(
+      on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration, id: id, logger: logger
+    ).wait()
+    let session = PostgresSession(connection: connection, logger: logger)
+    var settings = ["SET TIME ZONE 'UTC'"]
+    if let schema = location.schema {
+      settings.append("CREATE SCHEMA IF NOT EXISTS \(schema)")
+      settings.append("SET search_path TO \(schema)")
+    }
+    if let statementTimeout = location.statementTimeout {
+      settings.append("SET statement_timeout = \(Int(statementTimeout * 1000))")
+    }
+    do {
+      try session.execute(sql: settings.joined(separator: "; ") + ";")
+    } catch {
+      Self.close(connection)
+      throw error
+    }
+    return connection
+  }
+
+  /// Runs `body` on a pooled connection (at most `pool` at once; a request waits up to the lock
+  /// timeout for one). A connection that failed is closed, never reused.
+  func withSession<T>(_ body: (PostgresSession) throws -> T) throws -> T {
+    guard permits.wait(timeout: .now() + lockTimeout) == .success else {
+      throw StoreError(
+        .busy, "all \(location.poolSize) connections to \(location.redacted) stayed busy for \(Int(lockTimeout)) s")
+    }
+    defer { permits.signal() }
+    var connection = idle.withLock { $0.popLast() }
+    if let open = connection, open.isClosed { connection = nil }
+    let live: PostgresConnection
+    do {
+      live = try connection ?? connect()
+    } catch {
+      throw PostgresRegistry.classify(error, doing: "cannot connect to \(location.redacted)")
+    }
+    do {
+      let result = try body(PostgresSession(connection: live, logger: logger))
+      idle.withLock { $0.append(live) }
+      return result
+    } catch {
+      if live.isClosed || Self.isConnectionFailure(error) {
+        Self.close(live)
+      } else {
+        idle.withLock { $0.append(live) }
+      }
+      throw error
+    }
+  }
+
+  /// Runs `body` in one transaction; a serialization failure or deadlock is retried (up to five
+  /// tries), anything else rolls back and is thrown. `cancelled` is asked just before `COMMIT`.
+  func transaction<T>(
+    readOnly: Bool, cancelled: () -> Bool = { false }, _ body: (RegistryTransaction) throws -> T
+  ) throws -> T {
+    try withSession { session in
+      var attempt = 1
+      while true {
+        do {
+          if readOnly {
+            try session.execute(sql: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", arguments: [])
+          } else {
+            try session.execute(sql: "BEGIN", arguments: [])
+            try session.execute(sql: "SET LOCAL lock_timeout = \(Int(lockTimeout * 1000))", arguments: [])
+            _ = try session.rows("SELECT pg_advisory_xact_lock(hashtext(?))", [.text(lockName)], limit: nil)
+          }
+          let result = try body(RegistryTransaction(db: session))
+          if cancelled() {
+            try session.execute(sql: "ROLLBACK", arguments: [])
+            throw StoreError(.cancelled, "cancelled before the write was committed; nothing was written")
+          }
+          try session.execute(sql: "COMMIT", arguments: [])
+          return result
+        } catch {
+          if !session.connection.isClosed { _ = try? session.execute(sql: "ROLLBACK", arguments: []) }
+          if attempt < 5, let state = Self.sqlState(error), state == "40001" || state == "40P01" {
+            attempt += 1
+            continue
+          }
+          throw error
+        }
+      }
+    }
+  }
+
+  /// The advisory lock's name: one registry per schema.
+  private var lockName: String { "onewindow:" + (location.schema ?? "public") }
+
+  /// Opens the registry: connects, migrates when `migrate`, else checks it was migrated.
+  func open(access: StoreAccess) throws(StoreError) {
+    do {
+      if access == .read {
+        let applied = try transaction(readOnly: true) { transaction in try PostgresMigrations.applied(transaction) }
+        guard Set(applied).isSuperset(of: Migrations.steps.map(\.name)) else {
+          throw StoreError(
+            applied.isEmpty ? .missing : .notMigrated,
+            applied.isEmpty
+              ? "no registry at \(location.redacted); make one with `onewindow registry init --db \(location.redacted)`"
+              : "the registry at \(location.redacted) is from another version; run `onewindow registry init` to migrate it")
+        }
+        return
+      }
+      if access == .write {
+        let applied = try transaction(readOnly: true) { transaction in try PostgresMigrations.applied(transaction) }
+        if applied.isEmpty {
+          throw StoreError(
+            .missing, "no registry at \(location.redacted); make one with `onewindow registry init --db \(location.redacted)`")
+        }
+      }
+      try PostgresMigrations.migrate(self)
+      try? transaction(readOnly: false) { transaction in
+        try transaction.db.execute(sql: "CREATE EXTENSION IF NOT EXISTS amcheck SCHEMA public", arguments: [])
+      }
+    } catch let error as StoreError {
+      throw error
+    } catch {
+      throw Self.classify(error, doing: "cannot open the registry at \(location.redacted)")
+    }
+  }
+
+  // MARK: - Errors
+
+  /// Whether an error came from PostgreSQL or the connection (not from a transaction's body).
+  static func isDatabaseError(_ error: any Error) -> Bool { error is PSQLError }
+
+  /// The SQLSTATE of a server error, if the error is one.
+  static func sqlState(_ error: any Error) -> String? {
+    (error as? PSQLError)?.serverInfo?[.sqlState]
+  }
+
+  static func isConnectionFailure(_ error: any Error) -> Bool {
+    guard let error = error as? PSQLError else { return false }
+    return [.serverClosedConnection, .connectionError, .clientClosedConnection, .uncleanShutdown, .sslUnsupported].contains(error.code)
+  }
+
+  /// A store error for a postgres-nio error, by SQLSTATE (without statement arguments).
+  static func classify(_ error: any Error, doing what: String) -> StoreError {
+    if let error = error as? StoreError { return error }
+    guard let error = error as? PSQLError else { return StoreError(.other, "\(what): \(error)") }
+    if isConnectionFailure(error) {
+      return StoreError(.unavailable, "\(what): the connection to PostgreSQL was lost or refused (\(error.code)); nothing of this request was written")
+    }
+    let state = error.serverInfo?[.sqlState] ?? ""
+    let message = error.serverInfo?[.message] ?? "\(error.code)"
+    let kind: StoreError.Kind =
+      switch state {
+      case "55P03", "57014", "40001", "40P01": .busy
+      case "25006": .readOnly
+      case "XX001", "XX002": .corrupt
+      case "3D000", "28000", "28P01", "08001", "08006", "57P03": .cannotOpen
+      case let state where state.hasPrefix("23"): .constraint
+      default: .other
+      }
+    return StoreError(kind, "\(what): PostgreSQL error \(state): \(message)")
+  }
+}
