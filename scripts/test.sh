@@ -4,14 +4,16 @@
 #   Python's xmlschema (the independent validator the schema tests compare against),
 #   jsonschema (every JSON output validates against its schema in Schemas/json),
 #   openapi-spec-validator (the contract is valid OpenAPI 3.1) and schemathesis (the live service
-#   answers as the contract says).
+#   answers as the contract says); Debian's postgresql (PostgreSQL 15), of which it starts a
+#   throwaway cluster (scripts/postgres-cluster.sh) for the run, so the registry tests run on
+#   both stores; its URL is in ONEWINDOW_TEST_POSTGRES, and it is stopped and removed on exit.
 # Extra arguments go to `swift test` (for example --filter SampleFilingsTests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if command -v dpkg-query >/dev/null 2>&1; then
   missing=()
-  for package in libxml2-dev libsqlite3-dev pkg-config zlib1g-dev; do
+  for package in libxml2-dev libsqlite3-dev pkg-config zlib1g-dev postgresql; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
       || missing+=("$package")
   done
@@ -34,4 +36,15 @@ if [ ${#python_missing[@]} -gt 0 ]; then
   python3 -m pip install --quiet "${python_missing[@]}"
 fi
 
-exec swift test "$@"
+# A throwaway PostgreSQL cluster for this run (never Debian's own `main` cluster).
+postgres_dir=$(mktemp -d /tmp/onewindow-postgres.XXXXXX)
+cleanup() {
+  scripts/postgres-cluster.sh stop "$postgres_dir" || true
+  rm -rf "$postgres_dir"
+}
+trap cleanup EXIT
+ONEWINDOW_TEST_POSTGRES=$(scripts/postgres-cluster.sh start "$postgres_dir")
+export ONEWINDOW_TEST_POSTGRES
+echo "PostgreSQL for the tests: $ONEWINDOW_TEST_POSTGRES" >&2
+
+swift test "$@"

@@ -77,6 +77,15 @@ public struct Registry: Sendable {
     do { try store.dropScratchSchema() } catch { throw failure(error) }
   }
 
+  /// Whether a registry location is a PostgreSQL URL (`postgres://…`) rather than a SQLite file.
+  public static func isPostgres(_ location: String) -> Bool { PostgresLocation.isPostgres(location) }
+
+  /// Copies every row of this registry into `target`, a new and empty registry on either store
+  /// (`onewindow registry copy`), in one transaction there. Returns the rows copied per table.
+  public func copy(into target: Registry) async throws(OneWindowError) -> [(table: String, rows: Int)] {
+    do { return try await store.copy(into: target.store) } catch { throw target.failure(error) }
+  }
+
   /// Which store holds the registry: `sqlite` or `postgres`.
   public var storeKind: String { store.backendName }
 

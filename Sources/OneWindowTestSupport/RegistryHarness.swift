@@ -7,8 +7,34 @@ public struct HarnessError: Error, CustomStringConvertible {
   public var description: String
 }
 
-/// A registry for a test: in memory, or in a fresh temporary file (for concurrency, crash and
-/// tamper tests), with the schemas compiled once per process.
+/// Which store a registry test runs on; registry tests take both as their arguments.
+public enum StoreBackend: String, Sendable, CaseIterable, CustomStringConvertible {
+  case sqlite
+  case postgres
+
+  public var description: String { rawValue }
+
+  /// The PostgreSQL server of this test run: `ONEWINDOW_TEST_POSTGRES`, set by `scripts/test.sh`
+  /// from the throwaway cluster it starts. Tests never assume a server it did not start: without
+  /// it, every PostgreSQL case fails with this explanation.
+  public static func postgresURL() throws -> String {
+    guard let url = ProcessInfo.processInfo.environment["ONEWINDOW_TEST_POSTGRES"], !url.isEmpty else {
+      throw HarnessError(
+        description: "ONEWINDOW_TEST_POSTGRES is not set: run the tests with scripts/test.sh, which starts a throwaway PostgreSQL cluster (or start one with scripts/postgres-cluster.sh start DIR and export its URL)")
+    }
+    return url
+  }
+
+  /// The URL of a new, empty schema on the test run's server (a registry of its own).
+  public static func freshPostgresRegistry() throws -> String {
+    let url = try postgresURL()
+    let schema = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(20)
+    return url + (url.contains("?") ? "&" : "?") + "schema=" + schema
+  }
+}
+
+/// A registry for a test: in memory, in a fresh temporary file (for concurrency, crash and
+/// tamper tests) or in a fresh PostgreSQL schema, with the schemas compiled once per process.
 public struct RegistryHarness: Sendable {
   /// Schemas and data from the repository, compiled once. A checkout whose schemas do not load
   /// cannot run any registry test, so this stops the test process with the reason.
@@ -49,12 +75,17 @@ public struct RegistryHarness: Sendable {
   }
 
   public let registry: Registry
-  /// The database file, or nil in memory.
+  /// The database file or PostgreSQL URL (with its schema), or nil in memory.
   public let path: String?
+  public let backend: StoreBackend
 
-  /// A fresh registry; `onDisk` puts it in a new temporary folder.
-  public init(onDisk: Bool = false) throws {
-    if onDisk {
+  /// A fresh registry; on SQLite `onDisk` puts it in a new temporary folder (else in memory), on
+  /// PostgreSQL it is a new schema of the test run's server (``StoreBackend/postgresURL``).
+  public init(_ backend: StoreBackend = .sqlite, onDisk: Bool = false) throws {
+    self.backend = backend
+    if backend == .postgres {
+      path = try StoreBackend.freshPostgresRegistry()
+    } else if onDisk {
       let folder = FileManager.default.temporaryDirectory.appendingPathComponent("onewindow-tests-\(UUID().uuidString)")
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
       path = folder.appendingPathComponent("registry.sqlite").path

@@ -106,7 +106,7 @@ struct StatementArguments: ExpressibleByArrayLiteral {
 }
 
 /// One result row: its columns in order, read by name like GRDB's `Row`.
-struct Row: Sequence {
+struct Row: Sequence, Sendable {
   let columns: [String]
   let values: [SQLValue]
 

@@ -8,8 +8,8 @@ import Testing
 struct ActorSlipTests {
   let on = RegistryHarness.on
 
-  @Test func aNameForAStaffNumberIsRefusedBeforeAnythingIsStored() async throws {
-    let registry = try RegistryHarness().registry
+  @Test(arguments: StoreBackend.allCases) func aNameForAStaffNumberIsRefusedBeforeAnythingIsStored(_ backend: StoreBackend) async throws {
+    let registry = try RegistryHarness(backend).registry
     let submitted = try await registry.submitPreFiling(
       RegistryHarness.source(Taixingli.preFiling), by: Taixingli.owner, clock: on("2026-03-02"))
     await #expect(throws: OneWindowError.invalidActor(LocalizedText(
@@ -21,8 +21,8 @@ struct ActorSlipTests {
     #expect(try await registry.receipt("RCPT-20260304-000001") == nil)
   }
 
-  @Test func aFullWidthStaffNumberIsFoldedAndAccepted() async throws {
-    let registry = try RegistryHarness().registry
+  @Test(arguments: StoreBackend.allCases) func aFullWidthStaffNumberIsFoldedAndAccepted(_ backend: StoreBackend) async throws {
+    let registry = try RegistryHarness(backend).registry
     let submitted = try await registry.submitPreFiling(
       RegistryHarness.source(Taixingli.preFiling), by: Taixingli.owner, clock: on("2026-03-02"))
     let approved = try await registry.reviewPreFiling(submitted.number, decision: .approve(), by: .clerk("０２３１"), clock: on("2026-03-04"))
@@ -57,8 +57,8 @@ struct ActorSlipTests {
 struct DryRunTests {
   let on = RegistryHarness.on
 
-  @Test func aPreviewChecksEverythingAndWritesNothing() async throws {
-    var registry = try RegistryHarness().registry
+  @Test(arguments: StoreBackend.allCases) func aPreviewChecksEverythingAndWritesNothing(_ backend: StoreBackend) async throws {
+    var registry = try RegistryHarness(backend).registry
     registry.preview = true
     let preview = try await registry.submitPreFiling(
       RegistryHarness.source(Taixingli.preFiling), by: Taixingli.owner, clock: on("2026-03-02"))

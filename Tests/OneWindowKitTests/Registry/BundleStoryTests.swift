@@ -16,8 +16,8 @@ struct BundleStoryTests {
     receipt.findings.filter { $0.severity == .error }.map(\.ruleID.rawValue)
   }
 
-  @Test func opensAddsColdFoodAndCloses() async throws {
-    let registry = try RegistryHarness().registry
+  @Test(arguments: StoreBackend.allCases) func opensAddsColdFoodAndCloses(_ backend: StoreBackend) async throws {
+    let registry = try RegistryHarness(backend).registry
     try await TianShengJiXiang.preFiled(in: registry)
 
     // 2026-04-22 (Wednesday): accepted, due two working days later.
@@ -128,8 +128,8 @@ struct BundleStoryTests {
 
   /// A 主体业态 bracket note (2023 measures) is carried from the application to the licence face
   /// and the Issuance packet, which stays valid (issue 14, item 3).
-  @Test func theCategoryNoteReachesTheLicenceFace() async throws {
-    let registry = try RegistryHarness().registry
+  @Test(arguments: StoreBackend.allCases) func theCategoryNoteReachesTheLicenceFace(_ backend: StoreBackend) async throws {
+    let registry = try RegistryHarness(backend).registry
     try await TianShengJiXiang.preFiled(in: registry)
     let source = try RegistryHarness.source(TianShengJiXiang.opening, replacing: [(
       "<CateringSubtype>SMALL</CateringSubtype>",
@@ -150,8 +150,8 @@ struct BundleStoryTests {
     #expect(report.findings.filter { $0.severity == .error }.isEmpty)
   }
 
-  @Test func aCorrectionRequestStopsTheClockAndHoldsTheOtherTrack() async throws {
-    let registry = try RegistryHarness().registry
+  @Test(arguments: StoreBackend.allCases) func aCorrectionRequestStopsTheClockAndHoldsTheOtherTrack(_ backend: StoreBackend) async throws {
+    let registry = try RegistryHarness(backend).registry
     try await TianShengJiXiang.preFiled(in: registry)
     _ = try await registry.submitBundle(RegistryHarness.source(TianShengJiXiang.opening), by: applicant, clock: on("2026-04-22"))
     let food = try await registry.decideTrack(
@@ -169,8 +169,8 @@ struct BundleStoryTests {
     await #expect(try registry.overdueBundles(asOf: CivilDate("2026-05-20")!).isEmpty)
   }
 
-  @Test func aCorrectedResubmissionRestartsTheClock() async throws {
-    let registry = try RegistryHarness().registry
+  @Test(arguments: StoreBackend.allCases) func aCorrectedResubmissionRestartsTheClock(_ backend: StoreBackend) async throws {
+    let registry = try RegistryHarness(backend).registry
     try await TianShengJiXiang.preFiled(in: registry)
     let accepted = try await registry.submitBundle(RegistryHarness.source(TianShengJiXiang.opening), by: applicant, clock: on("2026-04-22"))
     let asked = try await registry.decideTrack(
@@ -196,8 +196,8 @@ struct BundleStoryTests {
     #expect(detail.summary.tracks.map(\.status) == [.pending, .pending])
   }
 
-  @Test func aRejectionWaitsForTheOtherTrackAndGivesBothReasons() async throws {
-    let registry = try RegistryHarness().registry
+  @Test(arguments: StoreBackend.allCases) func aRejectionWaitsForTheOtherTrackAndGivesBothReasons(_ backend: StoreBackend) async throws {
+    let registry = try RegistryHarness(backend).registry
     try await TianShengJiXiang.preFiled(in: registry)
     _ = try await registry.submitBundle(RegistryHarness.source(TianShengJiXiang.opening), by: applicant, clock: on("2026-04-22"))
     let business = try await registry.decideTrack(
@@ -227,8 +227,8 @@ struct BundleStoryTests {
     #expect(unit.units.first { $0.id == "A-1" }?.occupied == 0)
   }
 
-  @Test func theEnteringClerkDoesNotDecide() async throws {
-    let registry = try RegistryHarness().registry
+  @Test(arguments: StoreBackend.allCases) func theEnteringClerkDoesNotDecide(_ backend: StoreBackend) async throws {
+    let registry = try RegistryHarness(backend).registry
     try await TianShengJiXiang.preFiled(in: registry)
     _ = try await registry.submitBundle(RegistryHarness.source(TianShengJiXiang.opening), by: .clerk("0240"), clock: on("2026-04-22"))
     let own = try await registry.decideTrack(
@@ -236,8 +236,8 @@ struct BundleStoryTests {
     #expect(errors(own) == ["RG-002"])
   }
 
-  @Test func overdueBundlesAreListedWithTheWorkingDaysLate() async throws {
-    let registry = try RegistryHarness().registry
+  @Test(arguments: StoreBackend.allCases) func overdueBundlesAreListedWithTheWorkingDaysLate(_ backend: StoreBackend) async throws {
+    let registry = try RegistryHarness(backend).registry
     try await TianShengJiXiang.preFiled(in: registry)
     _ = try await registry.submitBundle(RegistryHarness.source(TianShengJiXiang.opening), by: applicant, clock: on("2026-04-22"))
     await #expect(try registry.overdueBundles(asOf: CivilDate("2026-04-24")!).isEmpty)

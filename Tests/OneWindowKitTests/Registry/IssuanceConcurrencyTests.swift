@@ -7,8 +7,8 @@ import Testing
 struct IssuanceConcurrencyTests {
   let on = RegistryHarness.on
 
-  @Test func concurrentIssuancesGetDistinctValidNumbers() async throws {
-    let harness = try RegistryHarness(onDisk: true)
+  @Test(arguments: StoreBackend.allCases) func concurrentIssuancesGetDistinctValidNumbers(_ backend: StoreBackend) async throws {
+    let harness = try RegistryHarness(backend, onDisk: true)
     let other = try harness.reopened()
     let registry = harness.registry
     let count = 8

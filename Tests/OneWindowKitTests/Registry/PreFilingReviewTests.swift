@@ -11,8 +11,8 @@ struct PreFilingReviewTests {
     receipt.findings.filter { $0.severity == .error }.map(\.ruleID.rawValue)
   }
 
-  @Test func aRejectionKeepsItsReasonsAndIsStoredAsADecisionPacket() async throws {
-    let registry = try RegistryHarness().registry
+  @Test(arguments: StoreBackend.allCases) func aRejectionKeepsItsReasonsAndIsStoredAsADecisionPacket(_ backend: StoreBackend) async throws {
+    let registry = try RegistryHarness(backend).registry
     let submitted = try await registry.submitPreFiling(RegistryHarness.source(Taixingli.preFiling), by: Taixingli.owner, clock: on("2026-03-02"))
     let rejected = try await registry.reviewPreFiling(
       submitted.number, decision: .reject(reasons: ["PF-004 产权证明面积不足以覆盖单元"]), by: Taixingli.reviewClerk,
@@ -35,8 +35,8 @@ struct PreFilingReviewTests {
     #expect(approved.subject == "YBA-370202-2026-000001")
   }
 
-  @Test func aCorrectionRequestIsAnsweredByAResubmission() async throws {
-    let registry = try RegistryHarness().registry
+  @Test(arguments: StoreBackend.allCases) func aCorrectionRequestIsAnsweredByAResubmission(_ backend: StoreBackend) async throws {
+    let registry = try RegistryHarness(backend).registry
     let submitted = try await registry.submitPreFiling(RegistryHarness.source(Taixingli.preFiling), by: Taixingli.owner, clock: on("2026-03-02"))
     let asked = try await registry.reviewPreFiling(
       submitted.number, decision: .requestCorrection(reasons: ["补充规划用途证明", "声明书缺少安全使用承诺"]),
@@ -49,8 +49,8 @@ struct PreFilingReviewTests {
     #expect(errors(late) == ["RG-003"])
   }
 
-  @Test func theOwnerWithdrawsAndOnlyTheOwnerMay() async throws {
-    let registry = try RegistryHarness().registry
+  @Test(arguments: StoreBackend.allCases) func theOwnerWithdrawsAndOnlyTheOwnerMay(_ backend: StoreBackend) async throws {
+    let registry = try RegistryHarness(backend).registry
     let haitianOwner = Actor.owner("91370200MA3M4T6B16")
     let submitted = try await registry.submitPreFiling(
       RegistryHarness.source("SampleFilings/valid/prefiling/haitian-centre.xml"), by: haitianOwner, clock: on("2026-03-16"))
@@ -67,8 +67,8 @@ struct PreFilingReviewTests {
     await #expect(try registry.preFiling(number, asOf: on("2026-10-20").today)?.summary.status == .withdrawn)
   }
 
-  @Test func anActivePreFilingExpiresAtTheEndOfItsValidity() async throws {
-    let registry = try RegistryHarness().registry
+  @Test(arguments: StoreBackend.allCases) func anActivePreFilingExpiresAtTheEndOfItsValidity(_ backend: StoreBackend) async throws {
+    let registry = try RegistryHarness(backend).registry
     let submitted = try await registry.submitPreFiling(RegistryHarness.source(Taixingli.preFiling), by: Taixingli.owner, clock: on("2026-03-02"))
     _ = try await registry.reviewPreFiling(
       submitted.number, decision: .approve(validUntil: CivilDate("2026-05-31")), by: Taixingli.reviewClerk, clock: on("2026-03-04"))
@@ -80,16 +80,16 @@ struct PreFilingReviewTests {
     #expect(late.findings.first { $0.ruleID == "TR-001" }?.message.zh.hasSuffix("住所预备案 YBA-370202-2026-000001 已于 2026-05-31 到期") == true)
   }
 
-  @Test func theDefaultValidityIsThePolicyYearsLessADay() async throws {
-    let registry = try RegistryHarness().registry
+  @Test(arguments: StoreBackend.allCases) func theDefaultValidityIsThePolicyYearsLessADay(_ backend: StoreBackend) async throws {
+    let registry = try RegistryHarness(backend).registry
     try await Taixingli.approved(in: registry)
     let summary = try await #require(try registry.preFilings(asOf: on("2026-03-04").today).first)
     #expect(RegistryHarness.oneWindow.policy.preFilingValidityYears == 3)
     #expect(summary.validUntil == CivilDate("2029-03-03"))
   }
 
-  @Test func aDecisionPacketCanCarryTheApproval() async throws {
-    let registry = try RegistryHarness().registry
+  @Test(arguments: StoreBackend.allCases) func aDecisionPacketCanCarryTheApproval(_ backend: StoreBackend) async throws {
+    let registry = try RegistryHarness(backend).registry
     let submitted = try await registry.submitPreFiling(RegistryHarness.source(Taixingli.preFiling), by: Taixingli.owner, clock: on("2026-03-02"))
     let packet = try RegistryHarness.source(
       "SampleFilings/valid/decision/taixingli-prefiling-approve.xml",
@@ -104,8 +104,8 @@ struct PreFilingReviewTests {
     #expect(summary.validUntil == CivilDate("2029-03-03"))
   }
 
-  @Test func replacingAProofKeepsTheOldOneInItsVersion() async throws {
-    let registry = try RegistryHarness().registry
+  @Test(arguments: StoreBackend.allCases) func replacingAProofKeepsTheOldOneInItsVersion(_ backend: StoreBackend) async throws {
+    let registry = try RegistryHarness(backend).registry
     try await Taixingli.approved(in: registry)
     let amended = try await registry.amendPreFiling(
       RegistryHarness.source("SampleFilings/valid/amendment/taixingli-replace-title-p1.xml"), by: Taixingli.owner,
@@ -122,8 +122,8 @@ struct PreFilingReviewTests {
     #expect(errors(stranger).contains("RG-001"))
   }
 
-  @Test func listsFilterByStatusAndOwner() async throws {
-    let registry = try RegistryHarness().registry
+  @Test(arguments: StoreBackend.allCases) func listsFilterByStatusAndOwner(_ backend: StoreBackend) async throws {
+    let registry = try RegistryHarness(backend).registry
     try await Taixingli.approved(in: registry)
     _ = try await registry.submitPreFiling(
       RegistryHarness.source("SampleFilings/valid/prefiling/haitian-centre.xml"), by: .owner("91370200MA3M4T6B16"),

@@ -92,8 +92,8 @@ struct PreFilingScenarioTests {
     #expect(audit.receiptsChecked == 10)
   }
 
-  @Test func aRejectedPacketIsStoredAndItsReceiptListsTheFindings() async throws {
-    let registry = try RegistryHarness().registry
+  @Test(arguments: StoreBackend.allCases) func aRejectedPacketIsStoredAndItsReceiptListsTheFindings(_ backend: StoreBackend) async throws {
+    let registry = try RegistryHarness(backend).registry
     let bad = "SampleFilings/invalid/prefiling/uscc-too-short.xml"
     let receipt = try await registry.submitPreFiling(RegistryHarness.source(bad), by: .clerk("0232"), clock: RegistryHarness.on("2026-03-02"))
     #expect(receipt.outcome == .rejected)

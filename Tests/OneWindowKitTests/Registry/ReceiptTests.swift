@@ -13,8 +13,8 @@ struct ReceiptTests {
     return report.findings.filter { $0.severity == .error }.map { "\($0.ruleID) \($0.message.en)" }
   }
 
-  @Test func everyKindOfReceiptIsAValidReceiptPacket() async throws {
-    let registry = try RegistryHarness().registry
+  @Test(arguments: StoreBackend.allCases) func everyKindOfReceiptIsAValidReceiptPacket(_ backend: StoreBackend) async throws {
+    let registry = try RegistryHarness(backend).registry
     let (submitted, approved) = try await Taixingli.approved(in: registry)
     let registered = try await registry.register(RegistryHarness.source(Taixingli.zhanqiaoU201), by: Taixingli.entryClerk, clock: on("2026-04-08"))
     let refused = try await registry.register(
@@ -28,8 +28,8 @@ struct ReceiptTests {
     #expect(refused.xml.contains("<RuleId>XSD-1871</RuleId>"))
   }
 
-  @Test func numbersRunPerDayAndTheRegistryKeepsEachReceiptAsIssued() async throws {
-    let registry = try RegistryHarness().registry
+  @Test(arguments: StoreBackend.allCases) func numbersRunPerDayAndTheRegistryKeepsEachReceiptAsIssued(_ backend: StoreBackend) async throws {
+    let registry = try RegistryHarness(backend).registry
     let (submitted, approved) = try await Taixingli.approved(in: registry)
     let later = try await registry.reviewPreFiling(submitted.number, decision: .approve(), by: .clerk("0233"), clock: on("2026-03-04"))
     #expect([submitted.number, approved.number, later.number] == ["RCPT-20260302-000001", "RCPT-20260304-000001", "RCPT-20260304-000002"])
@@ -38,8 +38,8 @@ struct ReceiptTests {
     await #expect(try registry.receipt("RCPT-20260304-000009") == nil)
   }
 
-  @Test func theSavedMaterialsCountTheUnitsProofSet() async throws {
-    let registry = try RegistryHarness().registry
+  @Test(arguments: StoreBackend.allCases) func theSavedMaterialsCountTheUnitsProofSet(_ backend: StoreBackend) async throws {
+    let registry = try RegistryHarness(backend).registry
     try await Taixingli.approved(in: registry)
     // U-101's proof P-1 (shared with U-102) + declaration + owner's licence + lease = 4; the
     // dumpling house handed in its agreement and its own licence (not a premises paper).
@@ -53,8 +53,8 @@ struct ReceiptTests {
 extension ReceiptTests {
   /// A refused packet quoting a 3,000-digit value: the receipt cuts the finding's text to the
   /// schema's 2,000 characters and stays a valid Receipt packet (found by the fuzz invariants).
-  @Test func aRefusalQuotingAnOverlongValueIsStillAValidReceipt() async throws {
-    let registry = try RegistryHarness().registry
+  @Test(arguments: StoreBackend.allCases) func aRefusalQuotingAnOverlongValueIsStillAValidReceipt(_ backend: StoreBackend) async throws {
+    let registry = try RegistryHarness(backend).registry
     try await Taixingli.approved(in: registry)
     let refused = try await registry.register(
       RegistryHarness.source(

@@ -10,8 +10,8 @@ import Testing
 struct RegistryConcurrencyTests {
   let on = RegistryHarness.on
 
-  @Test func twoClerksApprovingAtOnceCannotBothSucceed() async throws {
-    let harness = try RegistryHarness(onDisk: true)
+  @Test(arguments: StoreBackend.allCases) func twoClerksApprovingAtOnceCannotBothSucceed(_ backend: StoreBackend) async throws {
+    let harness = try RegistryHarness(backend, onDisk: true)
     let other = try harness.reopened()
     let submitted = try await harness.registry.submitPreFiling(
       RegistryHarness.source(Taixingli.preFiling), by: Taixingli.owner, clock: on("2026-03-02"))
@@ -37,8 +37,8 @@ struct RegistryConcurrencyTests {
     await #expect(try harness.registry.verifyAudit().isIntact)
   }
 
-  @Test func theLastPlaceOfAUnitCannotBeTakenTwice() async throws {
-    let harness = try RegistryHarness(onDisk: true)
+  @Test(arguments: StoreBackend.allCases) func theLastPlaceOfAUnitCannotBeTakenTwice(_ backend: StoreBackend) async throws {
+    let harness = try RegistryHarness(backend, onDisk: true)
     let other = try harness.reopened()
     try await Taixingli.approved(in: harness.registry)
     // U-101 holds one entity; six applicants race for it with distinct packets.
@@ -65,8 +65,8 @@ struct RegistryConcurrencyTests {
     await #expect(try harness.registry.verifyAudit().isIntact)
   }
 
-  @Test func receiptNumbersStayUniqueUnderLoad() async throws {
-    let harness = try RegistryHarness(onDisk: true)
+  @Test(arguments: StoreBackend.allCases) func receiptNumbersStayUniqueUnderLoad(_ backend: StoreBackend) async throws {
+    let harness = try RegistryHarness(backend, onDisk: true)
     let other = try harness.reopened()
     let receipts = try await withThrowingTaskGroup(of: Receipt.self) { group in
       for index in 0..<40 {

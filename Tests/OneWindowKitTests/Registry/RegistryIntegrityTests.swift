@@ -57,8 +57,8 @@ struct RegistryIntegrityTests {
     }
   }
 
-  @Test func anAmendmentOfItsOwnPreFilingIsNotADuplicate() async throws {
-    let registry = try RegistryHarness().registry
+  @Test(arguments: StoreBackend.allCases) func anAmendmentOfItsOwnPreFilingIsNotADuplicate(_ backend: StoreBackend) async throws {
+    let registry = try RegistryHarness(backend).registry
     try await Taixingli.approved(in: registry)
     let amended = try await registry.amendPreFiling(RegistryHarness.source(Taixingli.addUnitU202), by: Taixingli.owner, clock: on("2026-05-11"))
     #expect(amended.outcome == .accepted, "\(amended.findings.map(\.ruleID))")
@@ -66,8 +66,8 @@ struct RegistryIntegrityTests {
 
   // MARK: Fault 3: one shop, one licence pair, also in a race
 
-  @Test func theSameOpeningWithANewPacketIdIsRefused() async throws {
-    let registry = try RegistryHarness().registry
+  @Test(arguments: StoreBackend.allCases) func theSameOpeningWithANewPacketIdIsRefused(_ backend: StoreBackend) async throws {
+    let registry = try RegistryHarness(backend).registry
     let applicant = Actor.applicant("370203199008231423")
     let first = try await registry.submitBundle(RegistryHarness.source(TianShengJiXiang.muzidawei), by: applicant, clock: on("2026-05-13"))
     #expect(first.outcome == .accepted)
@@ -98,8 +98,8 @@ struct RegistryIntegrityTests {
 
   // MARK: Fault 4: official time
 
-  @Test func anOfficialClockRefusesTheFutureAndGoingBackAndMarksBackdating() async throws {
-    let registry = try RegistryHarness().registry
+  @Test(arguments: StoreBackend.allCases) func anOfficialClockRefusesTheFutureAndGoingBackAndMarksBackdating(_ backend: StoreBackend) async throws {
+    let registry = try RegistryHarness(backend).registry
     let today = CivilDate.today()
     let future = RegistryClock.official(asOf: today.adding(days: 1))
     do {
@@ -141,8 +141,8 @@ struct RegistryIntegrityTests {
 
   // MARK: Fault 10: a refused approval takes no number; an applicant's issue is a refused receipt
 
-  @Test func aRefusedApprovalLeavesNoGapInTheNumbers() async throws {
-    let registry = try RegistryHarness().registry
+  @Test(arguments: StoreBackend.allCases) func aRefusedApprovalLeavesNoGapInTheNumbers(_ backend: StoreBackend) async throws {
+    let registry = try RegistryHarness(backend).registry
     let taixingli = try await registry.submitPreFiling(RegistryHarness.source(Taixingli.preFiling), by: Taixingli.owner, clock: on("2026-03-02"))
     let sanjiangli = try await registry.submitPreFiling(
       RegistryHarness.source(TianShengJiXiang.sanjiangli), by: TianShengJiXiang.sanjiangliOwner, clock: on("2026-03-10"))
@@ -157,8 +157,8 @@ struct RegistryIntegrityTests {
     #expect(second.subject == "YBA-370202-2026-000002")
   }
 
-  @Test func anApplicantIssuingGetsARefusedReceipt() async throws {
-    let registry = try RegistryHarness().registry
+  @Test(arguments: StoreBackend.allCases) func anApplicantIssuingGetsARefusedReceipt(_ backend: StoreBackend) async throws {
+    let registry = try RegistryHarness(backend).registry
     let applicant = Actor.applicant("370203199008231423")
     let accepted = try await registry.submitBundle(RegistryHarness.source(TianShengJiXiang.muzidawei), by: applicant, clock: on("2026-05-13"))
     let number = try #require(accepted.subject)

@@ -113,8 +113,8 @@ struct StatisticsTests {
     #expect(earlier.bundles.overdue == 0)
   }
 
-  @Test func anEmptyRegistryHasNoShares() async throws {
-    let statistics = try await RegistryHarness().registry.statistics(asOf: CivilDate("2026-06-30")!)
+  @Test(arguments: StoreBackend.allCases) func anEmptyRegistryHasNoShares(_ backend: StoreBackend) async throws {
+    let statistics = try await RegistryHarness(backend).registry.statistics(asOf: CivilDate("2026-06-30")!)
     #expect(statistics.registrations == RegistrationFigures())
     #expect(statistics.bundles == BundleFigures())
     #expect(statistics.bundles.onTimePercent == nil)
@@ -125,8 +125,8 @@ struct StatisticsTests {
     #expect(text.contains("on time 0 (-)"))
   }
 
-  @Test func receiptsRecordTheAcceptingCentre() async throws {
-    var registry = try RegistryHarness().registry
+  @Test(arguments: StoreBackend.allCases) func receiptsRecordTheAcceptingCentre(_ backend: StoreBackend) async throws {
+    var registry = try RegistryHarness(backend).registry
     try await Taixingli.approved(in: registry)
     // Named by the caller (the CLI's --service-centre, a replay step's centre).
     registry.serviceCentre = " 370202005 "

@@ -8,13 +8,13 @@ import Testing
 /// a packet folder's, and a refused zip gets a rejected receipt with the archive stored as
 /// received, so nothing submitted is lost.
 struct ZipIntakeTests {
-  @Test func aZipRegistrationIsAcceptedLikeItsFolder() async throws {
-    let zipped = try RegistryHarness()
+  @Test(arguments: StoreBackend.allCases) func aZipRegistrationIsAcceptedLikeItsFolder(_ backend: StoreBackend) async throws {
+    let zipped = try RegistryHarness(backend)
     try await Taixingli.approved(in: zipped.registry)
     let zip = try await zipped.registry.register(
       RegistryHarness.source("SampleFilings/valid/registration/taixingli-u201.zip"), by: Taixingli.entryClerk,
       clock: RegistryHarness.on("2026-04-08"))
-    let folders = try RegistryHarness()
+    let folders = try RegistryHarness(backend)
     try await Taixingli.approved(in: folders.registry)
     let folder = try await folders.registry.register(
       RegistryHarness.source("SampleFilings/valid/registration/taixingli-u201-folder"), by: Taixingli.entryClerk,
@@ -26,9 +26,9 @@ struct ZipIntakeTests {
     #expect(stored.bytes == (try Repository.bytes("SampleFilings/valid/registration/taixingli-u201-folder/packet.xml")))
   }
 
-  @Test func aRefusedZipGetsARejectedReceiptAndIsStoredAsReceived() async throws {
+  @Test(arguments: StoreBackend.allCases) func aRefusedZipGetsARejectedReceiptAndIsStoredAsReceived(_ backend: StoreBackend) async throws {
     let cases = try HostileCases.shared.get()
-    let harness = try RegistryHarness()
+    let harness = try RegistryHarness(backend)
     try await Taixingli.approved(in: harness.registry)
     let archive = try cases.bytes("zip-slip.zip")
     let receipt = try await harness.registry.register(

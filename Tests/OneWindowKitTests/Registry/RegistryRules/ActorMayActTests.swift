@@ -6,16 +6,16 @@ import Testing
 struct ActorMayActTests {
   let on = RegistryHarness.on
 
-  @Test func aClerkMayApprove() async throws {
-    let registry = try RegistryHarness().registry
+  @Test(arguments: StoreBackend.allCases) func aClerkMayApprove(_ backend: StoreBackend) async throws {
+    let registry = try RegistryHarness(backend).registry
     let submitted = try await registry.submitPreFiling(RegistryHarness.source(Taixingli.preFiling), by: Taixingli.owner, clock: on("2026-03-02"))
     let approved = try await registry.reviewPreFiling(submitted.number, decision: .approve(), by: Taixingli.reviewClerk, clock: on("2026-03-04"))
     #expect(approved.findings.map(\.ruleID).contains("RG-001") == false)
     #expect(approved.outcome == .accepted)
   }
 
-  @Test func anOwnerMayNotApprove() async throws {
-    let registry = try RegistryHarness().registry
+  @Test(arguments: StoreBackend.allCases) func anOwnerMayNotApprove(_ backend: StoreBackend) async throws {
+    let registry = try RegistryHarness(backend).registry
     let submitted = try await registry.submitPreFiling(RegistryHarness.source(Taixingli.preFiling), by: Taixingli.owner, clock: on("2026-03-02"))
     let refused = try await registry.reviewPreFiling(submitted.number, decision: .approve(), by: Taixingli.owner, clock: on("2026-03-04"))
     #expect(refused.outcome == .rejected)
@@ -25,8 +25,8 @@ struct ActorMayActTests {
     await #expect(try registry.preFiling(submitted.number, asOf: on("2026-03-04").today)?.summary.status == .submitted)
   }
 
-  @Test func anOwnerSubmitsOnlyItsOwnBuilding() async throws {
-    let registry = try RegistryHarness().registry
+  @Test(arguments: StoreBackend.allCases) func anOwnerSubmitsOnlyItsOwnBuilding(_ backend: StoreBackend) async throws {
+    let registry = try RegistryHarness(backend).registry
     let refused = try await registry.submitPreFiling(
       RegistryHarness.source(Taixingli.preFiling), by: .owner("91370200MA3M4T6B16"), clock: on("2026-03-02"))
     #expect(refused.findings.filter { $0.severity == .error }.map(\.ruleID.rawValue) == ["RG-001"])

@@ -11,8 +11,8 @@ struct CalendarPublishedTests {
   let on = RegistryHarness.on
   let applicant = Actor.applicant(TianShengJiXiang.operatorID)
 
-  @Test func aDueDateInsideThePublishedYearsIsCounted() async throws {
-    let registry = try RegistryHarness().registry
+  @Test(arguments: StoreBackend.allCases) func aDueDateInsideThePublishedYearsIsCounted(_ backend: StoreBackend) async throws {
+    let registry = try RegistryHarness(backend).registry
     try await TianShengJiXiang.preFiled(in: registry)
     // Monday 2026-12-14 + 2 working days = Wednesday 2026-12-16, settled.
     let receipt = try await registry.submitBundle(RegistryHarness.source(TianShengJiXiang.opening), by: applicant, clock: on("2026-12-14"))
@@ -21,8 +21,8 @@ struct CalendarPublishedTests {
     #expect(receipt.dueProvisional == nil)
   }
 
-  @Test func aBundleAcceptedOnThirtiethDecemberIsNumberedWithAProvisionalDueDate() async throws {
-    let registry = try RegistryHarness().registry
+  @Test(arguments: StoreBackend.allCases) func aBundleAcceptedOnThirtiethDecemberIsNumberedWithAProvisionalDueDate(_ backend: StoreBackend) async throws {
+    let registry = try RegistryHarness(backend).registry
     try await TianShengJiXiang.preFiled(in: registry)
     // Wednesday 2026-12-30 + 2 working days runs into 2027, which has no published schedule.
     let receipt = try await registry.submitBundle(RegistryHarness.source(TianShengJiXiang.opening), by: applicant, clock: on("2026-12-30"))
@@ -37,8 +37,8 @@ struct CalendarPublishedTests {
     #expect(try await registry.provisionalDueBundles().map(\.number) == ["YJS-370202-2026-000001"])
   }
 
-  @Test func lateDecemberCountsAsNeedingNextYearsNotice() async throws {
-    let registry = try RegistryHarness().registry
+  @Test(arguments: StoreBackend.allCases) func lateDecemberCountsAsNeedingNextYearsNotice(_ backend: StoreBackend) async throws {
+    let registry = try RegistryHarness(backend).registry
     try await TianShengJiXiang.preFiled(in: registry)
     // Monday 2026-12-21 + 2 = Wednesday 2026-12-23: inside 2026, but the 2027 notice may move it.
     let receipt = try await registry.submitBundle(RegistryHarness.source(TianShengJiXiang.opening), by: applicant, clock: on("2026-12-21"))

@@ -6,16 +6,16 @@ import Testing
 struct FourEyesTests {
   let on = RegistryHarness.on
 
-  @Test func anotherClerkApproves() async throws {
-    let registry = try RegistryHarness().registry
+  @Test(arguments: StoreBackend.allCases) func anotherClerkApproves(_ backend: StoreBackend) async throws {
+    let registry = try RegistryHarness(backend).registry
     let entered = try await registry.submitPreFiling(RegistryHarness.source(Taixingli.preFiling), by: Taixingli.entryClerk, clock: on("2026-03-02"))
     let approved = try await registry.reviewPreFiling(entered.number, decision: .approve(), by: Taixingli.reviewClerk, clock: on("2026-03-04"))
     #expect(approved.outcome == .accepted)
     #expect(approved.subject == Taixingli.number)
   }
 
-  @Test func theEnteringClerkMayNotApprove() async throws {
-    let registry = try RegistryHarness().registry
+  @Test(arguments: StoreBackend.allCases) func theEnteringClerkMayNotApprove(_ backend: StoreBackend) async throws {
+    let registry = try RegistryHarness(backend).registry
     let entered = try await registry.submitPreFiling(RegistryHarness.source(Taixingli.preFiling), by: Taixingli.entryClerk, clock: on("2026-03-02"))
     let refused = try await registry.reviewPreFiling(entered.number, decision: .approve(), by: Taixingli.entryClerk, clock: on("2026-03-04"))
     #expect(refused.findings.map(\.ruleID.rawValue) == ["RG-002"])

@@ -8,8 +8,8 @@ import Testing
 struct NotADuplicateTests {
   let on = RegistryHarness.on
 
-  @Test func aNewPacketIdMakesANewPacket() async throws {
-    let registry = try RegistryHarness().registry
+  @Test(arguments: StoreBackend.allCases) func aNewPacketIdMakesANewPacket(_ backend: StoreBackend) async throws {
+    let registry = try RegistryHarness(backend).registry
     try await Taixingli.approved(in: registry)
     _ = try await registry.register(RegistryHarness.source(Taixingli.zhanqiaoU201), by: Taixingli.entryClerk, clock: on("2026-04-08"))
     let second = try await registry.register(
@@ -19,8 +19,8 @@ struct NotADuplicateTests {
     #expect(second.findings.filter { $0.ruleID == "RG-007" }.isEmpty)
   }
 
-  @Test func theSameBytesTwiceAreRefusedNamingTheFirstReceipt() async throws {
-    let registry = try RegistryHarness().registry
+  @Test(arguments: StoreBackend.allCases) func theSameBytesTwiceAreRefusedNamingTheFirstReceipt(_ backend: StoreBackend) async throws {
+    let registry = try RegistryHarness(backend).registry
     try await Taixingli.approved(in: registry)
     let first = try await registry.register(RegistryHarness.source(Taixingli.zhanqiaoU201), by: Taixingli.entryClerk, clock: on("2026-04-08"))
     let second = try await registry.register(RegistryHarness.source(Taixingli.zhanqiaoU201), by: Taixingli.entryClerk, clock: on("2026-04-09"))

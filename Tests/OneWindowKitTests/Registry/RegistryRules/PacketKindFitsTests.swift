@@ -6,14 +6,14 @@ import Testing
 struct PacketKindFitsTests {
   let on = RegistryHarness.on
 
-  @Test func aPreFilingFitsSubmit() async throws {
-    let registry = try RegistryHarness().registry
+  @Test(arguments: StoreBackend.allCases) func aPreFilingFitsSubmit(_ backend: StoreBackend) async throws {
+    let registry = try RegistryHarness(backend).registry
     let receipt = try await registry.submitPreFiling(RegistryHarness.source(Taixingli.preFiling), by: Taixingli.owner, clock: on("2026-03-02"))
     #expect(receipt.findings.map(\.ruleID).contains("RG-005") == false)
   }
 
-  @Test func aRegistrationDoesNotFitSubmitAndIsStillStored() async throws {
-    let registry = try RegistryHarness().registry
+  @Test(arguments: StoreBackend.allCases) func aRegistrationDoesNotFitSubmitAndIsStillStored(_ backend: StoreBackend) async throws {
+    let registry = try RegistryHarness(backend).registry
     let receipt = try await registry.submitPreFiling(RegistryHarness.source(Taixingli.zhanqiaoU201), by: Taixingli.owner, clock: on("2026-04-08"))
     // A packet of another family is answered with RG-005 alone (its own rules are for another
     // operation).

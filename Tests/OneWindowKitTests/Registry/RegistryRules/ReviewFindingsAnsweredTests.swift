@@ -90,8 +90,8 @@ struct ReviewFindingsAnsweredTests {
     #expect(try await registry.bundle(number)?.summary.status == .rejected)
   }
 
-  @Test func anAcceptanceErrorStillRefusesTheBundle() async throws {
-    let registry = try RegistryHarness().registry
+  @Test(arguments: StoreBackend.allCases) func anAcceptanceErrorStillRefusesTheBundle(_ backend: StoreBackend) async throws {
+    let registry = try RegistryHarness(backend).registry
     try await TianShengJiXiang.preFiled(in: registry)
     let receipt = try await registry.submitBundle(
       try RegistryHarness.source(TianShengJiXiang.opening, replacing: Self.semiFinished), by: applicant, clock: on("2026-06-01"))
@@ -105,8 +105,8 @@ struct ReviewFindingsAnsweredTests {
     #expect(duplicate.findings.filter(\.refusesAcceptance).map(\.ruleID).contains("BL-012"))
   }
 
-  @Test func aPreFilingWithAReviewErrorIsAcceptedAndItsApprovalNeedsAReason() async throws {
-    let registry = try RegistryHarness().registry
+  @Test(arguments: StoreBackend.allCases) func aPreFilingWithAReviewErrorIsAcceptedAndItsApprovalNeedsAReason(_ backend: StoreBackend) async throws {
+    let registry = try RegistryHarness(backend).registry
     let submitted = try await registry.submitPreFiling(
       RegistryHarness.source("SampleFilings/invalid/prefiling/pf-002-unit-use-differs-from-proof.xml"), by: Taixingli.owner,
       clock: on("2026-03-02"))

@@ -6,14 +6,14 @@ import Testing
 struct SubjectExistsTests {
   let on = RegistryHarness.on
 
-  @Test func aKnownSubmissionIsFound() async throws {
-    let registry = try RegistryHarness().registry
+  @Test(arguments: StoreBackend.allCases) func aKnownSubmissionIsFound(_ backend: StoreBackend) async throws {
+    let registry = try RegistryHarness(backend).registry
     let (_, approved) = try await Taixingli.approved(in: registry)
     #expect(approved.findings.map(\.ruleID).contains("RG-004") == false)
   }
 
-  @Test func anUnknownReferenceIsRefusedAndStillAnswered() async throws {
-    let registry = try RegistryHarness().registry
+  @Test(arguments: StoreBackend.allCases) func anUnknownReferenceIsRefusedAndStillAnswered(_ backend: StoreBackend) async throws {
+    let registry = try RegistryHarness(backend).registry
     let refused = try await registry.reviewPreFiling(
       "YBA-370202-2026-000099", decision: .approve(), by: Taixingli.reviewClerk, clock: on("2026-03-04"))
     #expect(refused.outcome == .rejected)
