@@ -11,8 +11,21 @@ struct RegistryCommandTests {
     try CommandRunner.run(arguments, environment: ["ONEWINDOW_DB": db])
   }
 
-  @Test func runsTheWholeStoryThroughTheCommandLine() throws {
-    let db = try database()
+  /// A registry on either store: a new SQLite file, or a new PostgreSQL schema made with
+  /// `registry init`.
+  private func database(_ backend: StoreBackend) throws -> String {
+    guard backend == .postgres else { return try database() }
+    let url = try StoreBackend.freshPostgresRegistry()
+    let made = try CommandRunner.run(["registry", "init", "--db", url, "--lang", "en"])
+    #expect(made.status == 0, "\(made.stderr)")
+    #expect(made.stdout.hasPrefix("registry created: postgres://postgres@127.0.0.1:"))
+    let again = try CommandRunner.run(["registry", "init", "--db", url, "--lang", "en"])
+    #expect(again.stdout.hasPrefix("registry exists: postgres://"))
+    return url
+  }
+
+  @Test(arguments: StoreBackend.allCases) func runsTheWholeStoryThroughTheCommandLine(_ backend: StoreBackend) throws {
+    let db = try database(backend)
     let steps: [(arguments: [String], status: Int32, expect: String)] = [
       (["prefile", "submit", Taixingli.preFiling, "--owner", "91370202MA3C5Y7R9D", "--as-of", "2026-03-02"], 0, "回执 RCPT-20260302-000001  2026-03-02T09:00:00+08:00"),
       (["prefile", "review", "RCPT-20260302-000001", "--approve", "--clerk", "0231", "--as-of", "2026-03-04"], 0, "  办件: YBA-370202-2026-000001"),
@@ -49,6 +62,32 @@ struct RegistryCommandTests {
     let audit = try run(["audit", "verify", "--lang", "en"], db: db)
     #expect(audit.status == 0)
     #expect(audit.stdout.hasPrefix("audit log intact: 10 events, head #10 "))
+  }
+
+  /// `registry copy`: a file registry into PostgreSQL, both sides verified; never into a
+  /// registry that holds anything.
+  @Test func copiesAFileRegistryIntoPostgres() throws {
+    let db = try database()
+    for arguments in [
+      ["prefile", "submit", Taixingli.preFiling, "--owner", "91370202MA3C5Y7R9D", "--as-of", "2026-03-02"],
+      ["prefile", "review", "RCPT-20260302-000001", "--approve", "--clerk", "0231", "--as-of", "2026-03-04"],
+      ["register", Taixingli.zhanqiaoU201, "--clerk", "0232", "--as-of", "2026-04-08"],
+    ] {
+      #expect(try run(arguments, db: db).status == 0)
+    }
+    let target = try StoreBackend.freshPostgresRegistry()
+    let copied = try CommandRunner.run(["registry", "copy", "--from", db, "--to", target, "--lang", "en"])
+    #expect(copied.status == 0, "\(copied.stderr)")
+    let lines = copied.stdout.split(separator: "\n").map(String.init)
+    #expect(lines.contains("  audit_event: 3"))
+    #expect(lines.contains("  tenancy: 1"))
+    #expect(lines.contains("source: audit log intact, 3 events, 3 receipts checked"))
+    #expect(lines.contains("target: audit log intact, 3 events, 3 receipts checked"))
+    let show = try CommandRunner.run(["prefile", "show", "YBA-370202-2026-000001", "--as-of", "2026-04-08", "--lang", "en", "--db", target])
+    #expect(show.stdout.contains("  U-201  2 201  "), "\(show.stdout)")
+    let again = try CommandRunner.run(["registry", "copy", "--from", db, "--to", target, "--lang", "en"])
+    #expect(again.status == 2)
+    #expect(again.stderr.contains("the target registry is not empty (it has packets or audit events); copy into a new one"))
   }
 
   /// The audit trail in words: actor, action and the detail's keys by their labels, track and

@@ -14,6 +14,20 @@ struct ReplayCommandTests {
     #expect(result.stderr.isEmpty)
   }
 
+  /// The same replay on PostgreSQL: each scenario in a scratch schema, every one passing, and
+  /// no scratch schema left behind.
+  @Test func replaysEverySampleScenarioOnPostgres() throws {
+    let server = try StoreBackend.postgresURL()
+    let result = try CommandRunner.run(["replay", "SampleFilings", "--db", server, "--lang", "en"])
+    #expect(result.status == 0, "\(result.stdout.suffix(2000))\(result.stderr)")
+    let last = result.stdout.split(separator: "\n").last.map(String.init) ?? ""
+    #expect(last == "20 scenarios, 180 steps: 20 scenarios and 180 steps passed")
+    #expect(result.stderr.isEmpty)
+    let bad = try CommandRunner.run(["replay", "SampleFilings", "--db", "registry.sqlite", "--lang", "en"])
+    #expect(bad.status == 64)
+    #expect(bad.stderr.contains("replay's --db takes a PostgreSQL URL (postgres://…)."))
+  }
+
   @Test func aWrongExpectationExitsOneWithADiffAndJUnit() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("onewindow-replay-\(UUID().uuidString)").path
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
