@@ -28,6 +28,7 @@ struct ExamplesTests {
     ("Documentation/Receipts.md", 1),
     ("Documentation/JSON.md", 0),
     ("Documentation/Installing.md", 2),
+    ("Documentation/Registry.md", 2),
   ]
 
   @Test(arguments: documents.map(\.path))
