@@ -67,7 +67,7 @@ final class PostgresRegistry: Sendable {
     let session = PostgresSession(connection: connection, logger: logger)
     var settings = ["SET TIME ZONE 'UTC'"]
     if let schema = location.schema {
-      settings.append("CREATE SCHEMA IF NOT EXISTS \(schema)")
+      // The schema itself is made by `open(access: .create)`, under the registry's lock.
       settings.append("SET search_path TO \(schema)")
     }
     if let statementTimeout = location.statementTimeout {
@@ -169,6 +169,11 @@ final class PostgresRegistry: Sendable {
         if applied.isEmpty {
           throw StoreError(
             .missing, "no registry at \(location.redacted); make one with `onewindow registry init --db \(location.redacted)`")
+        }
+      }
+      if let schema = location.schema {
+        try transaction(readOnly: false) { transaction in
+          try transaction.db.execute(sql: "CREATE SCHEMA IF NOT EXISTS \(schema)", arguments: [])
         }
       }
       try PostgresMigrations.migrate(self)
