@@ -97,12 +97,15 @@ struct JSONSchemaCommandTests {
       "--out", folder.appendingPathComponent("never.xml").path,
     ] + json, status: 1)
 
+    try out.add(
+      "registry-copy", "into-postgres", ["registry", "copy", "--from", out.db, "--to", try StoreBackend.freshPostgresRegistry()] + json)
+
     #expect(try JSONSchemas.check(out.documents) == JSONSchemas.allValid(out.documents))
     // Every schema of a command's output is exercised; the others are the service's, and common.
     #expect(Set(out.documents.map(\.schema)).sorted() == [
       "account-list", "assembly-report", "audit-trail", "audit-verification", "bundle-detail", "bundle-list", "calendar-day",
       "calendar-due-date", "calendar-working-days", "calendar-year", "overdue-listing", "pre-filing-detail", "pre-filing-list",
-      "receipt", "registry-init", "replay-run", "rule-catalogue", "rule-change-impact", "statistics", "validation-report",
+      "receipt", "registry-copy", "registry-init", "replay-run", "rule-catalogue", "rule-change-impact", "statistics", "validation-report",
     ])
     // The outputs say what the runs did (the schemas alone would pass an empty list), and the
     // revocation's reason keeps its "; " in its details.

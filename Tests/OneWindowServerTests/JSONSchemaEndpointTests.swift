@@ -120,8 +120,8 @@ import Testing
       "account", "account-list", "assembly", "assembly-report", "audit-entry", "audit-trail", "audit-verification", "bundle-detail",
       "bundle-list", "bundle-split", "bundle-summary", "calendar-day", "calendar-due-date", "calendar-working-days", "calendar-year",
       "catalogue-entry", "common", "finding", "free-place", "free-place-list", "licence-status", "localized-text", "overdue-listing",
-      "packet-particulars", "pre-filing-detail", "pre-filing-list", "pre-filing-summary", "problem", "receipt", "registry-init", "replay-registry",
-      "replay-run", "rule-catalogue", "rule-change-impact", "session", "statistics", "validation-report",
+      "packet-particulars", "pre-filing-detail", "pre-filing-list", "pre-filing-summary", "problem", "receipt", "registry-copy", "registry-init",
+      "replay-registry", "replay-run", "rule-catalogue", "rule-change-impact", "session", "statistics", "validation-report",
     ])
   }
 }
