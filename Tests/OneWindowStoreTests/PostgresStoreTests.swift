@@ -143,6 +143,37 @@ struct PostgresStoreTests {
     #expect(error?.description.contains(reason) == true, "\(error?.description ?? "")")
   }
 
+  /// `audit verify`'s database check is amcheck's: installed by the store when its user may
+  /// (the test cluster's superuser), run on every B-tree index of the registry's schema.
+  @Test func theConsistencyCheckIsAmcheckOverEveryIndex() throws {
+    let store = try freshStore()
+    let installed = try store.readNow { transaction in
+      try String.fetchAll(transaction.db, sql: "SELECT extname FROM pg_extension WHERE extname = 'amcheck'")
+    }
+    #expect(installed == ["amcheck"])
+    #expect(try store.readNow { try $0.integrityCheck() } == "ok")
+    let checked = try store.readNow { transaction in
+      let home = try String.fetchOne(
+        transaction.db,
+        sql: "SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'amcheck'")
+      return try Int.fetchOne(
+        transaction.db,
+        sql: """
+          SELECT COUNT(*) FROM (SELECT \(home ?? "public").bt_index_check(c.oid::regclass, true) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+          JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema()) AS checks
+          """)
+    }
+    #expect((checked ?? 0) >= 20)
+  }
+
+  /// `sslmode=require` against a server without TLS: refused with the reason, nothing opened.
+  @Test func requiringTLSFromAServerWithoutItIsAClearError() throws {
+    let url = try StoreBackend.freshPostgresRegistry() + "&sslmode=require"
+    let error = #expect(throws: StoreError.self) { try RegistryStore(location: StoreLocation(url), access: .create) }
+    #expect(error?.kind == .unavailable)
+    #expect(error?.description.contains("sslUnsupported") == true, "\(error?.description ?? "")")
+  }
+
   /// No server on the port: a clear error naming the server, not a hang or a crash.
   @Test func anUnreachableServerIsAClearError() throws {
     let error = #expect(throws: StoreError.self) {
