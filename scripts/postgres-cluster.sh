@@ -20,6 +20,9 @@ as_owner() {
   fi
 }
 
+# Absolute, since the commands run as the postgres user from /.
+case "$dir" in /*) ;; *) dir="$PWD/$dir" ;; esac
+
 case "$command" in
   start)
     mkdir -p "$dir"
@@ -29,6 +32,7 @@ case "$command" in
       >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; exit 1; }
     for attempt in 1 2 3 4 5 6 7 8 9 10; do
       port=$((20000 + RANDOM % 40000))
+      rm -f "$dir/log"
       if as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w -t 60 \
         -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=400 -c shared_buffers=256MB" \
         start >/dev/null 2>&1; then

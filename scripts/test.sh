@@ -4,7 +4,7 @@
 #   Python's xmlschema (the independent validator the schema tests compare against),
 #   jsonschema (every JSON output validates against its schema in Schemas/json),
 #   openapi-spec-validator (the contract is valid OpenAPI 3.1) and schemathesis (the live service
-#   answers as the contract says); Debian's postgresql (PostgreSQL 15), of which it starts a
+#   answers as the contract says); Debian's postgresql-15, of which it starts a
 #   throwaway cluster (scripts/postgres-cluster.sh) for the run, so the registry tests run on
 #   both stores; its URL is in ONEWINDOW_TEST_POSTGRES, and it is stopped and removed on exit.
 # Extra arguments go to `swift test` (for example --filter SampleFilingsTests).
@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 
 if command -v dpkg-query >/dev/null 2>&1; then
   missing=()
-  for package in libxml2-dev libsqlite3-dev pkg-config zlib1g-dev postgresql; do
+  for package in libxml2-dev libsqlite3-dev pkg-config zlib1g-dev postgresql-15; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
       || missing+=("$package")
   done
@@ -22,7 +22,7 @@ if command -v dpkg-query >/dev/null 2>&1; then
     if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
     echo "installing ${missing[*]}" >&2
     $sudo apt-get update -qq
-    $sudo apt-get install -y -qq "${missing[@]}"
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
   fi
 fi
 

@@ -202,8 +202,9 @@ extension Registry {
         var full = detail
         if let origin { full += (full.isEmpty ? "" : "; ") + origin.auditDetail }
         if !state.isEmpty { full += (full.isEmpty ? "" : "; ") + "state=\(StateLedger.summary(state))" }
+        let recordedAt = clock.isOfficial ? (try transaction.databaseTime() ?? clock.recordedAt) : clock.recordedAt
         let head = try transaction.appendAudit(
-          at: clock.now, recordedAt: clock.recordedAt, actorRole: actor.role.rawValue, actorID: actor.id, action: action,
+          at: clock.now, recordedAt: recordedAt, actorRole: actor.role.rawValue, actorID: actor.id, action: action,
           subject: subject, detail: full)
         try transaction.insertStateRecords(state, sequence: head.sequence)
       }

@@ -24,7 +24,10 @@ extension RegistryStore {
   package func copy(into target: RegistryStore) async throws -> [(table: String, rows: Int)] {
     let source = try await read { transaction in
       try RegistryCopy.tables.map { table in
-        let order = transaction.db.dialect == .sqlite ? "rowid" : "1"
+        // Insertion order: SQLite's rowid; PostgreSQL's explicit rowid where a table has one,
+        // else the key.
+        let order =
+          transaction.db.dialect == .sqlite || PostgresMigrations.rowidTables.contains(table) ? "rowid" : "1"
         return (table, try Row.fetchAll(transaction.db, sql: "SELECT * FROM \(table) ORDER BY \(order)"))
       }
     }

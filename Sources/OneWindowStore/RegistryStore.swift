@@ -248,7 +248,7 @@ package struct RegistryStore: Sendable {
     guard case .postgres(let registry) = backend, let schema = registry.location.schema,
       schema.hasPrefix("onewindow_scratch_")
     else { return }
-    try registry.withSession { session in try session.execute(sql: "DROP SCHEMA \(schema) CASCADE", arguments: []) }
+    try registry.withSession { session in try session.execute(sql: "DROP SCHEMA \"\(schema)\" CASCADE", arguments: []) }
   }
 
   /// Which store this is: `sqlite` or `postgres`.

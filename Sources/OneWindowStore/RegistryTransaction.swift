@@ -197,9 +197,14 @@ package struct RegistryTransaction {
       let amcheck = try String.fetchOne(
         db,
         sql: "SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'amcheck'")
-      // Without amcheck (a server where the registry's user may not create it), the catalogue's
-      // own view of the indexes is what can be checked.
-      guard let amcheck else { return problems.isEmpty ? "ok" : problems.joined(separator: "; ") }
+      // Without amcheck (a server where the registry's user may not create or call it), the
+      // catalogue's own view of the indexes is what can be checked.
+      let usable = try amcheck.map { home in
+        try Bool.fetchOne(
+          db, sql: "SELECT has_function_privilege(?, 'EXECUTE')",
+          arguments: ["\(home).bt_index_check(regclass, boolean)"]) ?? false
+      } ?? false
+      guard let amcheck, usable else { return problems.isEmpty ? "ok" : problems.joined(separator: "; ") }
       let indexes = try String.fetchAll(
         db,
         sql: """

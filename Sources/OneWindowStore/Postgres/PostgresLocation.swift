@@ -64,8 +64,9 @@ package struct PostgresLocation: Sendable, Hashable {
         }
         tls = mode
       case "schema":
-        guard value.range(of: "^[a-z_][a-z0-9_]{0,62}$", options: .regularExpression) != nil else {
-          throw StoreError(.cannotOpen, "schema=\(value): give a lower-case name of letters, digits and _")
+        guard value.range(of: "^[a-z_][a-z0-9_]{0,62}$", options: .regularExpression) != nil, !value.hasPrefix("pg_")
+        else {
+          throw StoreError(.cannotOpen, "schema=\(value): give a lower-case name of letters, digits and _ (not pg_…)")
         }
         schema = value
       default:
@@ -85,9 +86,9 @@ package struct PostgresLocation: Sendable, Hashable {
 
   /// A URL with any password replaced by `***`.
   package static func redact(_ text: String) -> String {
-    guard var components = URLComponents(string: text), components.password != nil else { return text }
-    components.password = "***"
-    return components.string ?? text
+    // Whatever lies between `://` and the last `@` before the host may hold a password, even in
+    // a URL that does not parse.
+    text.replacing(/^([a-zA-Z][a-zA-Z0-9+.-]*:\/\/)([^:@\/]*):[^\/]*@/) { match in "\(match.1)\(match.2):***@" }
   }
 
   /// The same server and database with another schema (each replay scenario gets its own).

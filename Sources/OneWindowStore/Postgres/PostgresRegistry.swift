@@ -65,10 +65,12 @@ final class PostgresRegistry: Sendable {
       on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration, id: id, logger: logger
     ).wait()
     let session = PostgresSession(connection: connection, logger: logger)
-    var settings = ["SET TIME ZONE 'UTC'"]
+    // A client that vanished mid-transaction (a host crash, a partition) must not hold the
+    // registry's lock until TCP notices: the server ends such a session after a minute.
+    var settings = ["SET TIME ZONE 'UTC'", "SET idle_in_transaction_session_timeout = 60000"]
     if let schema = location.schema {
       // The schema itself is made by `open(access: .create)`, under the registry's lock.
-      settings.append("SET search_path TO \(schema)")
+      settings.append("SET search_path TO \"\(schema)\"")
     }
     if let statementTimeout = location.statementTimeout {
       settings.append("SET statement_timeout = \(Int(statementTimeout * 1000))")
@@ -124,7 +126,9 @@ final class PostgresRegistry: Sendable {
           if readOnly {
             try session.execute(sql: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", arguments: [])
           } else {
-            try session.execute(sql: "BEGIN", arguments: [])
+            // Read committed whatever the server's default: each statement after the lock sees
+            // every write committed before it (a snapshot taken before the lock would not).
+            try session.execute(sql: "BEGIN ISOLATION LEVEL READ COMMITTED", arguments: [])
             try session.execute(sql: "SET LOCAL lock_timeout = \(Int(lockTimeout * 1000))", arguments: [])
             _ = try session.rows("SELECT pg_advisory_xact_lock(hashtext(?))", [.text(lockName)], limit: nil)
           }
@@ -133,10 +137,13 @@ final class PostgresRegistry: Sendable {
             try session.execute(sql: "ROLLBACK", arguments: [])
             throw StoreError(.cancelled, "cancelled before the write was committed; nothing was written")
           }
-          try session.execute(sql: "COMMIT", arguments: [])
+          try commit(session)
           return result
         } catch {
-          if !session.connection.isClosed { _ = try? session.execute(sql: "ROLLBACK", arguments: []) }
+          if !session.connection.isClosed {
+            // A connection that cannot roll back is never handed to the next request.
+            do { try session.execute(sql: "ROLLBACK", arguments: []) } catch { Self.close(session.connection) }
+          }
           if attempt < 5, let state = Self.sqlState(error), state == "40001" || state == "40P01" {
             attempt += 1
             continue
@@ -144,6 +151,22 @@ final class PostgresRegistry: Sendable {
           throw error
         }
       }
+    }
+  }
+
+  /// `COMMIT`, checked: the server answers `ROLLBACK` to the commit of a failed transaction, and
+  /// a connection lost during the commit leaves its outcome unknown (said so, not "nothing written").
+  private func commit(_ session: PostgresSession) throws {
+    let tag: String
+    do {
+      tag = try session.command("COMMIT")
+    } catch where Self.isConnectionFailure(error) {
+      throw StoreError(
+        .unavailable,
+        "the connection to PostgreSQL was lost while committing: the write may or may not have been recorded; look for its receipt before submitting again")
+    }
+    guard tag == "COMMIT" else {
+      throw StoreError(.other, "PostgreSQL rolled the transaction back at commit (\(tag)); nothing was written")
     }
   }
 
@@ -173,7 +196,7 @@ final class PostgresRegistry: Sendable {
       }
       if let schema = location.schema {
         try transaction(readOnly: false) { transaction in
-          try transaction.db.execute(sql: "CREATE SCHEMA IF NOT EXISTS \(schema)", arguments: [])
+          try transaction.db.execute(sql: "CREATE SCHEMA IF NOT EXISTS \"\(schema)\"", arguments: [])
         }
       }
       try PostgresMigrations.migrate(self)

@@ -11,6 +11,13 @@ final class PostgresSession: SQLSession {
   let logger: Logger
   /// `?` statements as PostgreSQL's `$n`, translated once per connection.
   private var translations: [String: String] = [:]
+  /// The id the last insert into a table with a generated id was given.
+  private var lastID: Int64 = 0
+
+  /// Tables whose `id` SQLite's AUTOINCREMENT gives. PostgreSQL's sequences would keep the ids a
+  /// rolled-back write took (a preview, a refusal, a retry), so there the next id is the largest
+  /// plus one, taken under the registry's lock: the same ids as SQLite, for the same history.
+  static let generatedIDTables: Set<String> = ["packet", "prefiling", "tenancy", "bundle"]
 
   init(connection: PostgresConnection, logger: Logger) {
     self.connection = connection
@@ -25,6 +32,17 @@ final class PostgresSession: SQLSession {
       for statement in Self.statements(sql) {
         _ = try connection.query(PostgresQuery(unsafeSQL: statement), logger: logger).wait()
       }
+      return
+    }
+    if let match = sql.firstMatch(of: /^\s*INSERT INTO (\w+)\((\w+)/), Self.generatedIDTables.contains(String(match.1)),
+      match.2 != "id"
+    {
+      let table = String(match.1)
+      let id = try Int64.fetchOne(self, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM \(table)") ?? 1
+      let withID = sql.replacing("INSERT INTO \(table)(", with: "INSERT INTO \(table)(id, ", maxReplacements: 1)
+        .replacing("VALUES (", with: "VALUES (?, ", maxReplacements: 1)
+      _ = try connection.query(query(withID, [.integer(id)] + arguments.values), logger: logger).wait()
+      lastID = id
       return
     }
     _ = try connection.query(query(sql, arguments.values), logger: logger).wait()
@@ -47,9 +65,12 @@ final class PostgresSession: SQLSession {
     for row in try rows(sql, [], limit: nil) { try body(row) }
   }
 
-  var lastInsertedRowID: Int64 {
-    get throws { try Int64.fetchOne(self, sql: "SELECT lastval()") ?? 0 }
+  /// Runs one statement and answers its command tag (`COMMIT`, `ROLLBACK`…).
+  func command(_ sql: String) throws -> String {
+    try connection.query(PostgresQuery(unsafeSQL: sql), logger: logger).wait().metadata.command
   }
+
+  var lastInsertedRowID: Int64 { lastID }
 
   func tableExists(_ name: String) throws -> Bool {
     try Bool.fetchOne(
@@ -140,11 +161,12 @@ final class PostgresSession: SQLSession {
         var buffer = try cell.decode(ByteBuffer.self)
         return .blob(buffer.readBytes(length: buffer.readableBytes) ?? [])
       case .void: return .null
+      case .numeric:
+        let number = NSDecimalNumber(decimal: try cell.decode(Decimal.self))
+        if number == NSDecimalNumber(value: number.int64Value) { return .integer(number.int64Value) }
+        return .real(number.doubleValue)
       default:
-        let text = try cell.decode(String.self)
-        if cell.dataType == .numeric, let number = Int64(text) { return .integer(number) }
-        if cell.dataType == .numeric, let number = Double(text) { return .real(number) }
-        return .text(text)
+        return .text(try cell.decode(String.self))
       }
     } catch {
       preconditionFailure("cannot read column \(cell.columnName) of type \(cell.dataType): \(error)")
