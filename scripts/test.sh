@@ -4,14 +4,16 @@
 #   Python's xmlschema (the independent validator the schema tests compare against),
 #   jsonschema (every JSON output validates against its schema in Schemas/json),
 #   openapi-spec-validator (the contract is valid OpenAPI 3.1) and schemathesis (the live service
-#   answers as the contract says).
+#   answers as the contract says);
+#   chromium, chromium-driver, fonts-noto-cjk and poppler-utils (Debian) with selenium and pypdf
+#   (PyPI) for the pages' browser test (WebPagesBrowserTests).
 # Extra arguments go to `swift test` (for example --filter SampleFilingsTests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if command -v dpkg-query >/dev/null 2>&1; then
   missing=()
-  for package in libxml2-dev libsqlite3-dev pkg-config zlib1g-dev; do
+  for package in libxml2-dev libsqlite3-dev pkg-config zlib1g-dev chromium chromium-driver fonts-noto-cjk poppler-utils; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
       || missing+=("$package")
   done
@@ -29,6 +31,7 @@ python3 -c 'import xmlschema' >/dev/null 2>&1 || python_missing+=(xmlschema)
 python3 -c 'import jsonschema, referencing' >/dev/null 2>&1 || python_missing+=(jsonschema)
 python3 -c 'import openapi_spec_validator, yaml' >/dev/null 2>&1 || python_missing+=(openapi-spec-validator pyyaml)
 python3 -c 'import schemathesis.cli' >/dev/null 2>&1 || python_missing+=(schemathesis)
+python3 -c 'import selenium, pypdf' >/dev/null 2>&1 || python_missing+=(selenium pypdf)
 if [ ${#python_missing[@]} -gt 0 ]; then
   echo "installing ${python_missing[*]}" >&2
   python3 -m pip install --quiet "${python_missing[@]}"
