@@ -423,6 +423,12 @@ def run(s):
     s.open(f"/web/licences?number={uscc}")
     equal(s.text("#standing"), "有效", "the licence check")
     s.check_page("licence-check")
+    # The English switch, remembered in a cookie, fits a phone too.
+    s.open("/web/places?lang=en&building=" + urllib.parse.quote("三江里"))
+    equal(s.text("h1"), "Pre-filed addresses", "the public search in English")
+    s.open(f"/web/licences?number={uscc}")
+    equal(s.text("#standing"), "valid", "the licence check in English (from the cookie)")
+    s.check_page("licence-check-en")
     print(f"numbers: taixingli={taixingli} bundle={bundle} uscc={uscc} food={food}", flush=True)
 
 

@@ -89,7 +89,7 @@ struct WebPagesBrowserTests {
     let year = String(numbers.dropFirst("numbers: taixingli=YBA-370202-".count).prefix(4))
     #expect(numbers.hasPrefix("numbers: taixingli=YBA-370202-\(year)-000001 bundle=YJS-370202-\(year)-000001 uscc=92370202"))
     let screenshots = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasSuffix(".png") }
-    // 16 pages, each at 375 px and 1280 px.
-    #expect(screenshots.count == 32)
+    // 17 pages, each at 375 px and 1280 px.
+    #expect(screenshots.count == 34)
   }
 }

@@ -155,6 +155,64 @@ struct WebPagesTests {
     }
   }
 
+  @Test func anUnknownPageIsAPageToo() async throws {
+    let fixture = try await ServiceFixture()
+    try await fixture.test { client in
+      let page = try await Self.get(client.client, "/web/no/such/page")
+      #expect(page.status == .notFound)
+      #expect(page.headers[.contentType] == "text/html; charset=utf-8")
+      #expect(page.text.contains("<h1>未找到</h1>"))
+    }
+  }
+
+  @Test func theApplicantSeesBothTracksAndTheClock() async throws {
+    let fixture = try await ServiceFixture()
+    try await fixture.test { client in
+      let records = try await ServiceFixture.populate(client)
+      let applicant = try await Self.signIn(client.client, .applicant)
+      let page = try await Self.get(client.client, "/web/bundles/\(records.bundle)", cookie: applicant)
+      #expect(page.status == .ok)
+      // Accepted on the fixture's business date (Wednesday 2026-04-22): due two working days later.
+      #expect(page.text.contains("<dt>受理日</dt><dd>2026-04-22</dd>"))
+      #expect(page.text.contains("<dt>承诺办结日</dt><dd>2026-04-24</dd>"))
+      #expect(page.text.contains("<dt>剩余工作日</dt><dd>2</dd>"))
+      #expect(page.text.contains(#"<span id="track-business">待审查</span>"#))
+      #expect(page.text.contains(#"<span id="track-food">待审查</span>"#))
+      // No decision form and no audit trail for the applicant.
+      #expect(!page.text.contains("<form method=\"post\" action=\"/web/bundles/"))
+      #expect(!page.text.contains(#"id="trail""#))
+    }
+  }
+
+  @Test func anOwnerUploadsAPacketAndSeesTheReportAtOnce() async throws {
+    let fixture = try await ServiceFixture()
+    try await fixture.test { client in
+      let owner = try await Self.signIn(client.client, .owner)
+      let csrf = String(owner.dropFirst("ow_csrf=".count).prefix(64))
+      let boundary = "----onewindow-test"
+      var body = Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(csrf)\r\n".utf8)
+      body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nprefiling\r\n".utf8)
+      body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"packet\"; filename=\"taixingli.xml\"\r\nContent-Type: application/xml\r\n\r\n".utf8)
+      body += try Repository.bytes("SampleFilings/valid/prefiling/taixingli.xml") + Array("\r\n--\(boundary)--\r\n".utf8)
+      let response = try await client.client.execute(
+        uri: "/web/submit", method: .post,
+        headers: [.cookie: owner, .contentType: "multipart/form-data; boundary=\(boundary)"], body: ByteBuffer(bytes: body))
+      #expect(response.status == .seeOther)
+      let location = try #require(response.headers[.location])
+      #expect(location == "/web/receipts/RCPT-20260422-000001")
+      let receipt = try await Self.get(client.client, location, cookie: owner)
+      #expect(receipt.text.contains(#"<strong id="outcome" class="good">通过</strong>"#))
+      #expect(receipt.text.contains("<dt>申请人</dt><dd>青岛市市南区历史街区保护更新有限公司</dd>"))
+      // A tenant registration is not the owner's to file.
+      var refused = Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(csrf)\r\n".utf8)
+      refused += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nregistration\r\n--\(boundary)--\r\n".utf8)
+      let forbidden = try await client.client.execute(
+        uri: "/web/submit", method: .post,
+        headers: [.cookie: owner, .contentType: "multipart/form-data; boundary=\(boundary)"], body: ByteBuffer(bytes: refused))
+      #expect(forbidden.status == .forbidden)
+    }
+  }
+
   @Test func theQueueShowsTheEnteringClerkAndFourEyes() async throws {
     let fixture = try await ServiceFixture()
     try await fixture.test { client in

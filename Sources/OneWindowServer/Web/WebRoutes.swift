@@ -45,6 +45,8 @@ struct WebRoutes {
     router.get("/web/receipts/:number/packet", use: wrap(receiptPacket))
     router.get("/web/places", use: wrap(places))
     router.get("/web/licences", use: wrap(licences))
+    // Any other page address: a page saying so, in the visitor's language (not problem+json).
+    router.get("/web/**", use: wrap { _, _, visit in errorPage(visit, status: .notFound, detail: nil) })
   }
 
   // MARK: - The frame of every page
