@@ -155,6 +155,28 @@ struct WebPagesTests {
     }
   }
 
+  @Test func theQueueHasALanePerTrackAndFilters() async throws {
+    let fixture = try await ServiceFixture()
+    try await fixture.test { client in
+      let records = try await ServiceFixture.populate(client)
+      let reviewer = try await Self.signIn(client.client, .reviewer)
+      let queue = try await Self.get(client.client, "/web/queue", cookie: reviewer)
+      let link = #"<a href="/web/bundles/\#(records.bundle)">\#(records.bundle)</a>"#
+      let row = "<td data-label=\"办件编号\">\(link)</td><td data-label=\"店名\">市南区天晟吉祥烤鸭店</td><td data-label=\"状态\">待审查</td>"
+        + "<td data-label=\"受理日\">2026-04-22</td><td data-label=\"承诺办结日\">2026-04-24</td><td data-label=\"剩余工作日\">2</td>"
+      for lane in ["business", "food"] {
+        let section = try #require(queue.text.components(separatedBy: "id=\"bundles-\(lane)\"").last)
+        #expect(section.prefix(1500).contains(row), "\(lane)")
+      }
+      #expect(queue.text.contains(#"<p class="empty" id="bundles-issue">没有。</p>"#))
+      #expect(queue.text.contains(#"<p class="empty" id="prefilings">没有待审查的预备案。</p>"#))
+      // The bundle came online from its applicant: a filter on an entering clerk leaves it out.
+      let filtered = try await Self.get(client.client, "/web/queue?clerk=0233", cookie: reviewer)
+      #expect(!filtered.text.contains(link))
+      #expect(filtered.text.contains(#"<input type="text" id="clerk" name="clerk" value="0233">"#))
+    }
+  }
+
   @Test func anUnknownPageIsAPageToo() async throws {
     let fixture = try await ServiceFixture()
     try await fixture.test { client in

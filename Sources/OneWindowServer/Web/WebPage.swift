@@ -208,7 +208,7 @@ enum WebLayout {
 
   /// A table: headers and rows of already-escaped cells; an empty note when there are no rows.
   static func table(_ headers: [String], _ rows: [[String]], empty: String, id: String? = nil, rowClasses: [String?] = []) -> String {
-    guard !rows.isEmpty else { return "<p class=\"empty\">\(esc(empty))</p>" }
+    guard !rows.isEmpty else { return "<p class=\"empty\"\(id.map { " id=\"\(esc($0))\"" } ?? "")>\(esc(empty))</p>\n" }
     var html = "<div class=\"scroll\"><table\(id.map { " id=\"\(esc($0))\"" } ?? "")>\n<thead><tr>"
     html += headers.map { "<th>\(esc($0))</th>" }.joined()
     html += "</tr></thead>\n<tbody>\n"

@@ -324,36 +324,44 @@ struct WebRoutes {
     func keep(_ centre: String?, _ clerk: String?) -> Bool {
       (wantedCentre == nil || centre == wantedCentre) && (wantedClerk == nil || clerk == wantedClerk)
     }
-    var centres = Set<String>()
     var preRows: [[String]] = []
     for summary in try await registry.preFilings(asOf: today, filter: PreFilingFilter(status: .submitted)) {
       let entered = try await entry(summary.submittedReceipt, registry)
-      if let centre = entered.centre { centres.insert(centre) }
       guard keep(entered.centre, entered.clerk) else { continue }
       preRows.append([
         WebLayout.link("/web/prefilings/\(urlPart(summary.reference))", summary.reference), esc(summary.premisesName),
         esc(summary.ownerName), esc(String(summary.units)), esc(centreName(entered.centre, visit)), esc(entered.clerk ?? t("产权单位网上提交", "owner online")),
       ])
     }
-    var bundleRows: [[String]] = []
-    var classes: [String?] = []
+    // Each bundle once per lane: a track's reviewers see what awaits them, issuers what is approved.
+    var lanes: [String: (rows: [[String]], classes: [String?])] = [:]
     let open: Set<BundleStatus> = [.underReview, .correctionRequested, .approved]
     for summary in try await registry.bundles() where open.contains(summary.status) {
       let first = try await registry.bundle(summary.number)?.versions.first?.receipt
       let entered = try await entry(first, registry)
-      if let centre = entered.centre { centres.insert(centre) }
       guard keep(entered.centre, entered.clerk) else { continue }
       let left = workingDaysLeft(summary.dueOn)
       let late = summary.dueOn.map { today > $0 } ?? false
-      let tracks = summary.tracks.map { "\($0.track.label.text(in: visit.language))：\($0.status.label.text(in: visit.language))" }
-        .joined(separator: "；")
-      bundleRows.append([
-        WebLayout.link("/web/bundles/\(urlPart(summary.number))", summary.number), esc(summary.businessName), esc(tracks),
-        esc(summary.acceptedOn.description), esc(summary.dueOn?.description ?? t("待定", "provisional")),
-        esc(left.map(String.init) ?? "—") + (late ? " <strong class=\"overdue\">\(esc(t("已超期", "overdue")))</strong>" : ""),
-        esc(centreName(entered.centre, visit)),
-      ])
-      classes.append(late ? "overdue" : nil)
+      func row(_ state: String) -> [String] {
+        [
+          WebLayout.link("/web/bundles/\(urlPart(summary.number))", summary.number), esc(summary.businessName), esc(state),
+          esc(summary.acceptedOn.description), esc(summary.dueOn?.description ?? t("待定", "provisional")),
+          esc(left.map(String.init) ?? "—") + (late ? " <strong class=\"overdue\">\(esc(t("已超期", "overdue")))</strong>" : ""),
+          esc(centreName(entered.centre, visit)), esc(entered.clerk ?? t("申请人网上提交", "applicant online")),
+        ]
+      }
+      var placed: [(String, [String])] = []
+      if summary.status == .approved {
+        placed.append(("issue", row(summary.status.label.text(in: visit.language))))
+      } else {
+        for track in summary.tracks where track.status == .pending || track.status == .correctionRequested {
+          placed.append((track.track.rawValue.lowercased(), row(track.status.label.text(in: visit.language))))
+        }
+      }
+      for (lane, cells) in placed {
+        lanes[lane, default: ([], [])].rows.append(cells)
+        lanes[lane, default: ([], [])].classes.append(late ? "overdue" : nil)
+      }
     }
     var body = "<form method=\"get\" action=\"/web/queue\" class=\"panel\" id=\"filter\">\n"
     body += "<label for=\"centre\">\(esc(t("服务中心", "Service centre")))</label><select id=\"centre\" name=\"centre\"><option value=\"\">\(esc(t("全部", "All")))</option>"
@@ -366,10 +374,19 @@ struct WebRoutes {
     body += WebLayout.table(
       [t("回执编号", "Receipt"), t("场所", "Premises"), t("产权单位", "Owner"), t("单元数", "Units"), t("受理中心", "Centre"), t("录入人", "Entered by")],
       preRows, empty: t("没有待审查的预备案。", "No pre-filing awaits review."), id: "prefilings")
-    body += "<h2>\(esc(t("一件事（两个审批线，2 个工作日办结）", "Bundles (two tracks, 2 working days)")))</h2>\n"
-    body += WebLayout.table(
-      [t("办件编号", "Bundle"), t("店名", "Business"), t("审批线", "Tracks"), t("受理日", "Accepted on"), t("承诺办结日", "Due on"), t("剩余工作日", "Working days left"), t("受理中心", "Centre")],
-      bundleRows, empty: t("没有在办的一件事。", "No bundle in progress."), id: "bundles", rowClasses: classes)
+    let headers = [
+      t("办件编号", "Bundle"), t("店名", "Business"), t("状态", "Status"), t("受理日", "Accepted on"), t("承诺办结日", "Due on"),
+      t("剩余工作日", "Working days left"), t("受理中心", "Centre"), t("录入人", "Entered by"),
+    ]
+    for (lane, title) in [
+      ("business", t("一件事 · 营业执照审批线（2 个工作日办结）", "Bundles · business licence track (2 working days)")),
+      ("food", t("一件事 · 食品经营许可审批线（2 个工作日办结）", "Bundles · food licence track (2 working days)")),
+      ("issue", t("一件事 · 两线均已准予，待统一出证", "Bundles · both tracks approved, to issue")),
+    ] {
+      body += "<h2>\(esc(title))</h2>\n"
+      body += WebLayout.table(
+        headers, lanes[lane]?.rows ?? [], empty: t("没有。", "None."), id: "bundles-\(lane)", rowClasses: lanes[lane]?.classes ?? [])
+    }
     return WebLayout.page(visit, title: t("待办", "Work queue"), body: body)
   }
 
