@@ -30,7 +30,6 @@ from selenium import webdriver
 from selenium.common.exceptions import NoAlertPresentException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -86,12 +85,21 @@ class Story:
         except NoAlertPresentException:
             pass
 
-    def submit(self, selector):
-        """Clicks a form's button and waits until the next page replaced this one."""
-        page = self.driver.find_element(By.TAG_NAME, "html")
-        self.driver.find_element(By.CSS_SELECTOR, selector).click()
-        WebDriverWait(self.driver, 20).until(expected_conditions.staleness_of(page))
-        WebDriverWait(self.driver, 20).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    def submit(self, selector, by=By.CSS_SELECTOR):
+        """Clicks a form's button (or a link) and waits until the next page replaced this one."""
+        # A mark on this page's window: gone once another document loaded. (Waiting for the old
+        # element to go stale races with chromedriver mid-navigation: "Node with given id does
+        # not belong to the document".)
+        self.driver.execute_script("window.storyPage = true")
+        self.driver.find_element(by, selector).click()
+
+        def replaced(driver):
+            try:
+                return driver.execute_script("return window.storyPage === undefined && document.readyState === 'complete'")
+            except WebDriverException:
+                return False
+
+        WebDriverWait(self.driver, 20).until(replaced)
         self.no_alert(self.driver.current_url)
 
     def login(self, username):
@@ -306,13 +314,13 @@ def run(s):
     equal(s.driver.current_url, s.url + "/web/queue", "a clerk lands on the work queue")
     expect(taixingli_receipt in s.text("#prefilings"), "the queue lists 太兴里's pre-filing")
     s.check_page("queue")
-    s.driver.find_element(By.LINK_TEXT, taixingli_receipt).click()
+    s.submit(taixingli_receipt, By.LINK_TEXT)
     record = s.text("#record")
     expect("青岛市市南区历史街区保护更新有限公司" in record and "太兴里" in record, "the packet page names owner and premises at the top")
     s.check_page("prefiling-page")
     s.decide("decision", "APPROVE")
     equal(s.text("#outcome"), "通过", "太兴里 approved")
-    s.driver.find_element(By.CSS_SELECTOR, "#receipt a[href^='/web/prefilings/']").click()
+    s.submit("#receipt a[href^='/web/prefilings/']")
     equal(s.text("#status"), "已备案", "太兴里's status after approval")
     taixingli = re.search(r"YBA-370202-\d{4}-\d{6}", s.text("#record")).group(0)
     equal(taixingli[-6:], "000001", "太兴里's pre-filing number sequence")
@@ -372,7 +380,7 @@ def run(s):
     s.login("applicant")
     receipt = s.upload("bundle", "SampleFilings/valid/bundle/tianshengjixiang-opening.xml")
     equal(s.text("#outcome"), "通过", "the bundle outcome")
-    s.driver.find_element(By.CSS_SELECTOR, "#receipt a[href^='/web/bundles/']").click()
+    s.submit("#receipt a[href^='/web/bundles/']")
     bundle = re.search(r"YJS-370202-\d{4}-\d{6}", s.text("#record")).group(0)
     equal(s.text("#track-business"), "待审查", "the business track before review")
     equal(s.text("#track-food"), "待审查", "the food track before review")
@@ -386,7 +394,7 @@ def run(s):
     expect(bundle in s.text("#bundles-food"), "the food track's lane lists the bundle")
     equal(s.text("#bundles-issue"), "没有。", "nothing to issue yet")
     s.check_page("queue-with-bundle")
-    s.driver.find_element(By.LINK_TEXT, bundle).click()
+    s.submit(bundle, By.LINK_TEXT)
     s.check_page("bundle-page")
     s.decide("decide-business", "APPROVE")
     equal(s.text("#outcome"), "通过", "the business track approved")

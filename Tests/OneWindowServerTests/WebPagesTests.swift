@@ -177,6 +177,24 @@ struct WebPagesTests {
     }
   }
 
+  @Test func clerksSearchByIDNumberAndSeeTheOverdueList() async throws {
+    let fixture = try await ServiceFixture()
+    try await fixture.test { client in
+      let records = try await ServiceFixture.populate(client)
+      let clerk = try await Self.signIn(client.client, .window)
+      let found = try await Self.get(client.client, "/web/search?q=370202197805122312", cookie: clerk)
+      #expect(found.text.contains(#"<td data-label="编号"><a href="/web/bundles/\#(records.bundle)">\#(records.bundle)</a></td>"#))
+      let unknown = try await Self.get(client.client, "/web/search?q=91370202MA3C5Y7R9X", cookie: clerk)
+      #expect(unknown.text.contains(#"<p class="empty" id="results">没有找到。</p>"#))
+      // A USCC is found whatever its letters' case.
+      let byUSCC = try await Self.get(client.client, "/web/search?q=91370202ma3c5y7r9d", cookie: clerk)
+      #expect(byUSCC.text.contains(#"<a href="/web/prefilings/\#(records.taixingli)">\#(records.taixingli)</a>"#))
+      let overdue = try await Self.get(client.client, "/web/overdue", cookie: clerk)
+      #expect(overdue.status == .ok)
+      #expect(overdue.text.contains(#"<p class="empty" id="overdue">没有超期办件。</p>"#))
+    }
+  }
+
   @Test func anUnknownPageIsAPageToo() async throws {
     let fixture = try await ServiceFixture()
     try await fixture.test { client in
@@ -200,6 +218,7 @@ struct WebPagesTests {
       #expect(page.text.contains("<dt>剩余工作日</dt><dd>2</dd>"))
       #expect(page.text.contains(#"<span id="track-business">待审查</span>"#))
       #expect(page.text.contains(#"<span id="track-food">待审查</span>"#))
+      #expect(page.text.contains(#"<td data-label="回执"><a href="/web/receipts/\#(records.bundleReceipt)">\#(records.bundleReceipt)</a></td>"#))
       // No decision form and no audit trail for the applicant.
       #expect(!page.text.contains("<form method=\"post\" action=\"/web/bundles/"))
       #expect(!page.text.contains(#"id="trail""#))

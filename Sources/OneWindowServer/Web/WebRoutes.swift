@@ -298,6 +298,19 @@ struct WebRoutes {
       empty: visit.t("暂无记录。", "Nothing recorded."), id: "trail")
   }
 
+  /// Each version of a record with the receipt that made it (to view, print or download).
+  func versionsHTML(_ versions: [(version: Int, kind: String, receipt: String, at: String)], _ visit: WebVisit) -> String {
+    "<h2>\(esc(visit.t("版本与回执", "Versions and receipts")))</h2>\n"
+      + WebLayout.table(
+        [visit.t("版本", "Version"), visit.t("事项", "Kind"), visit.t("回执", "Receipt"), visit.t("时间", "Time")],
+        versions.map { version in
+          [
+            esc(String(version.version)), esc(ActivityLabels.label(version.kind, in: visit.language)),
+            WebLayout.link("/web/receipts/\(urlPart(version.receipt))", version.receipt), esc(version.at),
+          ]
+        }, empty: visit.t("暂无。", "None yet."), id: "versions")
+  }
+
   /// Working days left until `due` (negative when late), when the calendars settle it.
   func workingDaysLeft(_ due: CivilDate?) -> Int? {
     guard let due else { return nil }
@@ -494,6 +507,7 @@ struct WebRoutes {
         detail.tenancies.map { [esc($0.unit), esc($0.tenant), esc("\($0.termStart) – \($0.termEnd)"), WebLayout.link("/web/receipts/\(urlPart($0.receipt))", $0.receipt)] },
         empty: "", id: "tenancies")
     }
+    body += versionsHTML(detail.versions.map { ($0.version, $0.kind, $0.receipt, $0.at) }, visit)
     if !detail.reviewFindings.isEmpty {
       body += "<h2>\(esc(t("审查意见", "Review findings")))</h2>\n" + findingsHTML(detail.reviewFindings, visit)
     }
@@ -620,6 +634,7 @@ struct WebRoutes {
           esc(track.decidedBy ?? ""), esc(track.decidedOn?.description ?? ""), esc(track.reasons.joined(separator: "；")),
         ]
       }, empty: "", id: "tracks")
+    body += versionsHTML(detail.versions.map { ($0.version, $0.kind, $0.receipt, $0.at) }, visit)
     if !detail.reviewFindings.isEmpty {
       body += "<h2>\(esc(t("审查意见", "Review findings")))</h2>\n" + findingsHTML(detail.reviewFindings.map(\.finding), visit)
     }
