@@ -149,5 +149,6 @@ public struct ReceiptHTMLRenderer: Sendable {
       justify-content: center; font-size: 1.1em; letter-spacing: .3em; }
     footer.sign .note { grid-column: 1 / -1; color: #555; font-size: .85em; }
     @media print { body.receipt { max-width: none; } .stamp { break-inside: avoid; } }
+    @media screen and (max-width: 36em) { body.receipt { margin: 1em .75em; } footer.sign { grid-template-columns: 1fr; } }
     """
 }

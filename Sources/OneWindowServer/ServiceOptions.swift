@@ -31,6 +31,9 @@ public struct ServiceOptions: Sendable {
   public var clock: RegistryClock?
   /// Replay mode: loopback only, a throwaway registry per scenario, driven by a token.
   public var replayToken: String?
+  /// The address people reach the service at (`https://…` behind a TLS proxy): page cookies are
+  /// `Secure` when it is HTTPS.
+  public var publicURL: String?
 
   public init() {}
 

@@ -58,6 +58,8 @@ enum ServiceRouter {
     PublicRoutes(state: state).register(table)
     AccountRoutes(state: state).register(table)
     if state.options.isReplayMode { ReplayRoutes(state: state).register(table) }
+    // The pages (`/`, `/web/…`): not in the JSON contract, so not in the route table.
+    if !state.options.isReplayMode { WebRoutes(state: state).register(router) }
     table.refuseOtherMethods()
     return (router, table.entries)
   }

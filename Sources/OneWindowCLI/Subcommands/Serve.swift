@@ -44,6 +44,7 @@ extension OneWindowCommand {
     @Option(name: .long, help: .text("最大请求体，字节（超出时答复 413）。", "Largest request body, in bytes (413 beyond).")) var maxBody = 64 << 20
     @Option(name: .long, help: .text("口令的 bcrypt 成本。", "bcrypt cost for passwords.")) var bcryptCost = 12
     @Option(name: .long, help: .text("以此令牌进入回放模式（仅限本机回环地址）。", "Replay mode with this token (loopback only).")) var replayToken: String?
+    @Option(name: .long, help: .text("对外访问地址（如 https://yichuang.example.cn）；为 https 时网页会话 Cookie 带 Secure。", "The public URL people use (e.g. https://onewindow.example.org); page session cookies are Secure when it is https.")) var publicURL: String?
     @Option(name: .long, help: .text("日志级别：trace、debug、info、notice、warning、error。", "Log level: trace, debug, info, notice, warning, error.")) var logLevel = "info"
     @OptionGroup var resources: ResourceOptions
 
@@ -52,6 +53,9 @@ extension OneWindowCommand {
         throw ValidationError(L("回放模式只监听本机回环地址。", "Replay mode listens on the loopback address only."))
       }
       if let replayToken, replayToken.count < 16 { throw ValidationError(L("回放令牌至少 16 个字符。", "A replay token has at least 16 characters.")) }
+      if let publicURL, !(publicURL.hasPrefix("http://") || publicURL.hasPrefix("https://")) {
+        throw ValidationError(L("--public-url 以 http:// 或 https:// 开头。", "--public-url starts with http:// or https://."))
+      }
       if !(4...16).contains(bcryptCost) { throw ValidationError(L("--bcrypt-cost 应在 4 至 16 之间。", "--bcrypt-cost is between 4 and 16.")) }
     }
 
@@ -89,6 +93,7 @@ extension OneWindowCommand {
       options.maxBodyBytes = maxBody
       options.bcryptCost = bcryptCost
       options.replayToken = replayToken
+      options.publicURL = publicURL
       LoggingSystem.bootstrap { label in
         var handler = StreamLogHandler.standardError(label: label)
         handler.logLevel = Logger.Level(rawValue: logLevel) ?? .info
