@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 
 if command -v dpkg-query >/dev/null 2>&1; then
   missing=()
-  for package in libxml2-dev libsqlite3-dev pkg-config zlib1g-dev postgresql-15 \
+  for package in libxml2-dev libsqlite3-dev pkg-config zlib1g-dev postgresql-15 openssl curl \
     chromium chromium-driver fonts-noto-cjk poppler-utils; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
       || missing+=("$package")

@@ -6,6 +6,8 @@ import Metrics
 import NIOCore
 public import OneWindowKit
 import Prometheus
+import HummingbirdCore
+import HummingbirdTLS
 import ServiceLifecycle
 import UnixSignals
 
@@ -51,12 +53,13 @@ public struct OneWindowService: Sendable {
   }
 
   /// The application, for running or for testing in process.
-  public func application(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+  public func application(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) throws -> some ApplicationProtocol {
     let options = state.options
     let router = ServiceRouter.build(state).0
+    let http1 = HTTPServerBuilder.http1(configuration: .init(idleTimeout: .seconds(options.idleTimeoutSeconds)))
     return Application(
       router: router,
-      server: .http1(configuration: .init(idleTimeout: .seconds(options.idleTimeoutSeconds))),
+      server: try options.tls.map { tls in try HTTPServerBuilder.tls(http1, tlsConfiguration: tls.configuration) } ?? http1,
       configuration: .init(address: .hostname(options.host, port: options.port), serverName: "OneWindow"),
       onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? options.port) },
       logger: state.logger)
@@ -64,7 +67,7 @@ public struct OneWindowService: Sendable {
 
   /// Runs until SIGTERM or SIGINT; in-flight requests finish (up to the grace period) first.
   public func run(onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
-    let app = application(onServerRunning: onServerRunning)
+    let app = try application(onServerRunning: onServerRunning)
     var configuration = ServiceGroupConfiguration(
       services: [.init(service: app)], gracefulShutdownSignals: [.sigterm, .sigint], logger: state.logger)
     configuration.maximumGracefulShutdownDuration = .seconds(state.options.shutdownGraceSeconds)

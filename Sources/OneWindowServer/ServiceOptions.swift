@@ -34,8 +34,14 @@ public struct ServiceOptions: Sendable {
   /// The address people reach the service at (`https://…` behind a TLS proxy): page cookies are
   /// `Secure` when it is HTTPS.
   public var publicURL: String?
+  /// The certificate and key when the service terminates TLS itself (`--tls-cert`, `--tls-key`):
+  /// it then serves HTTPS only, and page cookies are `Secure`.
+  public var tls: ServiceTLS?
 
   public init() {}
+
+  /// Whether people reach the service over HTTPS (its own TLS, or a proxy's per ``publicURL``).
+  public var servesHTTPS: Bool { tls != nil || (publicURL?.lowercased().hasPrefix("https://") ?? false) }
 
   public var isReplayMode: Bool { replayToken != nil }
 }

@@ -45,6 +45,8 @@ extension OneWindowCommand {
     @Option(name: .long, help: .text("口令的 bcrypt 成本。", "bcrypt cost for passwords.")) var bcryptCost = 12
     @Option(name: .long, help: .text("以此令牌进入回放模式（仅限本机回环地址）。", "Replay mode with this token (loopback only).")) var replayToken: String?
     @Option(name: .long, help: .text("对外访问地址（如 https://yichuang.example.cn）；为 https 时网页会话 Cookie 带 Secure。", "The public URL people use (e.g. https://onewindow.example.org); page session cookies are Secure when it is https.")) var publicURL: String?
+    @Option(name: .long, help: .text("自行提供 HTTPS：PEM 证书链文件（与 --tls-key 同用）。", "Serve HTTPS itself: the PEM certificate chain (with --tls-key)."), completion: .file()) var tlsCert: String?
+    @Option(name: .long, help: .text("PEM 私钥文件（与 --tls-cert 同用）。", "The PEM private key (with --tls-cert)."), completion: .file()) var tlsKey: String?
     @Option(name: .long, help: .text("日志级别：trace、debug、info、notice、warning、error。", "Log level: trace, debug, info, notice, warning, error.")) var logLevel = "info"
     @OptionGroup var resources: ResourceOptions
 
@@ -55,6 +57,9 @@ extension OneWindowCommand {
       if let replayToken, replayToken.count < 16 { throw ValidationError(L("回放令牌至少 16 个字符。", "A replay token has at least 16 characters.")) }
       if let publicURL, !(publicURL.hasPrefix("http://") || publicURL.hasPrefix("https://")) {
         throw ValidationError(L("--public-url 以 http:// 或 https:// 开头。", "--public-url starts with http:// or https://."))
+      }
+      if (tlsCert == nil) != (tlsKey == nil) {
+        throw ValidationError(L("--tls-cert 与 --tls-key 须同时给出。", "--tls-cert and --tls-key go together."))
       }
       if !(4...16).contains(bcryptCost) { throw ValidationError(L("--bcrypt-cost 应在 4 至 16 之间。", "--bcrypt-cost is between 4 and 16.")) }
     }
@@ -94,6 +99,14 @@ extension OneWindowCommand {
       options.bcryptCost = bcryptCost
       options.replayToken = replayToken
       options.publicURL = publicURL
+      if let tlsCert, let tlsKey {
+        do {
+          options.tls = try ServiceTLS(certificatePath: tlsCert, keyPath: tlsKey)
+        } catch {
+          Console.error(L("无法使用 TLS 证书或私钥：\(error.description)", "cannot use the TLS certificate or key: \(error.description)"))
+          throw ExitCode(2)
+        }
+      }
       LoggingSystem.bootstrap { label in
         var handler = StreamLogHandler.standardError(label: label)
         handler.logLevel = Logger.Level(rawValue: logLevel) ?? .info
@@ -104,8 +117,9 @@ extension OneWindowCommand {
       let service = OneWindowService(oneWindow: oneWindow, registry: registry, options: options, openAPI: openAPI, logger: logger)
       let replay = replayToken != nil
       let host = options.host
+      let scheme = options.tls == nil ? "http" : "https"
       try await service.run { port in
-        Console.note(L("serve：正在监听 http://\(host):\(port)\(replay ? "（回放模式）" : "")", "serve: listening on http://\(host):\(port)\(replay ? " (replay mode)" : "")"))
+        Console.note(L("serve：正在监听 \(scheme)://\(host):\(port)\(replay ? "（回放模式）" : "")", "serve: listening on \(scheme)://\(host):\(port)\(replay ? " (replay mode)" : "")"))
       }
     }
   }

@@ -75,7 +75,7 @@ struct WebRoutes {
 
   func visit(_ request: Request) async -> WebVisit {
     let cookies = WebCookie.all(request)
-    let secure = state.options.publicURL?.lowercased().hasPrefix("https://") ?? false
+    let secure = state.options.servesHTTPS
     var visit = WebVisit(language: .zh, account: nil, csrf: "", path: request.uri.path, secure: secure)
     switch request.uri.queryParameters["lang"].map(String.init) ?? cookies[WebCookie.language] {
     case "en": visit.language = .en
