@@ -195,6 +195,31 @@ struct WebPagesTests {
     }
   }
 
+  /// A bundle accepted on Tuesday 2026-04-14 was due on Thursday the 16th: on the pages' date
+  /// (Wednesday the 22nd) it is four working days late, in red in the queue and the overdue list.
+  @Test func aLateBundleIsRedInTheQueueAndOnTheOverdueList() async throws {
+    let fixture = try await ServiceFixture()
+    try await TianShengJiXiang.preFiled(in: fixture.registry)
+    let accepted = try await fixture.registry.submitBundle(
+      // The sample's papers are dated the week after; a week earlier here.
+      RegistryHarness.source(TianShengJiXiang.opening, replacing: [("2026-04-22", "2026-04-13"), ("2026-04-20", "2026-04-10")]),
+      by: .applicant(TianShengJiXiang.operatorID),
+      clock: RegistryHarness.on("2026-04-14"))
+    let bundle = try #require(accepted.subject)
+    try await fixture.test { client in
+      let clerk = try await Self.signIn(client.client, .window)
+      let overdue = try await Self.get(client.client, "/web/overdue", cookie: clerk)
+      #expect(overdue.status == .ok)
+      #expect(overdue.text.contains(#"<a href="/web/bundles/\#(bundle)">\#(bundle)</a>"#))
+      #expect(overdue.text.contains(#"<strong class="overdue">4</strong>"#))
+      let queue = try await Self.get(client.client, "/web/queue", cookie: clerk)
+      #expect(queue.text.contains(#"<tr class="overdue">"#))
+      #expect(queue.text.contains(#"<strong class="overdue">已超期</strong>"#))
+      let css = try await Self.get(client.client, "/web/static/site.css")
+      #expect(css.text.contains("tr.overdue td, .overdue { color: #b00020;"))
+    }
+  }
+
   @Test func anUnknownPageIsAPageToo() async throws {
     let fixture = try await ServiceFixture()
     try await fixture.test { client in
