@@ -236,7 +236,12 @@ let package = Package(
     ),
     .testTarget(
       name: "OneWindowCLITests",
-      dependencies: ["OneWindowCLI", "OneWindowTestSupport"],
+      // The server (accounts' password hashes) and an HTTP client for the tests that run
+      // several `onewindow serve` processes on one PostgreSQL registry.
+      dependencies: [
+        "OneWindowCLI", "OneWindowServer", "OneWindowTestSupport",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+      ],
       // The --help and stats goldens, read by path.
       exclude: ["Help", "Goldens"],
       swiftSettings: swiftSettings
