@@ -170,7 +170,8 @@ let package = Package(
       swiftSettings: swiftSettings
     ),
     // The registry benchmarks of `Benchmarks/run.sh` (`onewindow-bench`). GRDB only to build the
-    // large store in bulk and to time bare SQLite inserts; the service and an HTTP client for
+    // large store in bulk and to time bare SQLite inserts; postgres-nio for the same on
+    // PostgreSQL (bulk loads, bare inserts, query plans); the service and an HTTP client for
     // issuance over HTTP; nothing here is public API.
     .executableTarget(
       name: "OneWindowBench",
@@ -179,6 +180,7 @@ let package = Package(
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"),
+        .product(name: "PostgresNIO", package: "postgres-nio"),
       ],
       swiftSettings: swiftSettings
     ),
