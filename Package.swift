@@ -173,7 +173,8 @@ let package = Package(
       swiftSettings: swiftSettings
     ),
     // The registry benchmarks of `Benchmarks/run.sh` (`onewindow-bench`). GRDB only to build the
-    // large store in bulk and to time bare SQLite inserts; the service and an HTTP client for
+    // large store in bulk and to time bare SQLite inserts; postgres-nio for the same on
+    // PostgreSQL (bulk loads, bare inserts, query plans); the service and an HTTP client for
     // issuance over HTTP; nothing here is public API.
     .executableTarget(
       name: "OneWindowBench",
@@ -182,6 +183,7 @@ let package = Package(
         .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "Logging", package: "swift-log"),
+        .product(name: "PostgresNIO", package: "postgres-nio"),
       ],
       swiftSettings: swiftSettings
     ),
@@ -239,7 +241,12 @@ let package = Package(
     ),
     .testTarget(
       name: "OneWindowCLITests",
-      dependencies: ["OneWindowCLI", "OneWindowTestSupport"],
+      // The server (accounts' password hashes) and an HTTP client for the tests that run
+      // several `onewindow serve` processes on one PostgreSQL registry.
+      dependencies: [
+        "OneWindowCLI", "OneWindowServer", "OneWindowTestSupport",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+      ],
       // The --help and stats goldens, read by path.
       exclude: ["Help", "Goldens"],
       swiftSettings: swiftSettings

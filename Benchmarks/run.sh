@@ -14,7 +14,8 @@
 #   Python xmlschema (XSD only) on the first XMLSCHEMA_PER_FAMILY packets of each family;
 # then one packet through onewindow against one xmllint call (median of ONE_PACKET_RUNS),
 # instructions per packet under callgrind (Benchmarks/instructions.sh), the
-# registry benchmarks (onewindow-bench registry-lookup and issuance), and Benchmarks/hostile/'s
+# registry benchmarks (onewindow-bench registry-lookup and issuance; pg-issuance and pg-lookup on a
+# throwaway PostgreSQL cluster, scripts/postgres-cluster.sh), and Benchmarks/hostile/'s
 # script when there is one. It prints the table and writes it to Benchmarks/out/latest.md.
 #
 # Knobs (environment): ROUNDS=5 PER_FAMILY=10000 XMLSCHEMA_PER_FAMILY=500 ONE_PACKET_RUNS=41
@@ -153,6 +154,28 @@ say "registry: tenant-registration check, 1,000 units vs 1,000,000 units"
 say "registry: issued bundles with durable commits vs bare SQLite inserts"
 "$BENCH" issuance --dir "$OUT" --bundles "$BUNDLES" | tee "$OUT/issuance.txt" >&2
 sed -n 's/^RESULT \([a-z_.0-9]*\)=\(.*\)$/0 \1 \2/p' "$OUT/registry-lookup.txt" "$OUT/issuance.txt" >> "$RESULTS"
+
+# --- 6a. The registry on PostgreSQL, in a throwaway cluster stopped on exit ----------------------
+# Issued bundles/s against bare inserts of the same rows with the same commits on the same server,
+# two instances against one, and the registration check at 1,000,000 units against 1,000 with the
+# query plans (onewindow-bench pg-issuance, pg-lookup). Never Debian's own cluster.
+say "registry on PostgreSQL: a throwaway cluster (scripts/postgres-cluster.sh)"
+[ -x /usr/lib/postgresql/15/bin/initdb ] || { say "installing postgresql"; apt_install postgresql; }
+PG_DIR=$(mktemp -d /tmp/onewindow-bench-postgres.XXXXXX)
+pg_stop() { scripts/postgres-cluster.sh stop "$PG_DIR" >/dev/null 2>&1; rm -rf "$PG_DIR"; }
+trap pg_stop EXIT
+if PG_URL=$(scripts/postgres-cluster.sh start "$PG_DIR"); then
+  say "PostgreSQL: issued bundles vs bare inserts, two instances vs one ($PG_URL)"
+  "$BENCH" pg-issuance --postgres "$PG_URL" --bundles "$BUNDLES" | tee "$OUT/pg-issuance.txt" >&2
+  say "PostgreSQL: tenant-registration check, 1,000 units vs 1,000,000 units, with the query plans"
+  "$BENCH" pg-lookup --postgres "$PG_URL" --repeat "$LOOKUP_REPEAT" | tee "$OUT/pg-lookup.txt" >&2
+  [ "${PIPESTATUS[0]}" -eq 1 ] && say "a query plan at 1,000,000 units scans a table sequentially (see above)"
+  sed -n 's/^RESULT \([a-z_.0-9]*\)=\(.*\)$/0 \1 \2/p' "$OUT/pg-issuance.txt" "$OUT/pg-lookup.txt" >> "$RESULTS"
+else
+  say "could not start a PostgreSQL cluster: the PostgreSQL rows are left out"
+fi
+pg_stop
+trap - EXIT
 
 # --- 6b. The HTTP service: wrk against validate --jobs 2 and gunicorn + lxml; issuance over HTTP ---
 say "the HTTP service (Benchmarks/http.sh)"

@@ -107,6 +107,15 @@ def main():
          % (once.get("lookup.large_facts_us", "–"), once.get("lookup.small_facts_us", "–")), facts, "<=", 2.0, None),
         ("issued bundles/s ÷ bare synchronous inserts of the same rows, same commits (%s vs %s /s)"
          % (once.get("issuance.bundles_per_s", "–"), once.get("issuance.bare_per_s", "–")), issuance, ">=", 0.5, None),
+        ("PostgreSQL: issued bundles/s ÷ bare inserts of the same rows, same commits, same server (%s vs %s /s)"
+         % (once.get("pg_issuance.bundles_per_s", "–"), once.get("pg_issuance.bare_per_s", "–")),
+         number(once.get("pg_issuance.ratio")), ">=", 0.5, None),
+        ("PostgreSQL: registration check, 1,000,000 units ÷ 1,000 units (%s µs vs %s µs)"
+         % (once.get("pg_lookup.large_check_us", "–"), once.get("pg_lookup.small_check_us", "–")),
+         number(once.get("pg_lookup.check_ratio")), "<=", 2.0, None),
+        ("  registry lookup alone (%s µs vs %s µs)"
+         % (once.get("pg_lookup.large_facts_us", "–"), once.get("pg_lookup.small_facts_us", "–")),
+         number(once.get("pg_lookup.facts_ratio")), "<=", 2.0, None),
     ]
     lines.append("")
     lines.append("| floor | measured | floor | met |")
@@ -123,6 +132,16 @@ def main():
         lines.append("Issuance against bare inserts committed once per bundle (not the workflow's four commits): %s×. "
                      "Full scans in the registration check's query plans: %s."
                      % (fmt(number(extra)), once.get("lookup.full_scans", "?")))
+
+    if once.get("pg_instances.ratio"):
+        lines.append("")
+        lines.append("PostgreSQL: two instances (two `Registry` handles, pools of their own, one schema) ÷ one, %s "
+                     "concurrent workers: %s× (%s vs %s issued bundles/s). Against bare inserts committed once per "
+                     "bundle: %s×. Sequential scans in the check's plans at 1,000,000 units: %s."
+                     % (once.get("pg_instances.workers", "?"), fmt(number(once.get("pg_instances.ratio"))),
+                        once.get("pg_instances.two_per_s", "–"), once.get("pg_instances.one_per_s", "–"),
+                        fmt(number(once.get("pg_issuance.ratio_one_commit_per_bundle"))),
+                        once.get("pg_lookup.seq_scans", "?")))
 
     # Do the validators agree with what the generator meant?
     intents = collections.Counter()

@@ -104,7 +104,7 @@ struct IssuanceBenchmark {
   }
 
   /// One bundle the whole way: submitted, both tracks approved, issued.
-  private func issueOne(_ index: Int, packet: [UInt8], registry: Registry, perStep: inout [Double]) async throws {
+  func issueOne(_ index: Int, packet: [UInt8], registry: Registry, perStep: inout [Double]) async throws {
     let submitDay = CivilDate(year: 2026, month: 5, day: 13)!
     let decideDay = CivilDate(year: 2026, month: 5, day: 14)!
     let issueDay = CivilDate(year: 2026, month: 5, day: 15)!

@@ -7,7 +7,13 @@ import OneWindowKit
 /// onewindow-bench registry-lookup --dir Benchmarks/out [--repeat 2000] [--rebuild]
 /// onewindow-bench issuance --dir Benchmarks/out [--bundles 200]
 /// onewindow-bench issuance-http --dir Benchmarks/out [--bundles 200]
+/// onewindow-bench pg-issuance --postgres URL [--bundles 200] [--workers 4] [--rounds 3]
+/// onewindow-bench pg-lookup --postgres URL [--repeat 2000] [--rebuild]
 /// ```
+///
+/// The `pg-` commands run on a PostgreSQL server (`--postgres`, or `ONEWINDOW_BENCH_POSTGRES`),
+/// in schemas of their own (`bench_…`), which they drop and make again; `run.sh` gives them a
+/// throwaway cluster. `pg-lookup` exits 1 when a query plan at the large size scans a table.
 ///
 /// Each prints human-readable lines and `RESULT key=value` lines that `run.sh` collects. Both
 /// compare two things measured in the same process, alternating, so the machine's noise hits
@@ -60,6 +66,25 @@ struct OneWindowBench {
           oneWindow: oneWindow, directory: directory, samples: samples,
           bundles: Int(options["bundles"] ?? "") ?? 200
         ).run()
+      case "pg-issuance":
+        try await PostgresIssuanceBenchmark(
+          oneWindow: oneWindow, postgres: try postgresURL(options), samples: samples,
+          bundles: Int(options["bundles"] ?? "") ?? 200, workers: Int(options["workers"] ?? "") ?? 4,
+          rounds: Int(options["rounds"] ?? "") ?? 3
+        ).run()
+      case "pg-lookup":
+        let scanned = try await PostgresLookupBenchmark(
+          oneWindow: oneWindow, postgres: try postgresURL(options), samples: samples,
+          repeats: Int(options["repeat"] ?? "") ?? 2000,
+          smallUnits: Int(options["small-units"] ?? "") ?? 1000,
+          largePreFilings: Int(options["large-prefilings"] ?? "") ?? 100_000,
+          largeUnits: Int(options["large-units"] ?? "") ?? 1_000_000,
+          rebuild: flags.contains("rebuild")
+        ).run()
+        if scanned {
+          FileHandle.standardError.write(Data("onewindow-bench: a query plan at the large size scans a table sequentially\n".utf8))
+          exit(1)
+        }
       default:
         usage("unknown command '\(command)'")
       }
@@ -67,6 +92,14 @@ struct OneWindowBench {
       FileHandle.standardError.write(Data("onewindow-bench: \(error)\n".utf8))
       exit(2)
     }
+  }
+
+  /// `--postgres URL`, else `ONEWINDOW_BENCH_POSTGRES`.
+  static func postgresURL(_ options: [String: String]) throws -> String {
+    guard let url = options["postgres"] ?? ProcessInfo.processInfo.environment["ONEWINDOW_BENCH_POSTGRES"], !url.isEmpty else {
+      throw BenchError("give the PostgreSQL server: --postgres postgres://USER@HOST:PORT/DATABASE (scripts/postgres-cluster.sh starts one)")
+    }
+    return url
   }
 
   static func usage(_ problem: String? = nil) -> Never {
@@ -78,6 +111,9 @@ struct OneWindowBench {
                  [--large-prefilings N] [--large-units N] [--rebuild]
                onewindow-bench issuance --dir DIR [--bundles N]
                onewindow-bench issuance-http --dir DIR [--bundles N]
+               onewindow-bench pg-issuance --postgres URL [--bundles N] [--workers N] [--rounds N]
+               onewindow-bench pg-lookup --postgres URL [--repeat N] [--small-units N]
+                 [--large-prefilings N] [--large-units N] [--rebuild]
         common: --schemas DIR --data DIR --samples DIR (default: the checkout's SampleFilings)
 
         """.utf8))

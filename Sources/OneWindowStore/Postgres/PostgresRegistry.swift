@@ -222,15 +222,22 @@ final class PostgresRegistry: Sendable {
 
   static func isConnectionFailure(_ error: any Error) -> Bool {
     guard let error = error as? PSQLError else { return false }
+    if let state = error.serverInfo?[.sqlState], sessionEndedStates.contains(state) { return true }
     return [.serverClosedConnection, .connectionError, .clientClosedConnection, .uncleanShutdown, .sslUnsupported].contains(error.code)
   }
+
+  /// SQLSTATEs with which the server ends the session (a FATAL error, then it closes the
+  /// connection): `pg_terminate_backend` or a fast shutdown (57P01), another backend's crash
+  /// (57P02). The transaction was rolled back; the connection is gone.
+  static let sessionEndedStates: Set<String> = ["57P01", "57P02"]
 
   /// A store error for a postgres-nio error, by SQLSTATE (without statement arguments).
   static func classify(_ error: any Error, doing what: String) -> StoreError {
     if let error = error as? StoreError { return error }
     guard let error = error as? PSQLError else { return StoreError(.other, "\(what): \(error)") }
     if isConnectionFailure(error) {
-      return StoreError(.unavailable, "\(what): the connection to PostgreSQL was lost or refused (\(error.code)); nothing of this request was written")
+      let cause = error.serverInfo.map { "\($0[.sqlState] ?? ""): \($0[.message] ?? "")" } ?? "\(error.code)"
+      return StoreError(.unavailable, "\(what): the connection to PostgreSQL was lost or refused (\(cause)); nothing of this request was written")
     }
     let state = error.serverInfo?[.sqlState] ?? ""
     let message = error.serverInfo?[.message] ?? "\(error.code)"
