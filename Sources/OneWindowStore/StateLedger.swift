@@ -181,29 +181,49 @@ package struct StateProblem: Sendable, Hashable {
 }
 
 extension RegistryTransaction {
-  /// Digests every row this transaction changed so far and clears the list.
+  /// Digests every row this transaction changed so far and clears the list. The changed rows are
+  /// read a table at a time (one statement per table, not per row: on PostgreSQL each statement
+  /// is a round trip).
   package func takeStateChanges() throws -> [StateRecord] {
-    let changeTable = db.dialect == .sqlite ? "temp.state_change" : "state_change"
-    let changes = try Row.fetchAll(
-      try db.cachedStatement(sql: "SELECT table_name, k1, k2, k3 FROM \(changeTable) ORDER BY table_name, k1, k2, k3"))
-    guard !changes.isEmpty else { return [] }
-    try db.cachedStatement(sql: "DELETE FROM \(changeTable)").execute()
+    let changes: [Row]
+    switch db.dialect {
+    case .sqlite:
+      changes = try Row.fetchAll(
+        try db.cachedStatement(sql: "SELECT table_name, k1, k2, k3 FROM temp.state_change ORDER BY table_name, k1, k2, k3"))
+      guard !changes.isEmpty else { return [] }
+      try db.cachedStatement(sql: "DELETE FROM temp.state_change").execute()
+    case .postgres:
+      changes = try Row.fetchAll(db, sql: "DELETE FROM state_change RETURNING table_name, k1, k2, k3")
+      guard !changes.isEmpty else { return [] }
+    }
     let tables = Dictionary(uniqueKeysWithValues: StateLedger.tables.map { ($0.name, $0) })
-    var records: [StateRecord] = []
+    var keysByTable: [String: [[SQLValue]]] = [:]
     for change in changes {
       let name: String = change["table_name"]
       guard let table = tables[name] else { continue }
       let values: [SQLValue] = [change["k1"], change["k2"], change["k3"]]
-      let keyValues = Array(values.prefix(table.key.count))
-      let condition = table.key.map { column in
+      keysByTable[name, default: []].append(Array(values.prefix(table.key.count)))
+    }
+    var records: [StateRecord] = []
+    for (name, keys) in keysByTable.sorted(by: { $0.key < $1.key }) {
+      guard let table = tables[name] else { continue }
+      let one = "(" + table.key.map { column in
         db.dialect == .postgres && StateLedger.integerKeys.contains(column) ? "\(column) = CAST(? AS BIGINT)" : "\(column) = ?"
-      }.joined(separator: " AND ")
-      let row = try Row.fetchOne(
-        try db.cachedStatement(sql: "SELECT * FROM \(table.name) WHERE \(condition)"),
-        arguments: StatementArguments(keyValues))
-      records.append(
-        StateRecord(
-          table: name, key: StateLedger.key(keyValues), digest: row.map(StateLedger.digest) ?? StateLedger.deleted))
+      }.joined(separator: " AND ") + ")"
+      var found: [String: String] = [:]
+      for start in stride(from: 0, to: keys.count, by: 100) {
+        let chunk = keys[start..<min(start + 100, keys.count)]
+        let condition = Array(repeating: one, count: chunk.count).joined(separator: " OR ")
+        for row in try Row.fetchAll(
+          db, sql: "SELECT * FROM \(table.name) WHERE \(condition)", arguments: StatementArguments(chunk.flatMap { $0 }))
+        {
+          found[StateLedger.key(row, of: table)] = StateLedger.digest(row)
+        }
+      }
+      for key in keys {
+        let text = StateLedger.key(key)
+        records.append(StateRecord(table: name, key: text, digest: found[text] ?? StateLedger.deleted))
+      }
     }
     return records
   }
@@ -215,10 +235,15 @@ extension RegistryTransaction {
 
   /// Records the rows' digests under the event that made the changes.
   package func insertStateRecords(_ records: [StateRecord], sequence: Int64) throws {
-    let statement = try db.cachedStatement(
-      sql: "INSERT INTO state_record(audit_sequence, table_name, row_key, digest) VALUES (?, ?, ?, ?)")
-    for record in records {
-      try statement.execute(arguments: [sequence, record.table, record.key, record.digest])
+    // Many rows a statement (each statement is a round trip on PostgreSQL).
+    for start in stride(from: 0, to: records.count, by: 100) {
+      let chunk = records[start..<min(start + 100, records.count)]
+      let values = Array(repeating: "(?, ?, ?, ?)", count: chunk.count).joined(separator: ", ")
+      try db.execute(
+        sql: "INSERT INTO state_record(audit_sequence, table_name, row_key, digest) VALUES \(values)",
+        arguments: StatementArguments(chunk.flatMap { record -> [SQLValue] in
+          [.integer(sequence), .text(record.table), .text(record.key), .text(record.digest)]
+        }))
     }
   }
 

@@ -49,6 +49,19 @@ enum PostgresMigrations {
   /// Applies the migrations not yet applied, each in its own transaction, under the registry's
   /// lock (two instances starting together migrate once).
   static func migrate(_ registry: PostgresRegistry) throws {
+    // Up to date (every step applied, every state table's trigger in place): nothing to take the
+    // registry's lock for, so opening never queues behind writers.
+    let current = try registry.transaction(readOnly: true) { transaction in
+      guard Set(try applied(transaction)).isSuperset(of: Migrations.steps.map(\.name)) else { return false }
+      let triggers = try Int.fetchOne(
+        transaction.db,
+        sql: """
+          SELECT COUNT(*) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+          WHERE n.nspname = current_schema() AND t.tgname LIKE 'state%change'
+          """) ?? 0
+      return triggers == StateLedger.tables.count
+    }
+    if current { return }
     try registry.transaction(readOnly: false) { transaction in
       try transaction.db.execute(sql: prelude)
     }

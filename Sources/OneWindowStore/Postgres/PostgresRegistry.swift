@@ -67,7 +67,10 @@ final class PostgresRegistry: Sendable {
     let session = PostgresSession(connection: connection, logger: logger)
     // A client that vanished mid-transaction (a host crash, a partition) must not hold the
     // registry's lock until TCP notices: the server ends such a session after a minute.
-    var settings = ["SET TIME ZONE 'UTC'", "SET idle_in_transaction_session_timeout = 60000"]
+    var settings = [
+      "SET TIME ZONE 'UTC'", "SET idle_in_transaction_session_timeout = 60000",
+      "SET lock_timeout = \(Int(lockTimeout * 1000))",
+    ]
     if let schema = location.schema {
       // The schema itself is made by `open(access: .create)`, under the registry's lock.
       settings.append("SET search_path TO \"\(schema)\"")
@@ -129,8 +132,12 @@ final class PostgresRegistry: Sendable {
             // Read committed whatever the server's default: each statement after the lock sees
             // every write committed before it (a snapshot taken before the lock would not).
             try session.execute(sql: "BEGIN ISOLATION LEVEL READ COMMITTED", arguments: [])
-            try session.execute(sql: "SET LOCAL lock_timeout = \(Int(lockTimeout * 1000))", arguments: [])
-            _ = try session.rows("SELECT pg_advisory_xact_lock(hashtext(?))", [.text(lockName)], limit: nil)
+            // The lock, then the clock read under it, in one round trip (lock_timeout is the
+            // connection's).
+            let locked = try session.rows(
+              "SELECT pg_advisory_xact_lock(hashtext(?)) AS locked, to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') AS now",
+              [.text(lockName)], limit: nil)
+            session.clockAtLock = locked.first?["now"]
           }
           let result = try body(RegistryTransaction(db: session))
           if cancelled() {
@@ -194,14 +201,17 @@ final class PostgresRegistry: Sendable {
             .missing, "no registry at \(location.redacted); make one with `onewindow registry init --db \(location.redacted)`")
         }
       }
-      if let schema = location.schema {
+      if access == .create, let schema = location.schema {
         try transaction(readOnly: false) { transaction in
           try transaction.db.execute(sql: "CREATE SCHEMA IF NOT EXISTS \"\(schema)\"", arguments: [])
         }
       }
       try PostgresMigrations.migrate(self)
-      try? transaction(readOnly: false) { transaction in
-        try transaction.db.execute(sql: "CREATE EXTENSION IF NOT EXISTS amcheck SCHEMA public", arguments: [])
+      if access == .create {
+        // `audit verify`'s index check, where this user may install it (else the catalogue's).
+        try? transaction(readOnly: false) { transaction in
+          try transaction.db.execute(sql: "CREATE EXTENSION IF NOT EXISTS amcheck SCHEMA public", arguments: [])
+        }
       }
     } catch let error as StoreError {
       throw error

@@ -13,6 +13,8 @@ final class PostgresSession: SQLSession {
   private var translations: [String: String] = [:]
   /// The id the last insert into a table with a generated id was given.
   private var lastID: Int64 = 0
+  /// The database clock read in the statement that took the registry's lock.
+  var clockAtLock: String?
 
   /// Tables whose `id` SQLite's AUTOINCREMENT gives. PostgreSQL's sequences would keep the ids a
   /// rolled-back write took (a preview, a refusal, a retry), so there the next id is the largest
@@ -38,11 +40,10 @@ final class PostgresSession: SQLSession {
       match.2 != "id"
     {
       let table = String(match.1)
-      let id = try Int64.fetchOne(self, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM \(table)") ?? 1
       let withID = sql.replacing("INSERT INTO \(table)(", with: "INSERT INTO \(table)(id, ", maxReplacements: 1)
-        .replacing("VALUES (", with: "VALUES (?, ", maxReplacements: 1)
-      _ = try connection.query(query(withID, [.integer(id)] + arguments.values), logger: logger).wait()
-      lastID = id
+        .replacing("VALUES (", with: "VALUES ((SELECT COALESCE(MAX(id), 0) + 1 FROM \(table)), ", maxReplacements: 1)
+        + " RETURNING id"
+      lastID = try Int64.fetchOne(self, sql: withID, arguments: arguments) ?? 0
       return
     }
     _ = try connection.query(query(sql, arguments.values), logger: logger).wait()

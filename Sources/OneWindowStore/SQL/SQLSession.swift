@@ -19,9 +19,13 @@ protocol SQLSession {
   var lastInsertedRowID: Int64 { get throws }
   /// Whether a table of the registry exists.
   func tableExists(_ name: String) throws -> Bool
+  /// The database clock read as the registry's lock was taken (PostgreSQL writes), UTC.
+  var clockAtLock: String? { get }
 }
 
 extension SQLSession {
+  var clockAtLock: String? { nil }
+
   func execute(sql: String) throws { try execute(sql: sql, arguments: []) }
 
   /// A statement to run or query, as GRDB's `cachedStatement` (PostgreSQL caches its translation).
