@@ -211,11 +211,15 @@ extension RegistryTransaction {
         db.dialect == .postgres && StateLedger.integerKeys.contains(column) ? "\(column) = CAST(? AS BIGINT)" : "\(column) = ?"
       }.joined(separator: " AND ") + ")"
       var found: [String: String] = [:]
-      for start in stride(from: 0, to: keys.count, by: 100) {
-        let chunk = keys[start..<min(start + 100, keys.count)]
+      // SQLite answers in process: one cached statement a row. PostgreSQL: one statement for up
+      // to 100 rows (a statement of its own shape each time is prepared anew, cheap there).
+      let batch = db.dialect == .postgres ? 100 : 1
+      for start in stride(from: 0, to: keys.count, by: batch) {
+        let chunk = keys[start..<min(start + batch, keys.count)]
         let condition = Array(repeating: one, count: chunk.count).joined(separator: " OR ")
         for row in try Row.fetchAll(
-          db, sql: "SELECT * FROM \(table.name) WHERE \(condition)", arguments: StatementArguments(chunk.flatMap { $0 }))
+          db.cachedStatement(sql: "SELECT * FROM \(table.name) WHERE \(condition)"),
+          arguments: StatementArguments(chunk.flatMap { $0 }))
         {
           found[StateLedger.key(row, of: table)] = StateLedger.digest(row)
         }
@@ -235,9 +239,11 @@ extension RegistryTransaction {
 
   /// Records the rows' digests under the event that made the changes.
   package func insertStateRecords(_ records: [StateRecord], sequence: Int64) throws {
-    // Many rows a statement (each statement is a round trip on PostgreSQL).
-    for start in stride(from: 0, to: records.count, by: 100) {
-      let chunk = records[start..<min(start + 100, records.count)]
+    // Many rows a statement on PostgreSQL (each statement is a round trip); one cached statement
+    // a row on SQLite.
+    let batch = db.dialect == .postgres ? 100 : 1
+    for start in stride(from: 0, to: records.count, by: batch) {
+      let chunk = records[start..<min(start + batch, records.count)]
       let values = Array(repeating: "(?, ?, ?, ?)", count: chunk.count).joined(separator: ", ")
       try db.execute(
         sql: "INSERT INTO state_record(audit_sequence, table_name, row_key, digest) VALUES \(values)",

@@ -53,7 +53,8 @@ struct SQLiteSession: SQLSession {
   }
 
   static func arguments(_ values: [SQLValue]) -> GRDB.StatementArguments {
-    GRDB.StatementArguments(values.map { value -> DatabaseValue in
+    if values.isEmpty { return GRDB.StatementArguments() }
+    return GRDB.StatementArguments(values.map { value -> DatabaseValue in
       switch value {
       case .null: .null
       case .integer(let number): number.databaseValue
