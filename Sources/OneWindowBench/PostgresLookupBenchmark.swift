@@ -99,7 +99,8 @@ struct PostgresLookupBenchmark {
     print("built schema \(schema): \(preFilings) pre-filings, \(units) units in \(Timing.format(seconds, digits: 1)) s")
   }
 
-  /// The 太兴里 pre-filing through the real API, then fillers copied from its rows on the server.
+  /// The 太兴里 pre-filing through the real API, then fillers copied from its rows on the server
+  /// (with explicit ids: the store gives ids as SQLite does, largest plus one, not from sequences).
   private func build(_ schema: String, preFilings: Int, units: Int, _ connection: BenchConnection) async throws {
     let registry = try Registry(oneWindow: oneWindow, path: connection.registryURL(schema: schema), create: true)
     let submitted = try await registry.submitPreFiling(
@@ -125,10 +126,10 @@ struct PostgresLookupBenchmark {
       SET session_replication_role = replica;
       SET synchronous_commit = off;
       BEGIN;
-      INSERT INTO \(schema).prefiling(number, status, owner_name, owner_identity, premises_name, address, multi_licence_mode,
+      INSERT INTO \(schema).prefiling(id, number, status, owner_name, owner_identity, premises_name, address, multi_licence_mode,
         building_materials, valid_from, valid_until, version, submitted_receipt, submitted_by_role, submitted_by_id,
         decided_by, reason, updated_at)
-      SELECT 'YBA-370202-' || \(year) || '-' || \(sequence), status, owner_name, owner_identity, '楼宇' || g, address || g || '号',
+      SELECT \(template) + g - 1, 'YBA-370202-' || \(year) || '-' || \(sequence), status, owner_name, owner_identity, '楼宇' || g, address || g || '号',
         multi_licence_mode, building_materials, valid_from, valid_until, version,
         'RCPT-20260101-' || \(sequence) || '-' || \(year), submitted_by_role, submitted_by_id, decided_by, reason, updated_at
       FROM \(schema).prefiling t CROSS JOIN generate_series(2, \(preFilings)) AS g WHERE t.id = \(template);
@@ -142,9 +143,9 @@ struct PostgresLookupBenchmark {
       JOIN (SELECT *, row_number() OVER (ORDER BY rowid) - 1 AS k FROM \(schema).unit WHERE prefiling_id = \(template)) b
         ON b.k = u % \(templateUnits)
       ORDER BY p.id, u;
-      INSERT INTO \(schema).tenancy(prefiling_id, unit_id, tenant_name, tenant_identity, activity, term_start, term_end,
+      INSERT INTO \(schema).tenancy(id, prefiling_id, unit_id, tenant_name, tenant_identity, activity, term_start, term_end,
         registered_on, receipt_number, bundle_number, ended_on)
-      SELECT u.prefiling_id, u.unit_id, '租户' || u.prefiling_id || '-' || u.room, NULL, 'OFFICE', '2026-01-01', '2028-12-31',
+      SELECT (SELECT COALESCE(MAX(id), 0) FROM \(schema).tenancy) + row_number() OVER (ORDER BY u.rowid), u.prefiling_id, u.unit_id, '租户' || u.prefiling_id || '-' || u.room, NULL, 'OFFICE', '2026-01-01', '2028-12-31',
         '2026-01-05', p.submitted_receipt, NULL, NULL
       FROM \(schema).unit u JOIN \(schema).prefiling p ON p.id = u.prefiling_id
       WHERE u.prefiling_id <> \(template) AND ((u.floor::int - 1) * 10 + right(u.room, 2)::int - 1) % 5 = 0
