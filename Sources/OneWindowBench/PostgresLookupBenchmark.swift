@@ -33,32 +33,12 @@ struct PostgresLookupBenchmark {
     let scans = try await explain(large, connection)
     await connection.close()
 
-    let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: samples + "/" + RegistryLookupBenchmark.registration)))
-    let stores = try [small, large].map { schema in
-      TimedLookup(registry: try Registry(oneWindow: oneWindow, path: connection.registryURL(schema: schema), readOnly: true))
-    }
-    for store in stores {
-      let report = check(bytes, with: store)
-      let notEvaluated = report.findings.contains { $0.message.en.hasPrefix("not evaluated") }
-      guard report.outcome == .accepted, !notEvaluated else {
-        throw BenchError("the registration check was not accepted: \(report.findings.map { "\($0.ruleID) \($0.message.en)" })")
-      }
-    }
-    let block = max(1, repeats / 20)
-    var checkTimes: [[Double]] = [[], []]
-    var lookupTimes: [[Double]] = [[], []]
-    for _ in 0..<20 {
-      for (index, store) in stores.enumerated() {
-        store.reset()
-        let seconds = Timing.seconds {
-          for _ in 0..<block { _ = check(bytes, with: store) }
-        }
-        checkTimes[index].append(seconds / Double(block) * 1e6)
-        lookupTimes[index].append(store.total / Double(block) * 1e6)
-      }
-    }
-    let checkMedian = checkTimes.map(Timing.median)
-    let lookup = lookupTimes.map(Timing.median)
+    let timed = try RegistryLookupBenchmark.measure(
+      oneWindow: oneWindow, samples: samples, repeats: repeats,
+      registries: [small, large].map { schema in
+        try Registry(oneWindow: oneWindow, path: connection.registryURL(schema: schema), readOnly: true)
+      })
+    let (block, checkMedian, lookup) = (timed.block, timed.check, timed.lookup)
     print("registration check on PostgreSQL, \(block * 20) runs per store in 20 alternating blocks (median of block means):")
     print("  \(smallUnits) units:       check \(Timing.format(checkMedian[0], digits: 1)) µs, registry lookup \(Timing.format(lookup[0], digits: 1)) µs")
     print("  \(largeUnits) units:    check \(Timing.format(checkMedian[1], digits: 1)) µs, registry lookup \(Timing.format(lookup[1], digits: 1)) µs")
@@ -72,11 +52,6 @@ struct PostgresLookupBenchmark {
     Timing.result("pg_lookup.facts_ratio", Timing.format(lookup[1] / lookup[0], digits: 3))
     Timing.result("pg_lookup.seq_scans", String(scans))
     return scans > 0
-  }
-
-  private func check(_ bytes: [UInt8], with store: TimedLookup) -> PacketReport {
-    let options = ValidationOptions(computeHashes: false, asOf: RegistryLookupBenchmark.asOf, registry: store)
-    return oneWindow.validate(bytes: bytes, name: "taixingli-zhanqiao-media.xml", options: options)
   }
 
   // MARK: - Building the stores

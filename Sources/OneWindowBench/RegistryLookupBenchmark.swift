@@ -34,35 +34,10 @@ struct RegistryLookupBenchmark {
     try await prepare(large, preFilings: largePreFilings, units: largeUnits)
     try explain(large)
 
-    let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: samples + "/" + Self.registration)))
-    let stores = try [small, large].map { path in
-      let registry = try Registry(oneWindow: oneWindow, path: path, readOnly: true)
-      return TimedLookup(registry: registry)
-    }
-    // The packet must be accepted with the registry rules evaluated (no "not evaluated" info).
-    for store in stores {
-      let report = check(bytes, with: store)
-      let notEvaluated = report.findings.contains { $0.message.en.hasPrefix("not evaluated") }
-      guard report.outcome == .accepted, !notEvaluated else {
-        throw BenchError(
-          "the registration check was not accepted: \(report.findings.map { "\($0.ruleID) \($0.message.en)" })")
-      }
-    }
-    let block = max(1, repeats / 20)
-    var checkTimes: [[Double]] = [[], []]
-    var lookupTimes: [[Double]] = [[], []]
-    for _ in 0..<20 {
-      for (index, store) in stores.enumerated() {
-        store.reset()
-        let seconds = Timing.seconds {
-          for _ in 0..<block { _ = check(bytes, with: store) }
-        }
-        checkTimes[index].append(seconds / Double(block) * 1e6)
-        lookupTimes[index].append(store.total / Double(block) * 1e6)
-      }
-    }
-    let checkMedian = checkTimes.map(Timing.median)
-    let lookupMedian = lookupTimes.map(Timing.median)
+    let timed = try Self.measure(
+      oneWindow: oneWindow, samples: samples, repeats: repeats,
+      registries: [small, large].map { try Registry(oneWindow: oneWindow, path: $0, readOnly: true) })
+    let (block, checkMedian, lookupMedian) = (timed.block, timed.check, timed.lookup)
     print(
       "registration check, \(block * 20) runs per store in 20 alternating blocks (median of block means):")
     print("  1,000 units:            check \(Timing.format(checkMedian[0], digits: 1)) µs, registry lookup \(Timing.format(lookupMedian[0], digits: 1)) µs")
@@ -76,9 +51,41 @@ struct RegistryLookupBenchmark {
     Timing.result("lookup.facts_ratio", Timing.format(lookupMedian[1] / lookupMedian[0], digits: 3))
   }
 
-  private func check(_ bytes: [UInt8], with store: TimedLookup) -> PacketReport {
-    let options = ValidationOptions(computeHashes: false, asOf: Self.asOf, registry: store)
-    return oneWindow.validate(bytes: bytes, name: "taixingli-zhanqiao-media.xml", options: options)
+  /// The registration check on each registry (small first, large second), alternately in 20
+  /// blocks: the runs per block and, per registry, the median of the block means of the whole
+  /// check and of its registry part (µs). The packet must be accepted with the registry rules
+  /// evaluated (no "not evaluated" info) on each, or it throws. Shared by the PostgreSQL benchmark.
+  static func measure(oneWindow: OneWindow, samples: String, repeats: Int, registries: [Registry]) throws -> (
+    block: Int, check: [Double], lookup: [Double]
+  ) {
+    let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: samples + "/" + registration)))
+    let stores = registries.map(TimedLookup.init(registry:))
+    func check(_ store: TimedLookup) -> PacketReport {
+      let options = ValidationOptions(computeHashes: false, asOf: asOf, registry: store)
+      return oneWindow.validate(bytes: bytes, name: "taixingli-zhanqiao-media.xml", options: options)
+    }
+    for store in stores {
+      let report = check(store)
+      let notEvaluated = report.findings.contains { $0.message.en.hasPrefix("not evaluated") }
+      guard report.outcome == .accepted, !notEvaluated else {
+        throw BenchError(
+          "the registration check was not accepted: \(report.findings.map { "\($0.ruleID) \($0.message.en)" })")
+      }
+    }
+    let block = max(1, repeats / 20)
+    var checkTimes = Array(repeating: [Double](), count: stores.count)
+    var lookupTimes = Array(repeating: [Double](), count: stores.count)
+    for _ in 0..<20 {
+      for (index, store) in stores.enumerated() {
+        store.reset()
+        let seconds = Timing.seconds {
+          for _ in 0..<block { _ = check(store) }
+        }
+        checkTimes[index].append(seconds / Double(block) * 1e6)
+        lookupTimes[index].append(store.total / Double(block) * 1e6)
+      }
+    }
+    return (block, checkTimes.map(Timing.median), lookupTimes.map(Timing.median))
   }
 
   // MARK: - Building the stores

@@ -35,14 +35,18 @@ public struct HTMLReportRenderer: Sendable {
     """
   }
 
-  static func escape(_ text: String) -> String {
+  /// Text made safe for HTML element content and attribute values (either quote): the one
+  /// escaping function of the reports, the 回执 and the web pages.
+  package static func escape(_ text: String) -> String {
     var out = ""
+    out.reserveCapacity(text.utf8.count)
     for character in text {
       switch character {
       case "&": out += "&amp;"
       case "<": out += "&lt;"
       case ">": out += "&gt;"
       case "\"": out += "&quot;"
+      case "'": out += "&#39;"
       default: out.append(character)
       }
     }

@@ -9,28 +9,35 @@ import Testing
 /// `onewindow serve` as a process: it prints where it listens, answers, and on SIGTERM finishes
 /// what it is doing and exits 0.
 struct ServeCommandTests {
-  @Test(.timeLimit(.minutes(1))) func servesAndStopsCleanlyOnSIGTERM() throws {
-    let db = try CommandRunner.newRegistry()
+  /// `onewindow serve ARGUMENTS --port 0` started, and the address it prints once listening
+  /// ("onewindow: serve：正在监听 SCHEME://127.0.0.1:PORT", Chinese by default).
+  static func serve(_ arguments: [String], scheme: String) throws -> (Process, String) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: CommandRunner.binary)
-    process.arguments = ["serve", "--db", db, "--port", "0", "--log-level", "error"]
+    process.arguments = ["serve"] + arguments + ["--port", "0", "--log-level", "error"]
     process.currentDirectoryURL = URL(fileURLWithPath: Repository.root)
     let errors = Pipe()
     process.standardError = errors
     process.standardOutput = FileHandle.nullDevice
     try process.run()
-    defer { if process.isRunning { process.terminate() } }
-
-    // "onewindow: serve：正在监听 http://127.0.0.1:PORT" (Chinese, the default)
+    let prefix = "onewindow: serve：正在监听 \(scheme)://"
     var text = ""
     let deadline = Date().addingTimeInterval(30)
-    while !text.contains("正在监听 http://"), Date() < deadline {
+    while !text.contains(prefix), Date() < deadline {
       let data = errors.fileHandleForReading.availableData
       if data.isEmpty { break }
       text += String(decoding: data, as: UTF8.self)
     }
-    let address = try #require(text.split(separator: "\n").first { $0.hasPrefix("onewindow: serve：正在监听 http://") }
-      .map { String($0.split(separator: " ").last ?? "") })
+    let line = text.split(separator: "\n").first { $0.hasPrefix(prefix) }
+    if line == nil { process.terminate() }
+    let address = try #require(line.map { String($0.split(separator: " ").last ?? "") }, "serve did not say where it listens: \(text)")
+    return (process, address)
+  }
+
+  @Test(.timeLimit(.minutes(1))) func servesAndStopsCleanlyOnSIGTERM() throws {
+    let db = try CommandRunner.newRegistry()
+    let (process, address) = try Self.serve(["--db", db], scheme: "http")
+    defer { if process.isRunning { process.terminate() } }
     #expect(address.hasPrefix("http://127.0.0.1:"))
 
     let port = try #require(address.split(separator: ":").last.flatMap { Int($0) })
@@ -68,27 +75,9 @@ struct ServeCommandTests {
     #expect(half.status == 64)
     #expect(half.stderr.contains("--tls-cert and --tls-key go together."))
 
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: CommandRunner.binary)
-    process.arguments = [
-      "serve", "--db", db, "--port", "0", "--log-level", "error", "--tls-cert", folder + "/cert.pem", "--tls-key",
-      folder + "/key.pem",
-    ]
-    process.currentDirectoryURL = URL(fileURLWithPath: Repository.root)
-    let errors = Pipe()
-    process.standardError = errors
-    process.standardOutput = FileHandle.nullDevice
-    try process.run()
+    let (process, address) = try Self.serve(
+      ["--db", db, "--tls-cert", folder + "/cert.pem", "--tls-key", folder + "/key.pem"], scheme: "https")
     defer { if process.isRunning { process.terminate() } }
-    var text = ""
-    let deadline = Date().addingTimeInterval(30)
-    while !text.contains("正在监听 https://"), Date() < deadline {
-      let data = errors.fileHandleForReading.availableData
-      if data.isEmpty { break }
-      text += String(decoding: data, as: UTF8.self)
-    }
-    let address = try #require(text.split(separator: "\n").first { $0.hasPrefix("onewindow: serve：正在监听 https://") }
-      .map { String($0.split(separator: " ").last ?? "") })
     #expect(address.hasPrefix("https://127.0.0.1:"))
 
     func curl(_ arguments: [String]) throws -> String {

@@ -6,21 +6,7 @@ import OneWindowKit
 
 /// Escapes text for HTML element content and attribute values: the one escaping function every
 /// page value goes through.
-func esc(_ text: String) -> String {
-  var out = ""
-  out.reserveCapacity(text.utf8.count)
-  for character in text {
-    switch character {
-    case "&": out += "&amp;"
-    case "<": out += "&lt;"
-    case ">": out += "&gt;"
-    case "\"": out += "&quot;"
-    case "'": out += "&#39;"
-    default: out.append(character)
-    }
-  }
-  return out
-}
+func esc(_ text: String) -> String { HTMLReportRenderer.escape(text) }
 
 /// A query or form value percent-encoded for a URL built into a page.
 func urlPart(_ text: String) -> String {
