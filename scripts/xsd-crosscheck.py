@@ -9,6 +9,9 @@ schema from its root element, and prints one JSON object: packet path -> {"verdi
 "not-well-formed" (includes any DOCTYPE or entity, refused with defuse="always") or
 "unknown-root". A packet folder, or a zip packet, is read from its packet.xml. The OneWindow test suite compares
 these verdicts with libxml2's on every sample (Tests/OneWindowKitTests/XSDCrossCheckTests.swift).
+
+A generic bundle (TradeBundle) also has each track part validated against the track schema its
+definition names (Data/bundles/<definition>.xml, beside SCHEMAS_DIR), as OneWindow does.
 """
 import io
 import json
@@ -67,13 +70,43 @@ def check(path, schemas):
     if schema is None:
         return {"verdict": "unknown-root", "root": resource.root.tag}
     errors = list(schema.iter_errors(resource))
+    if not errors and resource.root.tag == "{urn:onewindow:tradebundle:v1}TradeBundle":
+        errors = part_errors(resource.root, os.path.join(os.path.dirname(os.path.abspath(schemas_folder)), "Data", "bundles"))
     if not errors:
         return {"verdict": "valid"}
     return {"verdict": "invalid", "count": len(errors), "first": errors[0].reason}
 
 
+BUNDLEDEF = "{urn:onewindow:bundledef:v1}"
+TRADE = "{urn:onewindow:tradebundle:v1}"
+schemas_folder = ""
+
+
+def part_errors(root, definitions):
+    """Each Part's element checked against its track's schema, per the packet's definition."""
+    definition = root.findtext(TRADE + "Definition")
+    path = os.path.join(definitions, "%s.xml" % definition)
+    if not definition or not os.path.exists(path):
+        return []
+    import xml.etree.ElementTree as ElementTree
+    tracks = {}
+    for track in ElementTree.parse(path).getroot().iter(BUNDLEDEF + "Track"):
+        schema = track.find(BUNDLEDEF + "Schema")
+        if schema is not None and schema.get("builtin") != "true":
+            tracks[track.get("id")] = os.path.join(os.path.dirname(path), schema.text.strip())
+    errors = []
+    for part in root.iter(TRADE + "Part"):
+        schema_path = tracks.get(part.get("track"))
+        content = list(part)
+        if schema_path and content:
+            errors += list(xmlschema.XMLSchema10(schema_path).iter_errors(content[0]))
+    return errors
+
+
 def main():
+    global schemas_folder
     folder, *packets = sys.argv[1:]
+    schemas_folder = folder
     schemas = entry_schemas(folder)
     print(json.dumps({path: check(path, schemas) for path in packets}, ensure_ascii=False, indent=1))
 

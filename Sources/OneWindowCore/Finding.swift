@@ -26,6 +26,8 @@ public enum FindingCategory: String, Sendable, Hashable, Codable, CaseIterable {
   case dates
   /// Change and cancellation packets.
   case lifecycle
+  /// A check a bundle definition declares (`Data/bundles/`).
+  case definition
 }
 
 /// Where a finding points: the packet, a line, and the element path.

@@ -25,7 +25,7 @@ public enum RuleStage: String, Sendable, Hashable, CodedInJSON, Comparable {
   public static func usual(for category: FindingCategory) -> RuleStage {
     switch category {
     case .wellFormedness, .schema, .security, .packet, .identifier, .materials, .registry: .acceptance
-    case .name, .scope, .food, .premises, .dates, .lifecycle: .review
+    case .name, .scope, .food, .premises, .dates, .lifecycle, .definition: .review
     }
   }
 }

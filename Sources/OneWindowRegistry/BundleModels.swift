@@ -130,7 +130,15 @@ public struct BundleSummary: Sendable, Hashable, Codable {
     public var decidedOn: CivilDate?
     public var reasons: [String]
     public var inspection: InspectionRecord?
+    /// The track's name in its definition (nil for the restaurant's, whose names are fixed).
+    public var name: LocalizedText? = nil
+
+    /// The name to show: the definition's, else the restaurant's fixed one.
+    public var label: LocalizedText { name ?? track.label }
   }
+
+  /// The definition of a bundle other than the restaurant's (`bookshop`…); nil for a restaurant.
+  public var definition: String? = nil
 
   public var number: String
   public var kind: BundleKind
@@ -176,7 +184,22 @@ public struct BundleDetail: Sendable, Hashable, Codable {
   public var reviewFindings: [ReviewFinding] = []
   /// A simplified cancellation's push to the tax and other departments and its objection period.
   public var objectionPeriod: ObjectionPeriod?
+  /// The certificates a bundle of another definition issued, changed or ended (nil for a restaurant).
+  public var permits: [PermitView]? = nil
   public var history: [AuditEntry]
+}
+
+/// A certificate of a bundle of another definition, as it stands.
+public struct PermitView: Sendable, Hashable, Codable {
+  public var number: String
+  public var track: Track
+  public var holderName: String
+  public var subject: String
+  public var place: String
+  public var validFrom: CivilDate
+  public var validUntil: CivilDate?
+  public var active: Bool
+  public var endedOn: CivilDate?
 }
 
 /// A simplified cancellation (简易注销) pushed to the tax and other departments on acceptance:

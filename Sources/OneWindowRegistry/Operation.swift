@@ -229,7 +229,8 @@ extension Registry {
       return nil
     }
     let options = ValidationOptions(computeHashes: false, asOf: operation.clock.today, rules: rules)
-    let checker = try PacketChecker(schemas: oneWindow.schemas, policy: oneWindow.policy, options: options)
+    let checker = try PacketChecker(
+      schemas: oneWindow.schemas, policy: oneWindow.policy, options: options, definitions: oneWindow.bundleDefinitions)
     let asOf = operation.clock.today
     let checked = checker.check(
       received, lookup: { packet in try RegistryFactsBuilder.facts(for: packet, asOf: asOf, in: transaction) })

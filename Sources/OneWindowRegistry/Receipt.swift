@@ -62,10 +62,25 @@ public struct Receipt: Sendable, Hashable, Codable {
   public struct IssuedLicences: Sendable, Hashable, Codable {
     public var uscc: String?
     public var foodLicenceNumber: String?
+    /// The permits of a bundle of another definition, by track (its business licence's USCC is
+    /// `uscc`); nil for a restaurant.
+    public var permits: [IssuedPermit]?
 
-    public init(uscc: String?, foodLicenceNumber: String?) {
+    public init(uscc: String?, foodLicenceNumber: String?, permits: [IssuedPermit]? = nil) {
       self.uscc = uscc
       self.foodLicenceNumber = foodLicenceNumber
+      self.permits = permits
+    }
+  }
+
+  /// One permit's number on a receipt.
+  public struct IssuedPermit: Sendable, Hashable, Codable {
+    public var track: Track
+    public var number: String
+
+    public init(track: Track, number: String) {
+      self.track = track
+      self.number = number
     }
   }
 
@@ -154,6 +169,7 @@ extension Receipt {
       out.open("Licences")
       if let uscc = licences.uscc { out.element("USCC", uscc) }
       if let number = licences.foodLicenceNumber { out.element("FoodLicenceNumber", number) }
+      for permit in licences.permits ?? [] { out.element("Permit", permit.number, attributes: ["track": permit.track.rawValue]) }
       out.close("Licences")
     }
     if !reasons.isEmpty {

@@ -18,6 +18,10 @@ extension Registry {
       operation.reviewFollows = true
       let parsed = try check(received, kinds: PacketKind.bundles, in: transaction, operation: &operation)
       Self.requireRole([.applicant, .clerk], &operation)
+      if case .tradeBundle(let trade)? = parsed?.packet {
+        try submitTrade(trade, received, in: transaction, operation: &operation)
+        return
+      }
       guard let packet = parsed?.packet, let application = BundleApplication(packet, policy: oneWindow.policy) else {
         try store(received, in: transaction, operation: &operation)
         return
@@ -47,14 +51,7 @@ extension Registry {
       let countFrom =
         application.simplifiedCancellation ? SimplifiedCancellation.objectionUntil(pushedOn: operation.clock.today) : operation.clock.today
       let due = dueDate(for: application.kind, from: countFrom)
-      if due.provisional {
-        operation.refuse(
-          RegistryRules.calendarPublished,
-          LocalizedText(
-            "承诺办结日 \(due.date) 为暂定：所需年份的节假日安排尚未公布（或为 12 月 \(WorkingCalendar.lateDecemberFrom) 日以后），公布后补全",
-            "the due date \(due.date) is provisional: a holiday schedule it needs is not published yet (or it is on or after \(WorkingCalendar.lateDecemberFrom) December)"),
-          value: due.date.description)
-      }
+      refuseIfProvisional(due, &operation)
       try store(received, in: transaction, operation: &operation)
       guard operation.outcome == .accepted, let packetID = operation.packetID else { return }
       if let corrected {
@@ -69,9 +66,30 @@ extension Registry {
   /// published (or late December, which next year's notice may still change), it is counted
   /// Monday to Friday and marked provisional, and completed once the schedule is added.
   func dueDate(for kind: BundleKind, from start: CivilDate) -> DueDate {
-    let counted = oneWindow.calendar.provisionallyAdding(
-      workingDays: oneWindow.policy.dueWorkingDays(for: kind), to: start)
+    dueDate(workingDays: oneWindow.policy.dueWorkingDays(for: kind), from: start)
+  }
+
+  func dueDate(workingDays: Int, from start: CivilDate) -> DueDate {
+    let counted = oneWindow.calendar.provisionallyAdding(workingDays: workingDays, to: start)
     return DueDate(date: counted.date, provisional: counted.provisional)
+  }
+
+  /// A provisional due date is recorded, never refused: the finding is the calendar rule's
+  /// (`RG-008`, a warning) so the receipt says so.
+  func refuseIfProvisional(_ due: DueDate, _ operation: inout Operation) {
+    guard due.provisional else { return }
+    operation.refuse(
+      RegistryRules.calendarPublished,
+      LocalizedText(
+        "承诺办结日 \(due.date) 为暂定：所需年份的节假日安排尚未公布（或为 12 月 \(WorkingCalendar.lateDecemberFrom) 日以后），公布后补全",
+        "the due date \(due.date) is provisional: a holiday schedule it needs is not published yet (or it is on or after \(WorkingCalendar.lateDecemberFrom) December)"),
+      value: due.date.description)
+  }
+
+  /// The next bundle number, `YJS-<division>-<year>-NNNNNN`, for every definition.
+  func nextBundleNumber(in transaction: RegistryTransaction, on today: CivilDate) throws -> String {
+    let counter = "YJS-\(oneWindow.policy.divisionCode)-\(today.year)"
+    return "\(counter)-\(Self.pad(try transaction.nextValue(counter)))"
   }
 
   /// A new bundle: numbered, tracks opened, a pre-filed place taken.
@@ -80,8 +98,7 @@ extension Registry {
     operation: inout Operation
   ) throws {
     let clock = operation.clock
-    let counter = "YJS-\(oneWindow.policy.divisionCode)-\(clock.today.year)"
-    let number = "\(counter)-\(Self.pad(try transaction.nextValue(counter)))"
+    let number = try nextBundleNumber(in: transaction, on: clock.today)
     let use = application.preFiledUse
     var bundle = BundleRow(
         number: number, kind: application.kind.rawValue, status: BundleStatus.underReview.rawValue,
@@ -133,22 +150,33 @@ extension Registry {
     _ existing: BundleRow, _ application: BundleApplication, packetID: Int64, due: DueDate,
     in transaction: RegistryTransaction, operation: inout Operation
   ) throws {
+    try reopen(existing, packetID: packetID, due: due, basis: try application.basisJSON(), in: transaction, operation: &operation) { row in
+      row.operatorName = application.operatorName
+      row.operatorIdentity = application.operatorIdentity
+      row.businessName = application.businessName
+      row.premisesKey = application.premisesKey ?? row.premisesKey
+      row.tradeName = application.tradeName ?? row.tradeName
+      row.industry = application.industry ?? row.industry
+    }
+  }
+
+  /// A bundle's corrected version, whatever its definition: `update` sets what the new packet
+  /// says; the tracks that asked for corrections are reopened and the count starts again.
+  func reopen(
+    _ existing: BundleRow, packetID: Int64, due: DueDate, basis: String, in transaction: RegistryTransaction,
+    operation: inout Operation, update: (inout BundleRow) -> Void
+  ) throws {
     var row = existing
     let clock = operation.clock
     row.version += 1
     row.packetID = packetID
     row.status = BundleStatus.underReview.rawValue
-    row.operatorName = application.operatorName
-    row.operatorIdentity = application.operatorIdentity
-    row.businessName = application.businessName
+    update(&row)
     row.clockStart = clock.today.description
     row.dueOn = due.date.description
     row.dueProvisional = due.provisional
-    row.premisesKey = application.premisesKey ?? row.premisesKey
-    row.tradeName = application.tradeName ?? row.tradeName
-    row.industry = application.industry ?? row.industry
     row.updatedAt = clock.now
-    row.issuanceBasis = try application.basisJSON()
+    row.issuanceBasis = basis
     try transaction.updateBundle(row)
     try transaction.insertBundlePacket(
       bundleID: row.id, version: row.version, packetID: packetID, receipt: operation.receiptNumber, kind: "resubmitted",
@@ -287,9 +315,12 @@ extension Registry {
           "simplified cancellation \(row.number): no recorded check of the abnormal-operation and serious-dishonesty lists and of revocation, closure or cancellation"),
         value: row.number)
     }
+    try requireTradeInspection(row, track: track, decision: decision, in: transaction, &operation)
     if case .approve = decision {
       let latest = try transaction.bundlePackets(bundleID: row.id).last?.receipt
-      try requireAnswered(openReviewErrors(receipt: latest, track: track, in: transaction), by: decision.reasons, &operation)
+      let definition = try transaction.bundleDefinition(bundleID: row.id).flatMap { oneWindow.bundleDefinitions.definition($0.definition) }
+      try requireAnswered(
+        openReviewErrors(receipt: latest, track: track, definition: definition, in: transaction), by: decision.reasons, &operation)
     }
     let received =
       supplied

@@ -24,14 +24,17 @@ extension Registry {
         let certificates = try row.uscc.flatMap { try transaction.licenceRow(uscc: $0) }.flatMap {
           try? JSONDecoder().decode(LicenceCertificates.self, from: Data($0.details.utf8))
         }
+        let recorded = try transaction.bundleDefinition(bundleID: row.id)
+        let definition = recorded.flatMap { oneWindow.bundleDefinitions.definition($0.definition) }
         return BundleDetail(
           summary: try self.summary(row, in: transaction), preFilingNumber: row.preFilingNumber, unit: row.unitID,
           changedFields: row.changedFields.split(separator: ",").compactMap { ChangeField(rawValue: String($0)) },
           inspectionRequired: row.inspectionNeeded, versions: versions, certificates: certificates,
           reviewFindings: try self.reviewFindings(receipt: versions.last?.receipt, in: transaction).map {
-            ReviewFinding(track: Track.reviewing($0), finding: $0)
+            ReviewFinding(track: Track.reviewing($0, definition: definition), finding: $0)
           },
           objectionPeriod: try transaction.cancellationPeriod(bundleID: row.id).flatMap(ObjectionPeriod.init),
+          permits: recorded == nil ? nil : try Self.permits(of: row, in: transaction),
           history: try transaction.auditEvents(subject: row.number).map(AuditEntry.init))
       }
   }
@@ -61,11 +64,14 @@ extension Registry {
 
   /// Provisional dates, completed from the calendar as it is now (a schedule added since the
   /// write); the stored row is completed by the next write (``completeProvisionalDates``).
-  func settled(_ row: BundleRow) -> BundleRow {
+  func settled(_ row: BundleRow, in transaction: RegistryTransaction) throws -> BundleRow {
     var row = row
     guard let start = CivilDate(row.clockStart) else { return row }
     if row.dueProvisional, !row.dueOn.isEmpty {
-      let due = dueDate(for: BundleKind(rawValue: row.kind) ?? .opening, from: start)
+      let kind = BundleKind(rawValue: row.kind) ?? .opening
+      let limit = try transaction.bundleDefinition(bundleID: row.id)
+        .flatMap { oneWindow.bundleDefinitions.definition($0.definition)?.timeLimits.workingDays(for: kind) }
+      let due = dueDate(workingDays: limit ?? oneWindow.policy.dueWorkingDays(for: kind), from: start)
       (row.dueOn, row.dueProvisional) = (due.date.description, due.provisional)
     }
     if row.workingDaysProvisional, let issued = row.issuedOn.flatMap({ CivilDate($0) }) {
@@ -78,7 +84,7 @@ extension Registry {
   /// Completes, inside a write, the provisional dates the calendar now settles, and logs each.
   func completeProvisionalDates(in transaction: RegistryTransaction, operation: inout Operation) throws {
     for row in try transaction.provisionalBundles() {
-      let completed = settled(row)
+      let completed = try settled(row, in: transaction)
       guard completed != row else { continue }
       try transaction.updateBundle(completed)
       var changes: [String] = []
@@ -92,7 +98,25 @@ extension Registry {
   }
 
   func summary(_ row: BundleRow, in transaction: RegistryTransaction) throws -> BundleSummary {
-    try Self.summary(settled(row), in: transaction)
+    var summary = try Self.summary(settled(row, in: transaction), in: transaction)
+    if let recorded = try transaction.bundleDefinition(bundleID: row.id) {
+      summary.definition = recorded.definition
+      let definition = oneWindow.bundleDefinitions.definition(recorded.definition)
+      for index in summary.tracks.indices {
+        summary.tracks[index].name = definition?.track(summary.tracks[index].track)?.name
+      }
+    }
+    return summary
+  }
+
+  /// The certificates a bundle of a definition issued, changed or ended.
+  static func permits(of row: BundleRow, in transaction: RegistryTransaction) throws -> [PermitView] {
+    try transaction.permits(bundleNumber: row.number).map { permit in
+      PermitView(
+        number: permit.number, track: Track(rawValue: permit.track) ?? .business, holderName: permit.holderName,
+        subject: permit.subject, place: permit.place, validFrom: CivilDate(permit.validFrom) ?? CivilDate(dayNumber: 0),
+        validUntil: permit.validUntil.flatMap { CivilDate($0) }, active: permit.active, endedOn: permit.endedOn.flatMap { CivilDate($0) })
+    }
   }
 
   static func summary(_ row: BundleRow, in transaction: RegistryTransaction) throws -> BundleSummary {

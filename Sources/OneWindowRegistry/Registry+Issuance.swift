@@ -56,18 +56,21 @@ extension Registry {
             "the \(taken) working days taken are provisional: a holiday schedule they need is not published yet"),
           value: String(taken))
       }
-      let basis = try issuanceBasis(of: row, in: transaction)
+      let definition = try transaction.bundleDefinition(bundleID: row.id)
       var issuance = IssuancePacket(
         bundleNumber: row.number, kind: BundleKind(rawValue: row.kind) ?? .opening, acceptedOn: CivilDate(row.acceptedOn) ?? start,
         dueOn: CivilDate(row.dueOn) ?? clock.today, issuedOn: clock.today, workingDaysTaken: taken,
         authority: oneWindow.policy.issuingAuthority, createdAt: clock.now)
       issuance.dueProvisional = row.dueProvisional
       issuance.workingDaysProvisional = counted.provisional
-      if let opening = basis.opening {
+      if let definition {
+        try issueTrade(&row, definitionID: definition.definition, issuance: &issuance, in: transaction, operation: &operation)
+        guard operation.outcome == .accepted else { return }
+      } else if let opening = try issuanceBasis(of: row, in: transaction).opening {
         try issueOpening(opening, row: &row, issuance: &issuance, in: transaction, operation: &operation)
-      } else if let change = basis.change {
+      } else if let change = try issuanceBasis(of: row, in: transaction).change {
         try issueChange(change, row: &row, issuance: &issuance, in: transaction, operation: &operation)
-      } else if let uscc = basis.cancellationUSCC {
+      } else if let uscc = try issuanceBasis(of: row, in: transaction).cancellationUSCC {
         try issueCancellation(uscc: uscc, row: row, issuance: &issuance, in: transaction, operation: &operation)
       } else {
         throw Self.inconsistent("bundle \(row.number) records nothing to issue")
@@ -88,7 +91,9 @@ extension Registry {
       try transaction.updateBundle(row)
       operation.log(
         "bundle.issued", row.number,
-        "uscc=\(operation.licences?.uscc ?? "-"); food=\(operation.licences?.foodLicenceNumber ?? "-"); working-days=\(taken)\(counted.provisional ? " (provisional)" : "")")
+        "uscc=\(operation.licences?.uscc ?? "-"); food=\(operation.licences?.foodLicenceNumber ?? "-")"
+          + (operation.licences?.permits.map { "; permits=" + $0.map { "\($0.track)=\($0.number)" }.joined(separator: ",") } ?? "")
+          + "; working-days=\(taken)\(counted.provisional ? " (provisional)" : "")")
     }
   }
 
@@ -280,7 +285,8 @@ extension Registry {
   /// Parses a stored packet again (schema only; it was checked when it was received).
   func parse(_ bytes: [UInt8], name: String) throws -> Packet {
     let checker = try PacketChecker(
-      schemas: oneWindow.schemas, policy: oneWindow.policy, options: ValidationOptions(computeHashes: false))
+      schemas: oneWindow.schemas, policy: oneWindow.policy, options: ValidationOptions(computeHashes: false),
+      definitions: oneWindow.bundleDefinitions)
     guard let parsed = checker.check(bytes: bytes, name: name, runRules: false).parsed else {
       throw Self.inconsistent("the stored packet \(name) no longer parses")
     }
@@ -305,6 +311,24 @@ struct IssuancePacket {
   var food: FoodLicenceFace?
   var foodReplaces: String?
   var cancellation: (uscc: String, foodLicenceNumber: String, endedOn: CivilDate)?
+  /// The certificates of a bundle of another definition.
+  var permits: (definition: String, faces: [PermitFace])?
+
+  /// One certificate of another definition as the `Issuance` packet states it.
+  struct PermitFace {
+    var track: Track
+    /// `ISSUED`, `CHANGED` or `ENDED`.
+    var action: String
+    var number: String
+    var title: String
+    var department: String
+    var holder: String
+    var subject: String
+    var place: String
+    var validFrom: String
+    var validUntil: String?
+    var endedOn: String?
+  }
 
   var received: ReceivedPacket {
     var out = XMLWriter()
@@ -357,6 +381,23 @@ struct IssuancePacket {
       out.element("USCC", cancellation.uscc)
       out.element("FoodLicenceNumber", cancellation.foodLicenceNumber)
       out.close("Cancellation")
+    }
+    if let permits {
+      out.open("Permits", attributes: ["definition": permits.definition])
+      for face in permits.faces {
+        out.open("Permit", attributes: ["track": face.track.rawValue, "action": face.action])
+        out.element("Number", face.number)
+        out.element("Title", face.title)
+        out.element("Department", face.department)
+        out.element("Holder", face.holder)
+        out.element("Subject", face.subject)
+        out.element("Place", face.place)
+        out.element("ValidFrom", face.validFrom)
+        if let validUntil = face.validUntil { out.element("ValidUntil", validUntil) }
+        if let endedOn = face.endedOn { out.element("EndedOn", endedOn) }
+        out.close("Permit")
+      }
+      out.close("Permits")
     }
     out.close("Issuance")
     let bytes = Array(out.text.utf8)

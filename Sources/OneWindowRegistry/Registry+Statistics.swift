@@ -31,7 +31,9 @@ extension Registry {
         let date = receipt.businessDate ?? CivilDate(String(receipt.issuedAt.prefix(10))) ?? asOf
         tally.add(registration: figures, centre: receipt.serviceCentre, month: Self.month(date))
       }
-      for row in try transaction.bundles() {
+      // The restaurant's figures, against the policy's limits; the other definitions' bundles
+      // (their own limits) are not in these published figures yet.
+      for row in try transaction.bundles() where try transaction.bundleDefinition(bundleID: row.id) == nil {
         let summary = try self.summary(row, in: transaction)
         let limit = policy.dueWorkingDays(for: summary.kind)
         var figures = BundleFigures()

@@ -211,7 +211,7 @@ extension OneWindow {
     } catch {
       return ReplayScenarioResult(path: path, title: scenario.title, steps: [], failure: String(describing: error))
     }
-    var player = ScenarioPlayer(backend: backend, scenario: scenario)
+    var player = ScenarioPlayer(backend: backend, scenario: scenario, definitions: bundleDefinitions)
     var steps: [ReplayStepResult] = []
     for step in scenario.steps { steps.append(await player.play(step)) }
     await backend.finish()
@@ -351,11 +351,14 @@ public struct InProcessReplay: ReplayBackend {
 struct ScenarioPlayer {
   let registry: any ReplayBackend
   let scenario: ReplayScenario
+  /// Where a bundle's published figures come from (`figures.forms`…).
+  let definitions: BundleDefinitions
   var symbols: [String: String] = [:]
 
-  init(backend: any ReplayBackend, scenario: ReplayScenario) {
+  init(backend: any ReplayBackend, scenario: ReplayScenario, definitions: BundleDefinitions = .none) {
     self.registry = backend
     self.scenario = scenario
+    self.definitions = definitions
   }
 
   /// A step that could not be carried out.
@@ -564,6 +567,9 @@ struct ScenarioPlayer {
     }
     values["licences.uscc"] = receipt.licences?.uscc
     values["licences.foodLicenceNumber"] = receipt.licences?.foodLicenceNumber
+    // A bundle of another definition: each certificate's number by track (`numbers.PUBLICATION`).
+    for permit in receipt.licences?.permits ?? [] { values["numbers.\(permit.track)"] = permit.number }
+    if receipt.licences?.permits != nil, let uscc = receipt.licences?.uscc { values["numbers.BUSINESS"] = uscc }
     values["reasons"] = String(receipt.reasons.count)
     if let diff = receipt.resubmission {
       values["resubmission.resolved"] = Self.list(diff.resolved.map(\.ruleID.rawValue))
@@ -576,6 +582,17 @@ struct ScenarioPlayer {
       values["workingDaysTaken"] = bundle.summary.workingDaysTaken.map(String.init)
       values["workingDaysProvisional"] = bundle.summary.workingDaysTaken == nil ? nil : String(bundle.summary.workingDaysProvisional == true)
       values["tracks"] = bundle.summary.tracks.map { "\($0.track.rawValue)=\($0.status.rawValue)" }.joined(separator: ",")
+      if let id = bundle.summary.definition, let definition = definitions.definition(id) {
+        // The figures the bureau publishes for the matter, before→after.
+        let (before, after) = (definition.figures.before, definition.figures.after)
+        values["definition"] = id
+        values["figures.items"] = "\(before.items)→\(after.items)"
+        values["figures.departments"] = "\(before.departments)→\(after.departments)"
+        values["figures.forms"] = "\(before.forms)→\(after.forms)"
+        values["figures.materials"] = "\(before.materials)→\(after.materials)"
+        values["figures.visits"] = "\(before.visits)→\(after.visits)"
+        values["tracks.approved"] = "\(bundle.summary.tracks.filter { $0.status == .approved }.count)/\(bundle.summary.tracks.count)"
+      }
     } else if let preFiling = try await registry.preFiling(subject, asOf: step.asOf) {
       values["status"] = preFiling.summary.status.rawValue
       values["version"] = String(preFiling.summary.version)

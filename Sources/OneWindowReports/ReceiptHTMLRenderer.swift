@@ -90,6 +90,7 @@ public struct ReceiptHTMLRenderer: Sendable {
     }
     if let uscc = receipt.licences?.uscc { rows.append((pick("统一社会信用代码", "USCC"), uscc)) }
     if let number = receipt.licences?.foodLicenceNumber { rows.append((pick("食品经营许可证编号", "Food licence number"), number)) }
+    for permit in receipt.licences?.permits ?? [] { rows.append((pick("证照编号（\(permit.track)）", "Certificate (\(permit.track))"), permit.number)) }
     for reason in receipt.reasons {
       let track = reason.track.map { "[\($0.label.text(in: language))] " } ?? ""
       rows.append((pick("理由", "Reason"), track + reason.text))

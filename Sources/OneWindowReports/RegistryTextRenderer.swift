@@ -62,6 +62,7 @@ public struct RegistryTextRenderer: Sendable {
     if let licences = receipt.licences {
       if let uscc = licences.uscc { lines.append("  \(pick("统一社会信用代码", "USCC")): \(uscc)") }
       if let number = licences.foodLicenceNumber { lines.append("  \(pick("食品经营许可证编号", "food licence")): \(number)") }
+      for permit in licences.permits ?? [] { lines.append("  \(pick("证照", "certificate")) \(permit.track): \(permit.number)") }
     }
     for reason in receipt.reasons {
       let track = reason.track.map { "[\($0.label.text(in: language))] " } ?? ""
@@ -201,7 +202,7 @@ public struct RegistryTextRenderer: Sendable {
     }
     lines.append(pick("审批线:", "tracks:"))
     for track in summary.tracks {
-      var line = "  \(track.track.label.text(in: language))  \(track.status.label.text(in: language))"
+      var line = "  \(track.label.text(in: language))  \(track.status.label.text(in: language))"
       if let by = track.decidedBy, let on = track.decidedOn { line += "  \(by) \(on)" }
       if let inspection = track.inspection {
         line += pick("  现场核查 \(inspection.inspectedOn) \(inspection.inspectors.joined(separator: "、"))", "  inspected \(inspection.inspectedOn) by \(inspection.inspectors.joined(separator: ", "))")
@@ -226,6 +227,22 @@ public struct RegistryTextRenderer: Sendable {
       lines.append("  \(pick("营业执照", "business licence")) \(certificates.business.uscc)  \(certificates.business.name)")
       lines.append("  \(pick("食品经营许可证", "food licence")) \(certificates.food.number)  \(certificates.food.itemsText)  \(certificates.food.validFrom)..\(certificates.food.validUntil)")
       if let ended = certificates.endedOn { lines.append("  \(pick("已注销", "ended")) \(ended)") }
+    }
+    if let permits = detail.permits, !permits.isEmpty {
+      lines.append(pick("证照:", "certificates:"))
+      for permit in permits {
+        let validity = permit.validUntil.map { "\(permit.validFrom)..\($0)" } ?? "\(permit.validFrom).. \(pick("长期", "no end date"))"
+        let ended = permit.endedOn.map { "  \(pick("已注销", "ended")) \($0)" } ?? ""
+        lines.append("  \(permit.track)  \(permit.number)  \(TerminalText.escaped(permit.subject))  \(validity)\(ended)")
+      }
+    }
+    if let permits = detail.permits, !permits.isEmpty {
+      lines.append(pick("证照:", "certificates:"))
+      for permit in permits {
+        let validity = permit.validUntil.map { "\(permit.validFrom)..\($0)" } ?? "\(permit.validFrom).. \(pick("长期", "no end date"))"
+        let ended = permit.endedOn.map { "  \(pick("已注销", "ended")) \($0)" } ?? ""
+        lines.append("  \(permit.track)  \(permit.number)  \(TerminalText.escaped(permit.subject))  \(validity)\(ended)")
+      }
     }
     lines.append(pick("版本:", "versions:"))
     for version in detail.versions {

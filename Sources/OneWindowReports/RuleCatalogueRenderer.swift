@@ -1,15 +1,18 @@
 import Foundation
 public import OneWindowCore
 public import OneWindowRules
-import OneWindowValidation
+public import OneWindowValidation
 
 /// The rule catalogue as text, JSON and Markdown (`Documentation/Rules.md`), from the same
 /// descriptors the engine runs.
 public enum RuleCatalogue {
-  /// Every id of the catalogue (``RuleRegistry/entries``), with a failing sample for each when
-  /// `samplesFolder` has one.
-  public static func entries(samplesFolder: String? = nil) -> [CatalogueEntry] {
+  /// Every id of the catalogue (``RuleRegistry/entries``) and the checks `definitions` declare
+  /// (input `definition:<id>`), with a failing sample for each when `samplesFolder` has one.
+  public static func entries(samplesFolder: String? = nil, definitions: BundleDefinitions = .none) -> [CatalogueEntry] {
     var entries = RuleRegistry.entries
+    entries += definitions.declaredRules.map { declared in
+      CatalogueEntry(rule: declared.rule, appliesTo: [PacketKind.tradeBundle.rawValue], input: "definition:\(declared.definition)")
+    }
     if let samplesFolder {
       let examples = failingExamples(in: samplesFolder)
       for index in entries.indices { entries[index].failingExample = examples[entries[index].rule.id] }
@@ -76,7 +79,8 @@ public enum RuleCatalogue {
     var out = """
       # OneWindow rule catalogue
 
-      Generated from the rules the engine runs (`RuleRegistry`, `SystemRules`, `RegistryRules`); a test fails when
+      Generated from the rules the engine runs (`RuleRegistry`, `SystemRules`, `RegistryRules`) and the checks the
+      bundle definitions of `Data/bundles/` declare (input `definition:<id>`); a test fails when
       this file is stale. Regenerate it with `onewindow rules --format markdown > Documentation/Rules.md`
       (or `ONEWINDOW_UPDATE_GOLDENS=1 swift test --filter RuleCatalogueTests`).
 

@@ -135,7 +135,7 @@ struct PacketRoutes {
     let reference = try context.parameters.require("ref")
     let clock = state.clock(for: context)
     guard let track = Track(rawValue: try context.parameters.require("track").uppercased()) else {
-      throw Problem.notFound("tracks are business and food")
+      throw Problem.notFound("a track id is 2 to 32 letters, digits or underscores, starting with a letter (business, food, or a definition's own)")
     }
     if Self.isXML(request) {
       let source = try await Messages.packet(request, maxBytes: state.options.maxBodyBytes, name: "decision.xml")

@@ -13,7 +13,8 @@ struct PublicRoutes {
   func register(_ routes: RouteTable) {
     routes.add(.get, "/v1/public/places", places)
     routes.add(.get, "/v1/public/licences/{number}", licence)
-    routes.add(.get, "/v1/rules", { _, _ in try Messages.json(RuleRegistry.entries) })
+    let definitions = state.oneWindow.bundleDefinitions
+    routes.add(.get, "/v1/rules", { _, _ in try Messages.json(RuleCatalogue.entries(definitions: definitions)) })
     routes.add(.get, "/v1/rules/{id}", rule)
     routes.add(.get, "/v1/calendar/days/{date}", day)
     routes.add(.get, "/v1/calendar/working-days", workingDays)
@@ -52,7 +53,8 @@ struct PublicRoutes {
 
   @Sendable func rule(_ request: Request, _ context: ServiceContext) async throws -> Response {
     let id = try context.parameters.require("id")
-    guard let entry = RuleRegistry.entries.first(where: { $0.rule.id.rawValue == id.uppercased() }) else {
+    let entries = RuleCatalogue.entries(definitions: state.oneWindow.bundleDefinitions)
+    guard let entry = entries.first(where: { $0.rule.id.rawValue == id.uppercased() }) else {
       throw Problem.notFound("no rule \(id)")
     }
     return try Messages.json(entry)

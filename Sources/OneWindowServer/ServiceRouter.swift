@@ -56,6 +56,7 @@ enum ServiceRouter {
     PacketRoutes(state: state).register(table)
     RecordRoutes(state: state).register(table)
     PublicRoutes(state: state).register(table)
+    DefinitionRoutes(state: state).register(table)
     AccountRoutes(state: state).register(table)
     if state.options.isReplayMode { ReplayRoutes(state: state).register(table) }
     // The pages (`/`, `/web/…`): not in the JSON contract, so not in the route table.

@@ -305,6 +305,29 @@ enum Migrations {
             receipt_number TEXT
           );
           """))
+    steps.append(Step(name: "v9: bundles of any definition and the permits they issue", sql: """
+          CREATE TABLE bundle_definition (
+            bundle_id INTEGER PRIMARY KEY REFERENCES bundle(id),
+            definition TEXT NOT NULL,
+            definition_version INTEGER NOT NULL
+          );
+          CREATE TABLE permit (
+            number TEXT PRIMARY KEY,
+            definition TEXT NOT NULL,
+            track TEXT NOT NULL,
+            bundle_number TEXT NOT NULL,
+            holder_name TEXT NOT NULL,
+            holder_identity TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            place TEXT NOT NULL,
+            uscc TEXT,
+            valid_from TEXT NOT NULL,
+            valid_until TEXT,
+            active INTEGER NOT NULL,
+            ended_on TEXT
+          );
+          CREATE INDEX permit_holder ON permit(holder_identity);
+          """))
     return steps
   }
 

@@ -6,7 +6,7 @@ enum RegistryCopy {
   static let tables = [
     "packet", "packet_attachment", "receipt", "audit_event", "counter", "prefiling", "prefiling_version", "unit",
     "proof", "tenancy", "bundle", "bundle_track", "licence", "issued_number", "bundle_packet", "state_record",
-    "account", "api_token", "cancellation_period",
+    "account", "api_token", "cancellation_period", "bundle_definition", "permit",
   ]
 
   /// Identity columns PostgreSQL generates, whose sequences must continue after the copied rows.

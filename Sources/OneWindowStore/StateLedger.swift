@@ -33,6 +33,8 @@ package enum StateLedger {
     Table(name: "counter", key: ["name"]),
     Table(name: "account", key: ["username"]),
     Table(name: "cancellation_period", key: ["bundle_id"]),
+    Table(name: "bundle_definition", key: ["bundle_id"]),
+    Table(name: "permit", key: ["number"]),
   ]
 
   /// The digest recorded for a row that no longer exists.

@@ -23,10 +23,17 @@ public struct OneWindow: Sendable {
   /// The working-day calendar (`Data/calendar/<year>.json`); refuses years it has no notice for.
   public let calendar: WorkingCalendar
   package let schemas: SchemaSet
+  /// The "one thing" bundle definitions in force (`Data/bundles/` and any extra folders), with
+  /// those refused at load and why.
+  public private(set) var bundleDefinitions: BundleDefinitions = .none
 
   /// Loads the schemas and data from the given folders, or from the usual places
-  /// (see ``ResourceLocator``).
-  public init(schemasFolder: String? = nil, dataFolder: String? = nil) throws(OneWindowError) {
+  /// (see ``ResourceLocator``), and the bundle definitions of `<data>/bundles/`, of
+  /// `definitionsFolders` and of `$ONEWINDOW_DEFINITIONS` (folders separated by `:`). A refused
+  /// definition never stops the load: it is listed in ``BundleDefinitions/refused``.
+  public init(
+    schemasFolder: String? = nil, dataFolder: String? = nil, definitionsFolders: [String] = []
+  ) throws(OneWindowError) {
     let folder = try ResourceLocator.folder(.schemas, explicit: schemasFolder)
     let data = try ResourceLocator.folder(.data, explicit: dataFolder)
     self.schemasFolder = folder
@@ -34,7 +41,24 @@ public struct OneWindow: Sendable {
     self.schemas = try SchemaLibrary.schemaSet(folder: folder)
     self.policy = try PolicyLoader.load(dataFolder: data)
     self.calendar = try CalendarLoader.load(dataFolder: data)
+    let fromEnvironment = (ProcessInfo.processInfo.environment["ONEWINDOW_DEFINITIONS"] ?? "")
+      .split(separator: ":").map(String.init).filter { !$0.isEmpty }
+    self.bundleDefinitionsExtraFolders = definitionsFolders + fromEnvironment
+    self.bundleDefinitions = loadBundleDefinitions(extraFolders: bundleDefinitionsExtraFolders)
   }
+
+  /// This instance with the definitions of `folders` added (checked against those loaded).
+  public func addingDefinitions(from folders: [String]) -> OneWindow {
+    guard !folders.isEmpty else { return self }
+    var copy = self
+    var loader = BundleDefinitionLoader(oneWindow: self)
+    copy.bundleDefinitions = loader.load(folders: [definitionsFolder] + bundleDefinitionsExtraFolders + folders)
+    copy.bundleDefinitionsExtraFolders += folders
+    return copy
+  }
+
+  /// Extra folders the definitions came from, besides `<data>/bundles/`.
+  private var bundleDefinitionsExtraFolders: [String] = []
 
   /// The packet families this instance knows: family name → root elements.
   public var families: [String: [String]] {
@@ -67,7 +91,7 @@ public struct OneWindow: Sendable {
   {
     let workers = max(1, min(options.jobs, sources.count))
     if workers == 1 {
-      guard let checker = try? PacketChecker(schemas: schemas, policy: policy, options: options) else {
+      guard let checker = try? PacketChecker(schemas: schemas, policy: policy, options: options, definitions: bundleDefinitions) else {
         return sources.map(Self.parserUnavailable)
       }
       return sources.map { checker.check($0) }
@@ -76,10 +100,11 @@ public struct OneWindow: Sendable {
     let results = Mutex<[PacketReport?]>(Array(repeating: nil, count: sources.count))
     let schemas = self.schemas
     let policy = self.policy
+    let definitions = self.bundleDefinitions
     var options = options
     options.asOf = options.referenceDate  // one reference date for every worker
     DispatchQueue.concurrentPerform(iterations: workers) { [options] _ in
-      let checker = try? PacketChecker(schemas: schemas, policy: policy, options: options)
+      let checker = try? PacketChecker(schemas: schemas, policy: policy, options: options, definitions: definitions)
       while true {
         let index = next.add(1, ordering: .relaxed).oldValue
         guard index < sources.count else { break }
@@ -103,7 +128,7 @@ public struct OneWindow: Sendable {
   ) {
     let workers = max(1, min(options.jobs, sources.count))
     if workers == 1 {
-      let checker = try? PacketChecker(schemas: schemas, policy: policy, options: options)
+      let checker = try? PacketChecker(schemas: schemas, policy: policy, options: options, definitions: bundleDefinitions)
       for (index, source) in sources.enumerated() {
         body(index, checker?.check(source) ?? Self.parserUnavailable(source))
       }
@@ -114,10 +139,11 @@ public struct OneWindow: Sendable {
     let delivery = Mutex<(pending: [Int: PacketReport], next: Int)>(([:], 0))
     let schemas = self.schemas
     let policy = self.policy
+    let definitions = self.bundleDefinitions
     var options = options
     options.asOf = options.referenceDate  // one reference date for every worker
     DispatchQueue.concurrentPerform(iterations: workers) { [options] _ in
-      let checker = try? PacketChecker(schemas: schemas, policy: policy, options: options)
+      let checker = try? PacketChecker(schemas: schemas, policy: policy, options: options, definitions: definitions)
       while true {
         let index = next.add(1, ordering: .relaxed).oldValue
         guard index < sources.count else { break }

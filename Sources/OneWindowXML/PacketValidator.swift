@@ -31,6 +31,8 @@ package final class PacketValidator {
 
   private let parser: HardenedParser
   private var validContexts: [OpaquePointer?]
+  /// Validation contexts of the schemas parts are checked against, by schema path.
+  private var partContexts: [String: OpaquePointer] = [:]
   private var collector: IssueCollector { parser.collector }
 
   /// - Returns: nil only when libxml2 cannot allocate a parser context.
@@ -45,6 +47,34 @@ package final class PacketValidator {
     for context in validContexts {
       if let context { xmlSchemaFreeValidCtxt(context) }
     }
+    for context in partContexts.values { xmlSchemaFreeValidCtxt(context) }
+  }
+
+  /// Validates one element of a document being mapped (a generic bundle's track part) against
+  /// another schema, whose global declarations must include it. Lines and paths are the
+  /// document's. Call it only from the `map` closure of ``check(_:name:map:)``.
+  package func validate(_ element: XMLElementView, against schema: CompiledSchema) -> [XMLIssue] {
+    collector.reset(stage: .schema)
+    let context: OpaquePointer
+    if let existing = partContexts[schema.path] {
+      context = existing
+    } else {
+      guard let created = xmlSchemaNewValidCtxt(schema.pointer) else {
+        return [XMLIssue(stage: .schema, code: 0, level: .fatal, message: "libxml2 could not make a validation context")]
+      }
+      xmlSchemaSetValidStructuredErrors(created, Callbacks.collect, collector.opaque)
+      partContexts[schema.path] = created
+      context = created
+    }
+    let status = xmlSchemaValidateOneElement(context, element.node)
+    var issues = collector.issues
+    if status < 0 {
+      issues.append(
+        XMLIssue(
+          stage: .schema, code: Int(status), level: .fatal,
+          message: "libxml2 could not validate this element (internal error \(status))"))
+    }
+    return issues
   }
 
   /// Checks one packet.

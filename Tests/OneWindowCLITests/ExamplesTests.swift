@@ -29,6 +29,7 @@ struct ExamplesTests {
     ("Documentation/JSON.md", 0),
     ("Documentation/Installing.md", 2),
     ("Documentation/Registry.md", 2),
+    ("Documentation/BundleDefinitions.md", 2),
     ("Documentation/Developer.md", 0),
   ]
 

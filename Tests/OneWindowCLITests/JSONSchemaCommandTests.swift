@@ -83,6 +83,8 @@ struct JSONSchemaCommandTests {
     try out.add("calendar-year", "2026", ["calendar", "show"] + json + ["2026"])
     try out.add("rule-catalogue", "all", ["rules"] + json)
     try out.add("rule-catalogue", "one", ["rules", "FL-004"] + json)
+    try out.add("bundle-definition-list", "shipped", ["bundle", "definitions"] + json)
+    try out.add("bundle-definition-check", "installed", ["bundle", "definitions", "check", "Data/bundles/hotel.xml"] + json)
 
     let scenarios = ["SampleFilings/scenarios/05-unit-capacity.xml", "SampleFilings/scenarios/16-rule-change-semi-finished.xml"]
     try out.add("replay-run", "two", ["replay"] + scenarios + json)
@@ -103,7 +105,8 @@ struct JSONSchemaCommandTests {
     #expect(try JSONSchemas.check(out.documents) == JSONSchemas.allValid(out.documents))
     // Every schema of a command's output is exercised; the others are the service's, and common.
     #expect(Set(out.documents.map(\.schema)).sorted() == [
-      "account-list", "assembly-report", "audit-trail", "audit-verification", "bundle-detail", "bundle-list", "calendar-day",
+      "account-list", "assembly-report", "audit-trail", "audit-verification", "bundle-definition-check", "bundle-definition-list",
+      "bundle-detail", "bundle-list", "calendar-day",
       "calendar-due-date", "calendar-working-days", "calendar-year", "overdue-listing", "pre-filing-detail", "pre-filing-list",
       "receipt", "registry-copy", "registry-init", "replay-run", "rule-catalogue", "rule-change-impact", "statistics", "validation-report",
     ])

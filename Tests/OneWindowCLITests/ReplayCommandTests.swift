@@ -8,7 +8,7 @@ struct ReplayCommandTests {
     let result = try CommandRunner.run(["replay", "SampleFilings", "--lang", "en"])
     #expect(result.status == 0)
     let last = result.stdout.split(separator: "\n").last.map(String.init) ?? ""
-    #expect(last.hasPrefix("20 scenarios, "))
+    #expect(last.hasPrefix("23 scenarios, "))
     #expect(last.hasSuffix(" steps passed"))
     #expect(!result.stdout.contains("FAIL "))
     #expect(result.stderr.isEmpty)
@@ -21,7 +21,7 @@ struct ReplayCommandTests {
     let result = try CommandRunner.run(["replay", "SampleFilings", "--db", server, "--lang", "en"])
     #expect(result.status == 0, "\(result.stdout.suffix(2000))\(result.stderr)")
     let last = result.stdout.split(separator: "\n").last.map(String.init) ?? ""
-    #expect(last == "20 scenarios, 180 steps: 20 scenarios and 180 steps passed")
+    #expect(last == "23 scenarios, 227 steps: 23 scenarios and 227 steps passed")
     #expect(result.stderr.isEmpty)
     let bad = try CommandRunner.run(["replay", "SampleFilings", "--db", "registry.sqlite", "--lang", "en"])
     #expect(bad.status == 64)

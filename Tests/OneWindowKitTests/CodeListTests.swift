@@ -63,7 +63,7 @@ struct CodeListTests {
     "FoodItemNote": list(FoodItemNote.self), "DedicatedSpaceKind": list(DedicatedSpaceKind.self),
     "DedicatedSpacePurpose": list(DedicatedSpacePurpose.self), "StaffRole": list(StaffRole.self),
     "ChangeField": list(ChangeField.self), "CancellationReason": list(CancellationReason.self),
-    "BundleKind": list(BundleKind.self), "Track": list(Track.self), "DecisionKind": list(DecisionKind.self),
+    "BundleKind": list(BundleKind.self), "DecisionKind": list(DecisionKind.self),
     "InspectionResult": list(InspectionResult.self), "ActorRole": list(ActorRole.self),
     "OutcomeCode": SwiftList(codes: Outcome.allCases.map(\.code), labels: nil),
     "SeverityCode": SwiftList(codes: Severity.allCases.reversed().map { $0.rawValue.uppercased() }, labels: nil),

@@ -6,7 +6,8 @@ import Testing
 /// `Documentation/Rules.md` is generated from the catalogue and must match it.
 struct RuleCatalogueTests {
   @Test func documentationMatchesTheCatalogue() throws {
-    let markdown = RuleCatalogue.markdown(RuleCatalogue.entries(samplesFolder: Repository.samples))
+    let markdown = RuleCatalogue.markdown(
+      RuleCatalogue.entries(samplesFolder: Repository.samples, definitions: RegistryHarness.oneWindow.bundleDefinitions))
     let stored = try #require(
       try Golden.expected(at: "Documentation/Rules.md", actual: markdown),
       "Documentation/Rules.md is missing; run with ONEWINDOW_UPDATE_GOLDENS=1")

@@ -72,6 +72,10 @@ import Testing
       Row(method: .get, path: "/v1/public/licences/91370202MA3D8K2Q87", expected: "404 404 404 404 404 404 404 404 404 404"),
       Row(method: .get, path: "/v1/rules", expected: "200 200 200 200 200 200 200 200 200 200"),
       Row(method: .get, path: "/v1/rules/TR-004", expected: "200 200 200 200 200 200 200 200 200 200"),
+      // Bundle definitions: anyone reads them; any clerk checks a new one (nothing is installed).
+      Row(method: .get, path: "/v1/bundle-definitions", expected: "200 200 200 200 200 200 200 200 200 200"),
+      Row(method: .get, path: "/v1/bundle-definitions/hotel", expected: "200 200 200 200 200 200 200 200 200 200"),
+      Row(method: .post, path: "/v1/bundle-definitions/check", body: garbage, expected: "401 403 403 403 200 200 200 200 200 200"),
       Row(method: .get, path: "/v1/calendar/days/2026-10-01", expected: "200 200 200 200 200 200 200 200 200 200"),
       Row(method: .get, path: "/v1/calendar/working-days?after=2026-04-01&through=2026-04-30",
           expected: "200 200 200 200 200 200 200 200 200 200"),
@@ -143,7 +147,7 @@ import Testing
 
   /// A path with every parameter (and every concrete value in its place) written `{}`.
   static func template(_ path: Substring) -> String {
-    let concrete = ["YBA-", "YJS-", "RCPT-", "TR-", "2026", "nobody", "abc", "9137", "food", "{"]
+    let concrete = ["YBA-", "YJS-", "RCPT-", "TR-", "2026", "nobody", "abc", "9137", "food", "hotel", "{"]
     return path.split(separator: "/", omittingEmptySubsequences: false).enumerated().map { index, part in
       index > 2 && concrete.contains { part.hasPrefix($0) } ? "{}" : String(part)
     }.joined(separator: "/")

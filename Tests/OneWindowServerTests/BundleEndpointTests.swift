@@ -46,13 +46,19 @@ import Testing
     }
   }
 
-  @Test func anUnknownTrackIs404() async throws {
+  /// Track ids are strings any definition may bring: a well-formed one reaches the registry, which
+  /// refuses a bundle it does not know (`RG-004`); a malformed one is no path at all.
+  @Test func aMalformedTrackIdIs404AndAWellFormedOneReachesTheRegistry() async throws {
     let fixture = try await ServiceFixture()
     try await fixture.test { client in
-      let answer = try await client.send(
+      let malformed = try await client.send(
+        .post, "/v1/bundles/YJS-370202-2026-000001/tracks/li-quor/decision", as: .reviewer, json: #"{"decision":"APPROVE"}"#)
+      #expect(malformed.status == .notFound)
+      #expect(malformed.headers[.contentType] == "application/problem+json")
+      let unknown = try await client.send(
         .post, "/v1/bundles/YJS-370202-2026-000001/tracks/liquor/decision", as: .reviewer, json: #"{"decision":"APPROVE"}"#)
-      #expect(answer.status == .notFound)
-      #expect(answer.headers[.contentType] == "application/problem+json")
+      #expect(unknown.status == .unprocessableContent)
+      #expect(unknown.findingIDs == ["RG-004"])
     }
   }
 

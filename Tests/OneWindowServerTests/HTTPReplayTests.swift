@@ -20,7 +20,7 @@ import Testing
       let port = try #require(client.port)
       return await HTTPReplay(server: "http://127.0.0.1:\(port)", token: Self.token).replay(paths, oneWindow: oneWindow)
     }
-    #expect(inProcess.scenarios.count == 20)
+    #expect(inProcess.scenarios.count == 23)
     #expect(overHTTP.outcome == .accepted)
     let renderer = ReplayRenderer(language: .zh)
     #expect(renderer.json(overHTTP) == renderer.json(inProcess))

@@ -99,6 +99,11 @@ import Testing
       bodies.add("problem", "unauthorized", try await client.send(.get, "/v1/accounts", as: .anonymous), .unauthorized)
       bodies.add("problem", "forbidden", try await client.send(.get, "/v1/accounts", as: .owner), .forbidden)
       bodies.add("problem", "not-found", try await client.send(.get, "/v1/rules/XX-999", as: .anonymous), .notFound)
+      bodies.add("bundle-definition-list", "all", try await client.send(.get, "/v1/bundle-definitions", as: .anonymous), .ok)
+      bodies.add("bundle-definition", "hotel", try await client.send(.get, "/v1/bundle-definitions/hotel", as: .anonymous), .ok)
+      bodies.add(
+        "bundle-definition-check", "not-valid",
+        try await client.send(.post, "/v1/bundle-definitions/check", as: .reviewer, body: Array("<x/>".utf8)), .ok)
       bodies.add(
         "problem", "bad-request", try await client.send(.get, "/v1/calendar/due-dates?from=2025-09-30&workingDays=x", as: .anonymous), .badRequest)
       return bodies.documents
@@ -106,7 +111,8 @@ import Testing
     #expect(try JSONSchemas.check(documents) == JSONSchemas.allValid(documents))
     // Every schema of a JSON body is exercised; the others are the command's own, and common.
     #expect(Set(documents.map(\.schema)).sorted() == [
-      "account", "account-list", "assembly", "audit-trail", "audit-verification", "bundle-detail", "bundle-list", "bundle-split",
+      "account", "account-list", "assembly", "audit-trail", "audit-verification", "bundle-definition", "bundle-definition-check",
+      "bundle-definition-list", "bundle-detail", "bundle-list", "bundle-split",
       "calendar-day", "calendar-due-date", "calendar-working-days", "calendar-year", "catalogue-entry", "free-place-list",
       "licence-status", "overdue-listing", "pre-filing-detail", "pre-filing-list", "problem", "receipt", "replay-registry",
       "rule-catalogue", "session", "statistics", "validation-report",
@@ -117,8 +123,8 @@ import Testing
   /// parts they share; nothing else lies in `Schemas/json`.
   @Test func everySchemaFileIsAnOutputOrAPart() {
     #expect(JSONSchemas.stems == [
-      "account", "account-list", "assembly", "assembly-report", "audit-entry", "audit-trail", "audit-verification", "bundle-detail",
-      "bundle-list", "bundle-split", "bundle-summary", "calendar-day", "calendar-due-date", "calendar-working-days", "calendar-year",
+      "account", "account-list", "assembly", "assembly-report", "audit-entry", "audit-trail", "audit-verification",
+      "bundle-definition", "bundle-definition-check", "bundle-definition-list", "bundle-detail", "bundle-list", "bundle-split", "bundle-summary", "calendar-day", "calendar-due-date", "calendar-working-days", "calendar-year",
       "catalogue-entry", "common", "finding", "free-place", "free-place-list", "licence-status", "localized-text", "overdue-listing",
       "packet-particulars", "pre-filing-detail", "pre-filing-list", "pre-filing-summary", "problem", "receipt", "registry-copy", "registry-init",
       "replay-registry", "replay-run", "rule-catalogue", "rule-change-impact", "session", "statistics", "validation-report",

@@ -14,6 +14,7 @@ struct MigrationTests {
     "v6: recorded times, the state ledger, duplicate lookups, provisional dates",
     "v7: accounts and API tokens",
     "v8: simplified cancellations pushed to other departments",
+    "v9: bundles of any definition and the permits they issue",
   ]
 
   private func temporaryPath() throws -> String {

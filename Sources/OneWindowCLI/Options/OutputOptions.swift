@@ -17,9 +17,8 @@ extension BundleKind: ExpressibleByArgument {
   public static var allValueStrings: [String] { allCases.map { $0.rawValue.lowercased() } }
 }
 extension Track: ExpressibleByArgument {
-  /// `business` or `food` (any case).
+  /// A track id of the bundle's definition, any case: `business`, `food`, `publication`…
   public init?(argument: String) { self.init(rawValue: argument.uppercased()) }
-  public static var allValueStrings: [String] { allCases.map { $0.rawValue.lowercased() } }
 }
 extension InspectionResult: ExpressibleByArgument {
   /// `pass`, `pass_after_rectification` or `fail` (any case).
@@ -67,10 +66,18 @@ struct ResourceOptions: ParsableArguments {
   , completion: .directory)
   var data: String?
 
+  @Option(
+    name: .long,
+    help: .text(
+      "另加载此文件夹中的“一件事”定义（可重复；也可设 $ONEWINDOW_DEFINITIONS，以“:”分隔），无须新版本。",
+      "Also load the bundle definitions of this folder (repeatable; or $ONEWINDOW_DEFINITIONS, separated by ':'), without a new release."),
+    completion: .directory)
+  var definitions: [String] = []
+
   /// Loads the schemas and data, or reports why not and exits 2.
   func oneWindow() throws -> OneWindow {
     do {
-      return try OneWindow(schemasFolder: schemas, dataFolder: data)
+      return try OneWindow(schemasFolder: schemas, dataFolder: data, definitionsFolders: definitions)
     } catch {
       Console.error(error.message.text(in: InterfaceLanguage.current))
       throw ExitCode(2)

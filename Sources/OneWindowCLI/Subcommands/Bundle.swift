@@ -30,6 +30,7 @@ extension OneWindowCommand {
         """),
       subcommands: [
         Submit.self, Split.self, Assemble.self, Decide.self, Objection.self, Issue.self, Show.self, List.self, Overdue.self,
+        Definitions.self,
       ])
   }
 }

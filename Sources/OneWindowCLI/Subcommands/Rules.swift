@@ -39,14 +39,17 @@ extension OneWindowCommand {
     var samples: String?
 
     func validate() throws {
-      if let id, RuleCatalogue.entries().first(where: { $0.rule.id.rawValue == id }) == nil {
+      if let id, RuleCatalogue.entries(definitions: (try? resources.oneWindow())?.bundleDefinitions ?? .none)
+        .first(where: { $0.rule.id.rawValue == id }) == nil
+      {
         throw ValidationError(L("没有规则 '\(id)'；`onewindow rules` 列出全部规则。", "No rule '\(id)'; `onewindow rules` lists them."))
       }
     }
 
     func run() throws {
       let samplesFolder = try? ResourceLocator.folder(.samples, explicit: samples)
-      let entries = RuleCatalogue.entries(samplesFolder: samplesFolder)
+      let oneWindow = try resources.oneWindow()
+      let entries = RuleCatalogue.entries(samplesFolder: samplesFolder, definitions: oneWindow.bundleDefinitions)
       guard let id else {
         switch format {
         case .text: Console.out(RuleCatalogue.text(entries, language: lang))
@@ -62,7 +65,6 @@ extension OneWindowCommand {
       }
       Console.out(RuleCatalogue.detail(entry, language: lang))
       guard let samplesFolder else { return }
-      let oneWindow = try resources.oneWindow()
       let examples = oneWindow.examples(for: entry, samplesFolder: samplesFolder)
       let renderer = TextReportRenderer(language: lang)
       Console.out("\n" + (lang == .zh ? "不通过的示例：" : "Failing example: "))

@@ -66,6 +66,13 @@ extension OneWindowCommand {
 
     func run() async throws {
       let oneWindow = try resources.oneWindow()
+      // A broken definition never stops the service: it is refused, said here, and the others work.
+      for refused in oneWindow.bundleDefinitions.refused {
+        let problems = DefinitionRenderer(language: InterfaceLanguage.current).render(refused)
+        Console.error(
+          L("已拒绝“一件事”定义 \(refused.file)，其他定义照常：", "bundle definition \(refused.file) refused, the others work:") + "\n"
+            + problems.trimmingCharacters(in: .newlines))
+      }
       let registry: Registry
       do {
         if replayToken != nil, db == nil, ProcessInfo.processInfo.environment["ONEWINDOW_DB"] == nil {

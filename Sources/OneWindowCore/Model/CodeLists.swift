@@ -755,18 +755,61 @@ public enum BundleKind: String, CodeList {
   }
 }
 
-/// 并联审批的审批线。 Review track.
-public enum Track: String, CodeList {
-  /// 营业执照（个体工商户登记）
-  case business = "BUSINESS"
-  /// 食品经营许可
-  case food = "FOOD"
+/// 并联审批的审批线：一项证照或许可，编号由“一件事”定义给出。 Review track: one licence or permit of a
+/// bundle, its id given by the bundle definition (`BUSINESS`, `FOOD`, `PUBLICATION`…): 2 to 32
+/// capital letters, digits or underscores, starting with a letter. Not a closed list: a definition
+/// added without a release brings its own.
+public struct Track: RawRepresentable, Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
+  public let rawValue: String
 
-  public var label: LocalizedText {
-    switch self {
-    case .business: LocalizedText(zh: "营业执照（个体工商户登记）", en: "Business licence")
-    case .food: LocalizedText(zh: "食品经营许可", en: "Food business licence")
+  /// Nil unless `rawValue` has the id's shape.
+  public init?(rawValue: String) {
+    guard Self.isWellFormed(rawValue) else { return nil }
+    self.rawValue = rawValue
+  }
+
+  private init(known: String) { rawValue = known }
+
+  /// 营业执照（个体工商户登记）
+  public static let business = Track(known: "BUSINESS")
+  /// 食品经营许可
+  public static let food = Track(known: "FOOD")
+
+  /// Whether `id` is a track id: `[A-Z][A-Z0-9_]{1,31}`.
+  public static func isWellFormed(_ id: String) -> Bool {
+    let bytes = Array(id.utf8)
+    guard (2...32).contains(bytes.count), (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(bytes[0]) else { return false }
+    return bytes.allSatisfy {
+      (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
+        || $0 == UInt8(ascii: "_")
     }
+  }
+
+  /// The restaurant's two tracks are named here; another definition's track is named by its
+  /// definition (``BundleDefinition/Track/name``), and shows its id where that is not at hand.
+  public var label: LocalizedText {
+    switch rawValue {
+    case "BUSINESS": LocalizedText(zh: "营业执照（个体工商户登记）", en: "Business licence")
+    case "FOOD": LocalizedText(zh: "食品经营许可", en: "Food business licence")
+    default: LocalizedText(zh: rawValue, en: rawValue)
+    }
+  }
+
+  public var description: String { rawValue }
+
+  public static func < (lhs: Track, rhs: Track) -> Bool { lhs.rawValue < rhs.rawValue }
+
+  public init(from decoder: any Decoder) throws {
+    let text = try decoder.singleValueContainer().decode(String.self)
+    guard let track = Track(rawValue: text) else {
+      throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a track id: \(text)"))
+    }
+    self = track
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(rawValue)
   }
 }
 

@@ -14,6 +14,8 @@ public enum PacketKind: String, Sendable, Hashable, Codable, CaseIterable {
   case receipt = "Receipt"
   case validationReport = "ValidationReport"
   case replayScenario = "ReplayScenario"
+  /// The generic bundle family of the definitions in `Data/bundles/` (bookshop, hotel…).
+  case tradeBundle = "TradeBundle"
 
   /// The packet kinds business rules may apply to (what applicants and owners send).
   /// The filings and the `Issuance` packets OneWindow writes: what identifier rules check.
@@ -22,11 +24,11 @@ public enum PacketKind: String, Sendable, Hashable, Codable, CaseIterable {
   public static let filings: Set<PacketKind> = [
     .preFiling, .preFilingAmendment, .preFilingWithdrawal, .tenantRegistration, .restaurantOpening,
     .restaurantChange, .restaurantCancellation, .businessLicenceApplication, .foodLicenceApplication,
-    .reviewDecision,
+    .reviewDecision, .tradeBundle,
   ]
 
-  /// The three restaurant bundle kinds.
-  public static let bundles: Set<PacketKind> = [.restaurantOpening, .restaurantChange, .restaurantCancellation]
+  /// The bundle families: the restaurant's three and the generic one of the other definitions.
+  public static let bundles: Set<PacketKind> = [.restaurantOpening, .restaurantChange, .restaurantCancellation, .tradeBundle]
 }
 
 /// A schema-valid packet as typed values.
@@ -43,6 +45,8 @@ public enum Packet: Sendable, Hashable {
   case decision(ReviewDecision)
   /// The certificates OneWindow issued (its identifiers are checked like a filing's).
   case issuance(IssuedCertificates)
+  /// A generic bundle of a definition in `Data/bundles/`.
+  case tradeBundle(TradeBundlePacket)
   /// A packet the rules do not look into (receipt, report, scenario).
   case other(PacketKind, header: PacketHeader?)
 
@@ -59,6 +63,7 @@ public enum Packet: Sendable, Hashable {
     case .foodApplication: .foodLicenceApplication
     case .decision: .reviewDecision
     case .issuance: .issuance
+    case .tradeBundle: .tradeBundle
     case .other(let kind, _): kind
     }
   }
@@ -76,6 +81,7 @@ public enum Packet: Sendable, Hashable {
     case .foodApplication(let packet): packet.header
     case .decision(let packet): packet.header
     case .issuance(let packet): packet.header
+    case .tradeBundle(let packet): packet.header
     case .other(_, let header): header
     }
   }
@@ -92,6 +98,7 @@ public enum Packet: Sendable, Hashable {
     case .businessApplication(let packet): packet.$materials
     case .foodApplication(let packet): packet.$materials
     case .decision(let packet): packet.$materials
+    case .tradeBundle(let packet): packet.materialsNode
     case .withdrawal, .issuance, .other: .none
     }
   }
@@ -108,7 +115,7 @@ public enum Packet: Sendable, Hashable {
     case .businessApplication(let packet): packet.materials
     case .foodApplication(let packet): packet.materials
     case .decision(let packet): packet.materials
-    case .withdrawal, .issuance, .other: []
+    case .withdrawal, .issuance, .tradeBundle, .other: []
     }
   }
 }

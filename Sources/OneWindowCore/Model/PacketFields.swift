@@ -38,6 +38,10 @@ extension Packet {
       where !code.isEmpty {
         fields.append(USCCField(code: code, node: node))
       }
+    case .tradeBundle(let packet):
+      for licence in packet.current where licence.track == .business {
+        fields.append(USCCField(code: licence.number, node: licence.node))
+      }
     case .decision, .other: break
     }
     return fields
@@ -82,7 +86,7 @@ extension Packet {
       add(packet.changes.premises)
       add(packet.changes.staff ?? [])
     case .cancellation(let packet): documents.append(packet.operatorPerson.document)
-    case .decision, .issuance, .other: break
+    case .decision, .issuance, .tradeBundle, .other: break
     }
     return documents
   }
@@ -271,7 +275,7 @@ extension Packet {
     case .decision(let packet):
       add(packet.decidedOn, packet.$decidedOn)
       if let inspection = packet.inspection { add(inspection.inspectedOn, inspection.$inspectedOn) }
-    case .issuance, .other: break
+    case .issuance, .tradeBundle, .other: break
     }
     return dates
   }
@@ -330,7 +334,7 @@ extension Packet {
     case .cancellation(let packet):
       if let tax = packet.taxClearance { references.append((tax, [.taxClearance])) }
       if let returned = packet.returnedLicence { references.append((returned, [.returnedLicence])) }
-    case .withdrawal, .decision, .issuance, .other: break
+    case .withdrawal, .decision, .issuance, .tradeBundle, .other: break
     }
     return references
   }

@@ -153,7 +153,7 @@ public enum SystemRules {
     invalidUTF16, unsupportedEncoding, unknownPacket, doctypeForbidden, packetTooLarge,
     nestingTooDeep, tooManyAttributes, zipUnsafePath, zipSymlink, zipDuplicateName, zipEncrypted,
     zipOverLimit, zipWithoutPacket, zipCorrupt,
-  ]
+  ] + TradeBundleRules.all
 
   package static let wellFormednessHint = LocalizedText(
     zh: "数据包不是格式正确的 XML：请用导出工具重新生成，或按提示的行号修正标签与字符。",

@@ -630,7 +630,7 @@ struct WebRoutes {
       [t("审批线", "Track"), t("状态", "Status"), t("决定人", "Decided by"), t("决定日", "Decided on"), t("理由", "Reasons")],
       summary.tracks.map { track in
         [
-          esc(track.track.label.text(in: visit.language)), "<span id=\"track-\(esc(track.track.rawValue.lowercased()))\">\(esc(track.status.label.text(in: visit.language)))</span>",
+          esc(track.label.text(in: visit.language)), "<span id=\"track-\(esc(track.track.rawValue.lowercased()))\">\(esc(track.status.label.text(in: visit.language)))</span>",
           esc(track.decidedBy ?? ""), esc(track.decidedOn?.description ?? ""), esc(track.reasons.joined(separator: "；")),
         ]
       }, empty: "", id: "tracks")
@@ -643,7 +643,7 @@ struct WebRoutes {
         body += "<p class=\"note\" id=\"four-eyes\">\(esc(t("四眼原则：本件由工作人员 \(clerk) 录入，录入人不得审批。", "Four eyes: clerk \(clerk) entered this packet and may not decide it.")))</p>\n"
       }
       for track in summary.tracks where track.status == .pending {
-        body += "<h2>\(esc(t("决定：", "Decide: ") + track.track.label.text(in: visit.language)))</h2>\n"
+        body += "<h2>\(esc(t("决定：", "Decide: ") + track.label.text(in: visit.language)))</h2>\n"
         body += decisionForm(
           action: "/web/bundles/\(urlPart(summary.number))/tracks/\(track.track.rawValue.lowercased())/decision", visit,
           inspection: track.track == .food && detail.inspectionRequired, id: "decide-\(track.track.rawValue.lowercased())")
@@ -739,6 +739,9 @@ struct WebRoutes {
     if let licences = receipt.licences {
       if let uscc = licences.uscc { facts.append((t("统一社会信用代码", "USCC"), "<strong>\(esc(uscc))</strong>")) }
       if let food = licences.foodLicenceNumber { facts.append((t("食品经营许可证编号", "Food licence number"), "<strong>\(esc(food))</strong>")) }
+      for permit in licences.permits ?? [] {
+        facts.append((t("证照编号（\(permit.track)）", "Certificate (\(permit.track))"), "<strong>\(esc(permit.number))</strong>"))
+      }
     }
     facts.append((t("时间", "Time"), esc(receipt.issuedAt)))
     var body = WebLayout.facts(facts, id: "receipt")
@@ -809,7 +812,7 @@ struct WebRoutes {
         [
           WebLayout.link("/web/bundles/\(urlPart(summary.number))", summary.number), esc(summary.businessName),
           esc(summary.status.label.text(in: visit.language)),
-          esc(summary.tracks.map { "\($0.track.label.text(in: visit.language))：\($0.status.label.text(in: visit.language))" }.joined(separator: "；")),
+          esc(summary.tracks.map { "\($0.label.text(in: visit.language))：\($0.status.label.text(in: visit.language))" }.joined(separator: "；")),
           esc(summary.dueOn?.description ?? ""),
         ]
       }, empty: t("还没有一件事。", "No bundle yet."), id: "my-bundles")

@@ -19,6 +19,8 @@ package final class PacketChecker {
   let policy: Policy
   let options: ValidationOptions
   let asOf: CivilDate
+  /// The bundle definitions a generic bundle's parts and declared checks come from.
+  let definitions: BundleDefinitions
   package let validator: PacketValidator
   private let engine = RuleEngine()
   /// Element names, made once per name for the parser's life.
@@ -28,7 +30,9 @@ package final class PacketChecker {
   /// The rules to run, worked out once per packet kind (the settings and date are fixed).
   private var plans: [PacketKind: RuleEngine.Plan] = [:]
 
-  package init(schemas: SchemaSet, policy: Policy, options: ValidationOptions) throws(OneWindowError) {
+  package init(
+    schemas: SchemaSet, policy: Policy, options: ValidationOptions, definitions: BundleDefinitions = .none
+  ) throws(OneWindowError) {
     let limits = ParseLimits(
       maxBytes: options.maxBytes, maxDepth: options.maxDepth,
       maxAttributesPerElement: options.maxAttributesPerElement)
@@ -39,6 +43,7 @@ package final class PacketChecker {
     self.policy = policy
     self.options = options
     self.asOf = options.referenceDate
+    self.definitions = definitions
     self.validator = validator
   }
 
@@ -86,17 +91,27 @@ package final class PacketChecker {
       bytes = xml
       attachments = files
     }
+    let definitions = self.definitions
+    let validator = self.validator
+    var partIssues: [XMLIssue] = []
     let check = bytes.withUnsafeBytes { raw in
       validator.check(raw, name: name) { root, _ -> ParsedPacket in
         let map = SourceMapBuilder(names: names)
         let element = PacketElement(root: root, map: map)
         let packet = PacketMapper.packet(from: element)
+        if case .tradeBundle(let trade) = packet {
+          partIssues = TradeBundleChecker.partIssues(root: root, packet: trade, definitions: definitions, validator: validator)
+        }
         return ParsedPacket(packet: packet, sourceMap: map.map, root: element.node)
       }
     }
     let entry = check.schemaIndex.map { schemas.entries[$0] }
     let translator = XMLFindingTranslator(entry: entry)
-    var findings = SchemaCascade.soften(check.issues, check.issues.map { translator.finding(for: $0, file: name) })
+    let issues = check.issues + partIssues
+    var findings = SchemaCascade.soften(issues, issues.map { translator.finding(for: $0, file: name) })
+    if let parsed = check.mapped, case .tradeBundle(let trade) = parsed.packet {
+      findings += TradeBundleChecker.findings(parsed, trade, definitions: definitions, file: name)
+    }
     // Not XML at all: say what the file is, on its first well-formedness error.
     if !check.wellFormed, let kind = FileKind.named(bytes),
       let first = findings.firstIndex(where: { $0.category == .wellFormedness })

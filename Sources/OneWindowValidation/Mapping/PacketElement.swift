@@ -155,7 +155,9 @@ package struct PacketElement {
   package func double(_ name: String) -> Double? { string(name).flatMap { Double($0) } }
   package func int(_ name: String) -> Int? { string(name).flatMap { Int($0) } }
   package func bool(_ name: String) -> Bool? { string(name).map { $0 == "true" || $0 == "1" } }
-  package func code<T: CodeList>(_ name: String, as type: T.Type) -> T? { string(name).flatMap { T(rawValue: $0) } }
+  package func code<T: RawRepresentable>(_ name: String, as type: T.Type) -> T? where T.RawValue == String {
+    string(name).flatMap { T(rawValue: $0) }
+  }
 
   // MARK: - Located child values
 

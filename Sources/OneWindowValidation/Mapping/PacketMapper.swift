@@ -23,6 +23,7 @@ enum PacketMapper {
     case .foodLicenceApplication: return .foodApplication(foodApplication(root))
     case .reviewDecision: return .decision(decision(root))
     case .issuance: return .issuance(issuance(root))
+    case .tradeBundle: return .tradeBundle(tradeBundle(root))
     case .receipt, .validationReport, .replayScenario:
       return .other(kind, header: root.child("Header").map(header))
     }

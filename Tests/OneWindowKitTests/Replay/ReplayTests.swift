@@ -34,7 +34,7 @@ struct ReplayTests {
   @Test func onlyScenarioFilesAreReplayed() {
     let files = OneWindow.scenarioFiles(in: [Repository.path("SampleFilings/scenarios")])
     #expect(files.allSatisfy { $0.hasSuffix(".xml") && !$0.contains("/taixingli-lifecycle/") })
-    #expect(files.count == 20)
+    #expect(files.count == 23)
   }
 
   @Test func aWrongExpectationIsADifferenceAtItsStep() async throws {

@@ -1,0 +1,229 @@
+import Foundation
+import OneWindowCore
+import OneWindowRules
+import OneWindowStore
+import OneWindowValidation
+
+/// What issuing a bundle of a definition (not the restaurant's) needs, recorded at acceptance.
+struct TradeBasis: Codable {
+  var definition: String
+  var kind: BundleKind
+  var name: String
+  var applicantName: String
+  var applicantIdentity: String
+  var place: String
+  /// A change's or cancellation's current certificates, by track.
+  var current: [String: String]
+  var changes: [String]
+  /// The tracks opened for this case.
+  var tracks: [Track]
+}
+
+extension Registry {
+  /// A generic bundle (`TradeBundle`) of a loaded definition: accepted like the restaurant's,
+  /// with the definition's tracks, time limit and (for a change or cancellation) certificates.
+  func submitTrade(
+    _ trade: TradeBundlePacket, _ received: ReceivedPacket, in transaction: RegistryTransaction, operation: inout Operation
+  ) throws {
+    guard let definition = oneWindow.bundleDefinitions.definition(trade.definition), definition.packets == .generic else {
+      // TB-001 or TB-002 already refused it.
+      try store(received, in: transaction, operation: &operation)
+      return
+    }
+    let actor = operation.actor
+    let business = trade.current.first { $0.track == .business }?.number
+    if case .applicant = actor, !Set([trade.applicantIdentity, business].compactMap { $0 }.map(Actor.normalized)).contains(actor.id) {
+      let id = actor.id
+      operation.refuse(
+        RegistryRules.actorMayAct, LocalizedText("申请人 \(id) 不是本申请的申请人", "the applicant \(id) is not the applicant this packet names"),
+        value: id)
+    }
+    let corrected = try bundleAwaitingCorrection(named: operation.resubmits, in: transaction)
+    if let corrected, try transaction.bundleDefinition(bundleID: corrected.id)?.definition != definition.id || corrected.kind != trade.kind.rawValue {
+      operation.refuse(
+        RegistryRules.stateAllows,
+        LocalizedText(
+          "补正的办件 \(corrected.number) 不是“\(definition.name.zh)”的\(trade.kind.label.zh)",
+          "bundle \(corrected.number) is not a \(trade.kind.label.en.lowercased()) of \(definition.name.en)"),
+        value: corrected.number)
+    }
+    if trade.kind != .opening {
+      for licence in trade.current {
+        guard let permit = try transaction.permit(number: licence.number), permit.definition == definition.id,
+          permit.track == licence.track.rawValue
+        else {
+          operation.refuse(
+            RegistryRules.subjectExists,
+            LocalizedText(
+              "没有“\(definition.name.zh)”审批线 \(licence.track) 的证照 \(licence.number)",
+              "no certificate \(licence.number) of track \(licence.track) of \(definition.name.en) is on record"),
+            value: licence.number)
+          continue
+        }
+        if !permit.active {
+          operation.refuse(
+            RegistryRules.stateAllows,
+            LocalizedText("证照 \(licence.number) 已于 \(permit.endedOn ?? "-") 注销", "certificate \(licence.number) ended on \(permit.endedOn ?? "-")"),
+            value: licence.number)
+        }
+      }
+      if let business, corrected == nil {
+        for open in try transaction.openBundles(uscc: business) {
+          operation.refuse(
+            RegistryRules.stateAllows,
+            LocalizedText("\(business) 另有办理中的办件 \(open.number)", "\(business) has another bundle in progress, \(open.number)"),
+            value: open.number)
+        }
+      }
+    }
+    let due = dueDate(workingDays: definition.timeLimits.workingDays(for: trade.kind), from: operation.clock.today)
+    refuseIfProvisional(due, &operation)
+    try store(received, in: transaction, operation: &operation)
+    guard operation.outcome == .accepted, let packetID = operation.packetID else { return }
+    let tracks: [Track] =
+      switch trade.kind {
+      case .opening: definition.tracks.map(\.id)
+      case .change: definition.tracksAffected(by: trade.changes)
+      case .cancellation: definition.tracks.map(\.id).filter { track in trade.current.contains { $0.track == track } }
+      }
+    let basis = TradeBasis(
+      definition: definition.id, kind: trade.kind, name: trade.name, applicantName: trade.applicantName,
+      applicantIdentity: trade.applicantIdentity, place: trade.place,
+      current: Dictionary(trade.current.map { ($0.track.rawValue, $0.number) }, uniquingKeysWith: { first, _ in first }),
+      changes: trade.changes, tracks: tracks)
+    let basisJSON = String(decoding: try JSONEncoder().encode(basis), as: UTF8.self)
+    if let corrected {
+      try reopen(corrected, packetID: packetID, due: due, basis: basisJSON, in: transaction, operation: &operation) { row in
+        row.operatorName = trade.applicantName
+        row.operatorIdentity = trade.applicantIdentity
+        row.businessName = trade.name
+      }
+      return
+    }
+    let clock = operation.clock
+    let number = try nextBundleNumber(in: transaction, on: clock.today)
+    var bundle = BundleRow(
+      number: number, kind: trade.kind.rawValue, status: BundleStatus.underReview.rawValue, operatorName: trade.applicantName,
+      operatorIdentity: trade.applicantIdentity, businessName: trade.name, uscc: business, foodLicence: nil, preFilingNumber: nil,
+      unitID: nil, changedFields: trade.changes.joined(separator: ","),
+      inspectionNeeded: trade.kind == .opening && tracks.contains { definition.track($0)?.inspectors != nil },
+      acceptedOn: clock.today.description, clockStart: clock.today.description, dueOn: due.date.description, packetID: packetID,
+      receiptNumber: operation.receiptNumber, submittedByRole: operation.actor.role.rawValue, submittedByID: operation.actor.id,
+      updatedAt: clock.now, issuanceBasis: basisJSON)
+    bundle.dueProvisional = due.provisional
+    let bundleID = try transaction.insertBundle(bundle)
+    try transaction.insertBundleDefinition(bundleID: bundleID, definition: definition.id, version: definition.version)
+    try transaction.insertBundlePacket(
+      bundleID: bundleID, version: 1, packetID: packetID, receipt: operation.receiptNumber, kind: "submitted", at: clock.now)
+    for track in tracks.sorted() {
+      try transaction.insertTrack(bundleID: bundleID, TrackRow(track: track.rawValue, status: TrackStatus.pending.rawValue))
+    }
+    operation.subject = number
+    (operation.dueOn, operation.dueProvisional) = (due.date, due.provisional)
+    operation.log(
+      "bundle.accepted", number,
+      "definition=\(definition.id); kind=\(trade.kind.rawValue); tracks=\(tracks.map(\.rawValue).sorted().joined(separator: ",")); due=\(due.date)\(due.provisional ? " (provisional)" : "")")
+  }
+
+  /// Approving a track of a definition that asks for an on-site inspection, in an opening, needs
+  /// one by at least its number of different inspectors with a passing result (`RD-002`).
+  func requireTradeInspection(
+    _ row: BundleRow, track: Track, decision: TrackDecision, in transaction: RegistryTransaction, _ operation: inout Operation
+  ) throws {
+    guard case .approve(let inspection, _) = decision, row.kind == BundleKind.opening.rawValue,
+      let recorded = try transaction.bundleDefinition(bundleID: row.id),
+      let trackDefinition = oneWindow.bundleDefinitions.definition(recorded.definition)?.track(track),
+      let needed = trackDefinition.inspectors
+    else { return }
+    let inspectors = Set(inspection?.inspectors ?? []).count
+    guard let inspection, inspection.result != .fail, inspectors >= needed else {
+      operation.refuse(
+        FoodApprovalInspected.descriptor,
+        LocalizedText(
+          "准予\(trackDefinition.name.zh)须有不少于 \(needed) 名人员的现场核查且结论为符合（记录了 \(inspectors) 名\(inspection?.result == .fail ? "，结论不符合" : "")）",
+          "approving the \(trackDefinition.name.en) needs a passed on-site inspection by at least \(needed) (\(inspectors) recorded\(inspection?.result == .fail ? ", failed" : ""))"),
+        value: String(inspectors))
+      return
+    }
+  }
+
+  /// Unified issuance of a bundle of a definition: every track's certificate in the definition's
+  /// order (a track after those it names in `After`), numbered by its allocator; a change updates
+  /// the affected certificates, a cancellation ends them all.
+  func issueTrade(
+    _ row: inout BundleRow, definitionID: String, issuance: inout IssuancePacket, in transaction: RegistryTransaction,
+    operation: inout Operation
+  ) throws {
+    guard let json = row.issuanceBasis, let basis = try? JSONDecoder().decode(TradeBasis.self, from: Data(json.utf8)) else {
+      throw Self.inconsistent("bundle \(row.number) records nothing to issue")
+    }
+    guard let definition = oneWindow.bundleDefinitions.definition(definitionID), let order = definition.issuanceOrder else {
+      operation.refuse(
+        RegistryRules.stateAllows,
+        LocalizedText(
+          "办件 \(row.number) 所依据的“一件事”定义 \(definitionID) 未加载，无法出证", "the definition \(definitionID) of bundle \(row.number) is not loaded; nothing can be issued"),
+        value: definitionID)
+      return
+    }
+    let today = operation.clock.today
+    var faces: [IssuancePacket.PermitFace] = []
+    var permits: [Receipt.IssuedPermit] = []
+    var uscc = row.uscc
+    for track in order where basis.tracks.contains(track) {
+      guard let trackDefinition = definition.track(track) else { continue }
+      var permit: PermitRow
+      let action: String
+      switch basis.kind {
+      case .opening:
+        let number = try allocate(trackDefinition, on: today, in: transaction)
+        try transaction.recordIssuedNumber(number, kind: track.rawValue, bundleNumber: row.number, on: today.description)
+        permit = PermitRow(
+          number: number, definition: definition.id, track: track.rawValue, bundleNumber: row.number, holderName: basis.applicantName,
+          holderIdentity: basis.applicantIdentity, subject: basis.name, place: basis.place, uscc: uscc, validFrom: today.description,
+          validUntil: trackDefinition.validity.validUntil(from: today)?.description)
+        try transaction.insertPermit(permit)
+        if track == .business { uscc = number }
+        action = "ISSUED"
+      case .change, .cancellation:
+        guard let number = basis.current[track.rawValue], let existing = try transaction.permit(number: number) else {
+          throw Self.inconsistent("bundle \(row.number) names no certificate of track \(track)")
+        }
+        permit = existing
+        permit.bundleNumber = row.number
+        if basis.kind == .change {
+          (permit.holderName, permit.holderIdentity, permit.subject, permit.place) =
+            (basis.applicantName, basis.applicantIdentity, basis.name, basis.place)
+          action = "CHANGED"
+        } else {
+          permit.active = false
+          permit.endedOn = today.description
+          action = "ENDED"
+        }
+        try transaction.updatePermit(permit)
+      }
+      faces.append(
+        IssuancePacket.PermitFace(
+          track: track, action: action, number: permit.number, title: trackDefinition.name.zh,
+          department: trackDefinition.department.zh, holder: permit.holderName, subject: permit.subject, place: permit.place,
+          validFrom: permit.validFrom, validUntil: permit.validUntil, endedOn: permit.endedOn))
+      if track == .business { row.uscc = permit.number } else { permits.append(Receipt.IssuedPermit(track: track, number: permit.number)) }
+    }
+    issuance.permits = (definition.id, faces)
+    operation.licences = Receipt.IssuedLicences(
+      uscc: basis.tracks.contains(.business) ? row.uscc : nil, foodLicenceNumber: nil, permits: permits)
+  }
+
+  /// The next number of a track's allocator.
+  private func allocate(
+    _ track: BundleDefinition.TrackDefinition, on today: CivilDate, in transaction: RegistryTransaction
+  ) throws -> String {
+    switch track.number.allocator {
+    case .uscc: return try nextUSCC(in: transaction)
+    case .foodJY: return try nextFoodLicenceNumber(category: .catering, in: transaction)
+    case .sequence:
+      let prefix = track.number.prefix ?? track.id.rawValue
+      let counter = "PERMIT-\(prefix)-\(today.year)"
+      return "\(prefix)\(today.year)\(Self.pad(try transaction.nextValue(counter), width: track.number.digits))"
+    }
+  }
+}
