@@ -177,6 +177,30 @@ struct WebPagesTests {
     }
   }
 
+  /// A hotel (three departments) through the API: its hygiene and special-trade tracks get lanes of
+  /// their own, named as its definition names them, and its page shows every track.
+  @Test func anotherDefinitionsTracksGetLanesOfTheirOwn() async throws {
+    let fixture = try await ServiceFixture()
+    try await fixture.test { client in
+      let hotel = try await client.send(.post, "/v1/bundles", as: .window, sample: "SampleFilings/valid/tradebundle/hotel-opening.xml")
+      try #require(hotel.status == .created, "\(hotel.text)")
+      let number = try #require(hotel.string("subject"))
+      let reviewer = try await Self.signIn(client.client, .reviewer)
+      let queue = try await Self.get(client.client, "/web/queue", cookie: reviewer)
+      let link = #"<a href="/web/bundles/\#(number)">\#(number)</a>"#
+      #expect(queue.text.contains("<h2>一件事 · 公共场所卫生许可证审批线</h2>"))
+      #expect(queue.text.contains("<h2>一件事 · 特种行业许可证（旅馆业）审批线</h2>"))
+      for lane in ["business", "hygiene", "special_trade"] {
+        let section = try #require(queue.text.components(separatedBy: "id=\"bundles-\(lane)\"").last)
+        #expect(section.prefix(1500).contains(link), "\(lane)")
+      }
+      #expect(!(try #require(queue.text.components(separatedBy: "id=\"bundles-food\"").last)).prefix(300).contains(link))
+      let page = try await Self.get(client.client, "/web/bundles/\(number)", cookie: reviewer)
+      #expect(page.text.contains("公共场所卫生许可证"))
+      #expect(page.text.contains("特种行业许可证（旅馆业）"))
+    }
+  }
+
   @Test func clerksSearchByIDNumberAndSeeTheOverdueList() async throws {
     let fixture = try await ServiceFixture()
     try await fixture.test { client in

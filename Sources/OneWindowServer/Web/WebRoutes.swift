@@ -348,6 +348,8 @@ struct WebRoutes {
     }
     // Each bundle once per lane: a track's reviewers see what awaits them, issuers what is approved.
     var lanes: [String: (rows: [[String]], classes: [String?])] = [:]
+    /// The tracks of other definitions (publication, hygiene…), each a lane of its own, by name.
+    var otherLanes: [String: LocalizedText] = [:]
     let open: Set<BundleStatus> = [.underReview, .correctionRequested, .approved]
     for summary in try await registry.bundles() where open.contains(summary.status) {
       let first = try await registry.bundle(summary.number)?.versions.first?.receipt
@@ -368,7 +370,9 @@ struct WebRoutes {
         placed.append(("issue", row(summary.status.label.text(in: visit.language))))
       } else {
         for track in summary.tracks where track.status == .pending || track.status == .correctionRequested {
-          placed.append((track.track.rawValue.lowercased(), row(track.status.label.text(in: visit.language))))
+          let lane = track.track.rawValue.lowercased()
+          if track.track != .business, track.track != .food { otherLanes[lane] = track.label }
+          placed.append((lane, row(track.status.label.text(in: visit.language))))
         }
       }
       for (lane, cells) in placed {
@@ -391,11 +395,15 @@ struct WebRoutes {
       t("办件编号", "Bundle"), t("店名", "Business"), t("状态", "Status"), t("受理日", "Accepted on"), t("承诺办结日", "Due on"),
       t("剩余工作日", "Working days left"), t("受理中心", "Centre"), t("录入人", "Entered by"),
     ]
-    for (lane, title) in [
-      ("business", t("一件事 · 营业执照审批线（2 个工作日办结）", "Bundles · business licence track (2 working days)")),
-      ("food", t("一件事 · 食品经营许可审批线（2 个工作日办结）", "Bundles · food licence track (2 working days)")),
-      ("issue", t("一件事 · 两线均已准予，待统一出证", "Bundles · both tracks approved, to issue")),
-    ] {
+    let extraLanes = otherLanes.sorted { $0.key < $1.key }.map { lane, name in
+      (lane, t("一件事 · \(name.zh)审批线", "Bundles · \(name.en) track"))
+    }
+    let laneTitles =
+      [
+        ("business", t("一件事 · 营业执照审批线（2 个工作日办结）", "Bundles · business licence track (2 working days)")),
+        ("food", t("一件事 · 食品经营许可审批线（2 个工作日办结）", "Bundles · food licence track (2 working days)")),
+      ] + extraLanes + [("issue", t("一件事 · 各审批线均已准予，待统一出证", "Bundles · every track approved, to issue"))]
+    for (lane, title) in laneTitles {
       body += "<h2>\(esc(title))</h2>\n"
       body += WebLayout.table(
         headers, lanes[lane]?.rows ?? [], empty: t("没有。", "None."), id: "bundles-\(lane)", rowClasses: lanes[lane]?.classes ?? [])
