@@ -71,6 +71,30 @@ struct BundleSplitCommandTests {
     #expect(try text(bundle) == (try openingWithoutComment()))
   }
 
+  /// A hotel (three tracks) splits into one file per track: that track's part as a document of
+  /// its own, in the track schema's namespace, with the part's content unchanged.
+  @Test func splitsAGenericBundleIntoOneFilePerTrack() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let sample = "SampleFilings/valid/tradebundle/hotel-opening.xml"
+    let result = try CommandRunner.run(["bundle", "split", sample, "--out", folder.path])
+    #expect(result.status == 0, "\(result.stderr)")
+    let names = ["business", "hygiene", "special_trade"].map { folder.appendingPathComponent("hotel-opening.\($0).xml").path }
+    #expect(result.stdout == names.joined(separator: "\n") + "\n")
+    let hygiene = try text(names[1])
+    #expect(hygiene.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<PublicPlaceHygiene xmlns=\"urn:onewindow:trade:hotel:hygiene:v1\">\n"))
+    let original = try text(Repository.path(sample))
+    let part = try #require(original.firstMatch(of: /<PublicPlaceHygiene[^>]*>\n((?s).*?)<\/PublicPlaceHygiene>/)).1
+    for line in part.split(separator: "\n") where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+      #expect(hygiene.contains("  " + line.trimmingCharacters(in: .whitespaces) + "\n"), "\(line)")
+    }
+    // A restaurant packet is not a generic one, and a broken part is not split.
+    let broken = try CommandRunner.run(
+      ["bundle", "split", "SampleFilings/invalid/tradebundle/tradebundle-part-breaks-track-schema.xml", "--out", folder.path, "--lang", "en"])
+    #expect(broken.status == 2)
+    #expect(broken.stderr.contains("XSD-1871"))
+  }
+
   @Test func reportsAnInconsistentPairAndWritesNothing() throws {
     let folder = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }

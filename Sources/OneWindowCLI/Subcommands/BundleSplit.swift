@@ -14,8 +14,11 @@ extension OneWindowCommand.Bundle {
         PacketId 为原编号加 -BL 和 -FL；--bundle 把办件编号写入两者。营业执照
         申请不含只有食品部分引用的材料；食品经营许可申请保留完整材料清单。
 
-        退出码：0 已拆分；2 申请不可读或不是符合 XSD 的 RestaurantOpening，
-        或文件无法写入；64 用法错误。
+        其他“一件事”的通用申请（TradeBundle）拆分为每条审批线一份：
+        <stem>.<审批线>.xml，即该线申请部分，符合该线的 XSD。
+
+        退出码：0 已拆分；2 申请不可读或不是符合 XSD 的 RestaurantOpening
+        或 TradeBundle，或文件无法写入；64 用法错误。
         """,
         """
         Writes <stem>.business.xml (BusinessLicenceApplication) and <stem>.food.xml
@@ -25,11 +28,15 @@ extension OneWindowCommand.Bundle {
         application leaves out the materials only the food part refers to; the food
         application keeps the whole manifest.
 
+        A generic bundle of another definition (TradeBundle) splits into one file
+        per track, <stem>.<track>.xml: that track's part, valid against its schema.
+
         Exit codes: 0 split; 2 the bundle is unreadable or not a schema-valid
-        RestaurantOpening, or the files cannot be written; 64 usage error.
+        RestaurantOpening or TradeBundle, or the files cannot be written; 64 usage
+        error.
         """))
 
-    @Argument(help: .text("开办餐饮店（RestaurantOpening）申请（XML 文件）。", "The RestaurantOpening bundle (an XML file)."), completion: .file(extensions: ["xml"]))
+    @Argument(help: .text("开办餐饮店（RestaurantOpening）或通用“一件事”（TradeBundle）申请（XML 文件）。", "The RestaurantOpening or TradeBundle bundle (an XML file)."), completion: .file(extensions: ["xml"]))
     var packet: String
 
     @Option(name: .long, help: .text("两份申请写入的文件夹（不存在时新建）。", "Folder to write the two applications into (created if missing)."), completion: .directory)
@@ -54,6 +61,10 @@ extension OneWindowCommand.Bundle {
     func run() throws {
       let oneWindow = try resources.oneWindow()
       let source = try packetSource(packet)
+      if oneWindow.validate([source], options: ValidationOptions(jobs: 1, computeHashes: false))[0].root == PacketKind.tradeBundle.rawValue {
+        try splitTrade(source, oneWindow: oneWindow)
+        return
+      }
       let split: TrackApplications
       do {
         split = try oneWindow.split(source, bundleNumber: bundleNumber)
@@ -67,6 +78,22 @@ extension OneWindowCommand.Bundle {
       try BundleFiles.write(split.business, to: business, creatingFolder: out)
       try BundleFiles.write(split.food, to: food, creatingFolder: out)
       Console.out(business + "\n" + food + "\n")
+    }
+
+    /// A generic bundle: one file per track part.
+    func splitTrade(_ source: PacketSource, oneWindow: OneWindow) throws {
+      let parts: [TradeTrackApplication]
+      do {
+        parts = try oneWindow.splitTrade(source)
+      } catch {
+        Console.error(error.message.text(in: InterfaceLanguage.current))
+        throw ExitCode(2)
+      }
+      for part in parts {
+        let path = URL(fileURLWithPath: out).appendingPathComponent(part.fileName).path
+        try BundleFiles.write(part.bytes, to: path, creatingFolder: out)
+        Console.out(path + "\n")
+      }
     }
   }
 
