@@ -16,7 +16,7 @@ public struct LicenceStatus: Sendable, Hashable, Codable {
 
   /// The number asked about: a 统一社会信用代码 or a JY number.
   public var number: String
-  /// `USCC` or `FOOD_LICENCE`.
+  /// `USCC` or `FOOD_LICENCE`; for a certificate of another definition, its track (`PUBLICATION`).
   public var kind: String
   public var status: Standing
   /// The holder's registered name.
@@ -74,7 +74,14 @@ extension Registry {
         status.replacedBy = current.foodLicenceNumber
         return status
       }
-      return try transaction.licenceRow(uscc: wanted).map { Self.status(of: $0, number: wanted, kind: "USCC") }
+      if let row = try transaction.licenceRow(uscc: wanted) { return Self.status(of: row, number: wanted, kind: "USCC") }
+      // A certificate of another definition (a bookshop's publication licence, a hotel's
+      // USCC…): its track, the name it was issued to, whether it still stands.
+      guard let permit = try transaction.permit(number: number.trimmingCharacters(in: .whitespaces)) ?? transaction.permit(number: wanted)
+      else { return nil }
+      return LicenceStatus(
+        number: permit.number, kind: permit.track, status: permit.active ? .valid : .cancelled, name: permit.subject,
+        registeredOn: CivilDate(permit.validFrom), endedOn: permit.endedOn.flatMap { CivilDate($0) }, replacedBy: nil)
     }
   }
 
