@@ -132,6 +132,9 @@ public struct BundleSummary: Sendable, Hashable, Codable {
     public var inspection: InspectionRecord?
     /// The track's name in its definition (nil for the restaurant's, whose names are fixed).
     public var name: LocalizedText? = nil
+    /// For a track of another definition: the inspectors its approval needs on site (an opening
+    /// of a track that asks for an inspection); nil when it needs none.
+    public var inspectorsNeeded: Int? = nil
 
     /// The name to show: the definition's, else the restaurant's fixed one.
     public var label: LocalizedText { name ?? track.label }

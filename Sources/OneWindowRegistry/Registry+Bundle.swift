@@ -41,7 +41,14 @@ extension Registry {
             value: open.number)
         }
       }
-      if let corrected, corrected.kind != application.kind.rawValue {
+      if let corrected, try transaction.bundleDefinition(bundleID: corrected.id) != nil {
+        operation.refuse(
+          RegistryRules.stateAllows,
+          LocalizedText(
+            "补正的办件 \(corrected.number) 不是开办餐饮店“一件事”，须以其自己的申请补正",
+            "bundle \(corrected.number) is not a restaurant bundle; it is corrected with its own definition's packet"),
+          value: corrected.number)
+      } else if let corrected, corrected.kind != application.kind.rawValue {
         operation.refuse(
           RegistryRules.stateAllows,
           LocalizedText("补正的办件 \(corrected.number) 不是\(application.kind.label.zh)", "bundle \(corrected.number) is not a \(application.kind.label.en.lowercased())"),
@@ -320,7 +327,9 @@ extension Registry {
       let latest = try transaction.bundlePackets(bundleID: row.id).last?.receipt
       let definition = try transaction.bundleDefinition(bundleID: row.id).flatMap { oneWindow.bundleDefinitions.definition($0.definition) }
       try requireAnswered(
-        openReviewErrors(receipt: latest, track: track, definition: definition, in: transaction), by: decision.reasons, &operation)
+        openReviewErrors(
+          receipt: latest, track: track, definition: definition, tracks: tracks.compactMap { Track(rawValue: $0.track) }, in: transaction),
+        by: decision.reasons, &operation)
     }
     let received =
       supplied

@@ -31,7 +31,9 @@ extension Registry {
           changedFields: row.changedFields.split(separator: ",").compactMap { ChangeField(rawValue: String($0)) },
           inspectionRequired: row.inspectionNeeded, versions: versions, certificates: certificates,
           reviewFindings: try self.reviewFindings(receipt: versions.last?.receipt, in: transaction).map {
-            ReviewFinding(track: Track.reviewing($0, definition: definition), finding: $0)
+            ReviewFinding(
+              track: Track.reviewing($0, definition: definition, tracks: try transaction.tracks(bundleID: row.id).compactMap { Track(rawValue: $0.track) }),
+              finding: $0)
           },
           objectionPeriod: try transaction.cancellationPeriod(bundleID: row.id).flatMap(ObjectionPeriod.init),
           permits: recorded == nil ? nil : try Self.permits(of: row, in: transaction),
@@ -69,9 +71,15 @@ extension Registry {
     guard let start = CivilDate(row.clockStart) else { return row }
     if row.dueProvisional, !row.dueOn.isEmpty {
       let kind = BundleKind(rawValue: row.kind) ?? .opening
-      let limit = try transaction.bundleDefinition(bundleID: row.id)
-        .flatMap { oneWindow.bundleDefinitions.definition($0.definition)?.timeLimits.workingDays(for: kind) }
-      let due = dueDate(workingDays: limit ?? oneWindow.policy.dueWorkingDays(for: kind), from: start)
+      var limit = oneWindow.policy.dueWorkingDays(for: kind)
+      if let recorded = try transaction.bundleDefinition(bundleID: row.id) {
+        // The limit the definition set when the case was accepted; without it, never the restaurant's.
+        let basis = row.issuanceBasis.flatMap { try? JSONDecoder().decode(TradeBasis.self, from: Data($0.utf8)) }
+        guard let days = basis?.workingDays ?? oneWindow.bundleDefinitions.definition(recorded.definition)?.timeLimits.workingDays(for: kind)
+        else { return row }
+        limit = days
+      }
+      let due = dueDate(workingDays: limit, from: start)
       (row.dueOn, row.dueProvisional) = (due.date.description, due.provisional)
     }
     if row.workingDaysProvisional, let issued = row.issuedOn.flatMap({ CivilDate($0) }) {
@@ -102,8 +110,11 @@ extension Registry {
     if let recorded = try transaction.bundleDefinition(bundleID: row.id) {
       summary.definition = recorded.definition
       let definition = oneWindow.bundleDefinitions.definition(recorded.definition)
+      let basis = row.issuanceBasis.flatMap { try? JSONDecoder().decode(TradeBasis.self, from: Data($0.utf8)) }
       for index in summary.tracks.indices {
-        summary.tracks[index].name = definition?.track(summary.tracks[index].track)?.name
+        let track = summary.tracks[index].track
+        summary.tracks[index].name = definition?.track(track)?.name
+        summary.tracks[index].inspectorsNeeded = basis?.inspectors?[track.rawValue]
       }
     }
     return summary

@@ -6,10 +6,12 @@ import OneWindowStore
 extension Track {
   /// The track whose reviewer judges a review finding: the food licence's rules (`FL-`) go to
   /// the food track, everything else to the business licence's.
-  static func reviewing(_ finding: Finding, definition: BundleDefinition? = nil) -> Track {
+  static func reviewing(_ finding: Finding, definition: BundleDefinition? = nil, tracks: [Track] = []) -> Track {
     if let definition {
-      // A declared check is judged by its track's reviewer; anything else by the first track's.
-      return definition.checks.first { $0.id == finding.ruleID }?.track ?? definition.tracks.first?.id ?? .business
+      // A declared check is judged by its track's reviewer; anything else by the reviewer of the
+      // bundle's first track (a change may not have the definition's first).
+      return definition.checks.first { $0.id == finding.ruleID }?.track ?? tracks.sorted().first ?? definition.tracks.first?.id
+        ?? .business
     }
     return finding.ruleID.rawValue.hasPrefix("FL-") || finding.category == .food ? .food : .business
   }
@@ -27,10 +29,10 @@ extension Registry {
   /// The review errors (审查) still open on a submission: the error findings judged in review on
   /// the receipt that accepted it, only those of `track` when one is given.
   func openReviewErrors(
-    receipt: String?, track: Track?, definition: BundleDefinition? = nil, in transaction: RegistryTransaction
+    receipt: String?, track: Track?, definition: BundleDefinition? = nil, tracks: [Track] = [], in transaction: RegistryTransaction
   ) throws -> [Finding] {
     try reviewFindings(receipt: receipt, in: transaction).filter { finding in
-      finding.severity == .error && (track.map { Track.reviewing(finding, definition: definition) == $0 } ?? true)
+      finding.severity == .error && (track.map { Track.reviewing(finding, definition: definition, tracks: tracks) == $0 } ?? true)
     }
   }
 

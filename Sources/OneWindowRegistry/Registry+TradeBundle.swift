@@ -17,6 +17,12 @@ struct TradeBasis: Codable {
   var changes: [String]
   /// The tracks opened for this case.
   var tracks: [Track]
+  /// What the definition said at acceptance, so a definition edited or removed later does not
+  /// change a case in progress: the working days allowed, the inspectors each track's approval
+  /// needs, and the core paths a change may rewrite on the certificates.
+  var workingDays: Int? = nil
+  var inspectors: [String: Int]? = nil
+  var changedPaths: [String]? = nil
 }
 
 extension Registry {
@@ -39,12 +45,26 @@ extension Registry {
         value: id)
     }
     let corrected = try bundleAwaitingCorrection(named: operation.resubmits, in: transaction)
+    let tracks: [Track] =
+      switch trade.kind {
+      case .opening: definition.tracks.map(\.id)
+      case .change: definition.tracksAffected(by: trade.changes)
+      case .cancellation: definition.tracks.map(\.id).filter { track in trade.current.contains { $0.track == track } }
+      }
     if let corrected, try transaction.bundleDefinition(bundleID: corrected.id)?.definition != definition.id || corrected.kind != trade.kind.rawValue {
       operation.refuse(
         RegistryRules.stateAllows,
         LocalizedText(
           "补正的办件 \(corrected.number) 不是“\(definition.name.zh)”的\(trade.kind.label.zh)",
           "bundle \(corrected.number) is not a \(trade.kind.label.en.lowercased()) of \(definition.name.en)"),
+        value: corrected.number)
+    } else if let corrected, try Set(transaction.tracks(bundleID: corrected.id).map(\.track)) != Set(tracks.map(\.rawValue)) {
+      // A correction corrects the case it was asked for: the tracks decided so far stay the tracks.
+      operation.refuse(
+        RegistryRules.stateAllows,
+        LocalizedText(
+          "补正不能改变办件 \(corrected.number) 涉及的审批线（原为 \(try transaction.tracks(bundleID: corrected.id).map(\.track).joined(separator: "、"))）；请另行申请",
+          "a correction cannot change the tracks of bundle \(corrected.number) (\(try transaction.tracks(bundleID: corrected.id).map(\.track).joined(separator: ", "))); file a new case"),
         value: corrected.number)
     }
     if trade.kind != .opening {
@@ -66,13 +86,22 @@ extension Registry {
             LocalizedText("证照 \(licence.number) 已于 \(permit.endedOn ?? "-") 注销", "certificate \(licence.number) ended on \(permit.endedOn ?? "-")"),
             value: licence.number)
         }
+        // Only its holder (or a clerk at the window, for the holder) files on a certificate.
+        if Actor.normalized(permit.holderIdentity) != Actor.normalized(trade.applicantIdentity) {
+          operation.refuse(
+            RegistryRules.actorMayAct,
+            LocalizedText(
+              "证照 \(licence.number) 的持证人不是申请人 \(trade.applicantIdentity)", "certificate \(licence.number) is not held by the applicant \(trade.applicantIdentity)"),
+            value: licence.number)
+        }
       }
-      if let business, corrected == nil {
-        for open in try transaction.openBundles(uscc: business) {
+      if corrected == nil {
+        let numbers = Set(trade.current.map(\.number))
+        for open in try openTradeCases(naming: numbers, in: transaction) {
           operation.refuse(
             RegistryRules.stateAllows,
-            LocalizedText("\(business) 另有办理中的办件 \(open.number)", "\(business) has another bundle in progress, \(open.number)"),
-            value: open.number)
+            LocalizedText("所涉证照另有办理中的办件 \(open)", "a certificate it names has another bundle in progress, \(open)"),
+            value: open)
         }
       }
     }
@@ -80,17 +109,15 @@ extension Registry {
     refuseIfProvisional(due, &operation)
     try store(received, in: transaction, operation: &operation)
     guard operation.outcome == .accepted, let packetID = operation.packetID else { return }
-    let tracks: [Track] =
-      switch trade.kind {
-      case .opening: definition.tracks.map(\.id)
-      case .change: definition.tracksAffected(by: trade.changes)
-      case .cancellation: definition.tracks.map(\.id).filter { track in trade.current.contains { $0.track == track } }
-      }
-    let basis = TradeBasis(
+    var basis = TradeBasis(
       definition: definition.id, kind: trade.kind, name: trade.name, applicantName: trade.applicantName,
       applicantIdentity: trade.applicantIdentity, place: trade.place,
       current: Dictionary(trade.current.map { ($0.track.rawValue, $0.number) }, uniquingKeysWith: { first, _ in first }),
       changes: trade.changes, tracks: tracks)
+    basis.workingDays = definition.timeLimits.workingDays(for: trade.kind)
+    basis.inspectors = trade.kind == .opening
+      ? Dictionary(uniqueKeysWithValues: definition.tracks.compactMap { track in track.inspectors.map { (track.id.rawValue, $0) } }) : [:]
+    basis.changedPaths = definition.changeEffects.filter { trade.changes.contains($0.code) }.compactMap(\.path)
     let basisJSON = String(decoding: try JSONEncoder().encode(basis), as: UTF8.self)
     if let corrected {
       try reopen(corrected, packetID: packetID, due: due, basis: basisJSON, in: transaction, operation: &operation) { row in
@@ -131,17 +158,20 @@ extension Registry {
     _ row: BundleRow, track: Track, decision: TrackDecision, in transaction: RegistryTransaction, _ operation: inout Operation
   ) throws {
     guard case .approve(let inspection, _) = decision, row.kind == BundleKind.opening.rawValue,
-      let recorded = try transaction.bundleDefinition(bundleID: row.id),
-      let trackDefinition = oneWindow.bundleDefinitions.definition(recorded.definition)?.track(track),
-      let needed = trackDefinition.inspectors
+      let recorded = try transaction.bundleDefinition(bundleID: row.id)
     else { return }
+    // What the definition asked for when the case was accepted (a later edit changes nothing).
+    let basis = row.issuanceBasis.flatMap { try? JSONDecoder().decode(TradeBasis.self, from: Data($0.utf8)) }
+    let live = oneWindow.bundleDefinitions.definition(recorded.definition)?.track(track)
+    guard let needed = basis?.inspectors.map({ $0[track.rawValue] }) ?? live?.inspectors else { return }
+    let name = live?.name ?? track.label
     let inspectors = Set(inspection?.inspectors ?? []).count
     guard let inspection, inspection.result != .fail, inspectors >= needed else {
       operation.refuse(
         FoodApprovalInspected.descriptor,
         LocalizedText(
-          "准予\(trackDefinition.name.zh)须有不少于 \(needed) 名人员的现场核查且结论为符合（记录了 \(inspectors) 名\(inspection?.result == .fail ? "，结论不符合" : "")）",
-          "approving the \(trackDefinition.name.en) needs a passed on-site inspection by at least \(needed) (\(inspectors) recorded\(inspection?.result == .fail ? ", failed" : ""))"),
+          "准予\(name.zh)须有不少于 \(needed) 名人员的现场核查且结论为符合（记录了 \(inspectors) 名\(inspection?.result == .fail ? "，结论不符合" : "")）",
+          "approving the \(name.en) needs a passed on-site inspection by at least \(needed) (\(inspectors) recorded\(inspection?.result == .fail ? ", failed" : ""))"),
         value: String(inspectors))
       return
     }
@@ -164,6 +194,27 @@ extension Registry {
           "办件 \(row.number) 所依据的“一件事”定义 \(definitionID) 未加载，无法出证", "the definition \(definitionID) of bundle \(row.number) is not loaded; nothing can be issued"),
         value: definitionID)
       return
+    }
+    let missing = basis.tracks.filter { definition.track($0) == nil }
+    guard missing.isEmpty else {
+      operation.refuse(
+        RegistryRules.stateAllows,
+        LocalizedText(
+          "现行“一件事”定义 \(definitionID) 已没有办件 \(row.number) 的审批线 \(missing.map(\.rawValue).joined(separator: "、"))，无法出证",
+          "the definition \(definitionID) in force no longer has track \(missing.map(\.rawValue).joined(separator: ", ")) of bundle \(row.number); nothing can be issued"),
+        value: definitionID)
+      return
+    }
+    if basis.kind != .opening {
+      for (track, number) in basis.current.sorted(by: { $0.key < $1.key }) where basis.tracks.contains(Track(rawValue: track) ?? .business) {
+        guard let permit = try transaction.permit(number: number), permit.active else {
+          operation.refuse(
+            RegistryRules.stateAllows,
+            LocalizedText("证照 \(number) 已注销，办件 \(row.number) 无法出证", "certificate \(number) has ended; bundle \(row.number) cannot be issued"),
+            value: number)
+          return
+        }
+      }
     }
     let today = operation.clock.today
     var faces: [IssuancePacket.PermitFace] = []
@@ -191,8 +242,11 @@ extension Registry {
         permit = existing
         permit.bundleNumber = row.number
         if basis.kind == .change {
-          (permit.holderName, permit.holderIdentity, permit.subject, permit.place) =
-            (basis.applicantName, basis.applicantIdentity, basis.name, basis.place)
+          // Only what the declared change fields say is rewritten on the certificate.
+          let paths = Set(basis.changedPaths ?? [])
+          if paths.contains("Name") { permit.subject = basis.name }
+          if paths.contains("Applicant/Name") || paths.contains("Applicant") { permit.holderName = basis.applicantName }
+          if paths.contains("Place") { permit.place = basis.place }
           action = "CHANGED"
         } else {
           permit.active = false
@@ -211,6 +265,19 @@ extension Registry {
     issuance.permits = (definition.id, faces)
     operation.licences = Receipt.IssuedLicences(
       uscc: basis.tracks.contains(.business) ? row.uscc : nil, foodLicenceNumber: nil, permits: permits)
+  }
+
+  /// Running cases (not issued, rejected or objected) of any definition whose change or
+  /// cancellation names one of `numbers`.
+  func openTradeCases(naming numbers: Set<String>, in transaction: RegistryTransaction) throws -> [String] {
+    guard !numbers.isEmpty else { return [] }
+    let closed: Set<String> = [BundleStatus.issued.rawValue, BundleStatus.rejected.rawValue, BundleStatus.objected.rawValue]
+    return try transaction.bundles().filter { row in
+      guard !closed.contains(row.status), row.kind != BundleKind.opening.rawValue, let json = row.issuanceBasis,
+        let basis = try? JSONDecoder().decode(TradeBasis.self, from: Data(json.utf8))
+      else { return false }
+      return !numbers.isDisjoint(with: basis.current.values)
+    }.map(\.number)
   }
 
   /// The next number of a track's allocator.

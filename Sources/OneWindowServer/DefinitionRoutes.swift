@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import OneWindowKit
+import OneWindowValidation
 
 /// The bundle definitions in force (anyone may read them: they hold no personal data), and the
 /// check of a new one before a bureau adds it (`onewindow bundle definitions check`).
@@ -16,7 +17,15 @@ struct DefinitionRoutes {
 
   @Sendable func list(_ request: Request, _ context: ServiceContext) async throws -> Response {
     let definitions = state.oneWindow.bundleDefinitions
-    return try Messages.json(DefinitionListing(definitions: definitions.loaded, refused: definitions.refused))
+    return try Messages.json(
+      DefinitionListing(
+        definitions: definitions.loaded.map(Self.published),
+        refused: definitions.refused.map { refused in
+          var shown = refused
+          shown.file = (refused.file as NSString).lastPathComponent
+          shown.definition = refused.definition.map(Self.published)
+          return shown
+        }))
   }
 
   @Sendable func show(_ request: Request, _ context: ServiceContext) async throws -> Response {
@@ -24,8 +33,19 @@ struct DefinitionRoutes {
     guard let definition = state.oneWindow.bundleDefinitions.definition(id) else {
       throw Problem.notFound("no bundle definition \(id)")
     }
-    return try Messages.json(definition)
+    return try Messages.json(Self.published(definition))
   }
+
+  /// A definition as anyone may see it: file names, never where they lie on the server.
+  static func published(_ definition: BundleDefinition) -> BundleDefinition {
+    var shown = definition
+    shown.file = (definition.file as NSString).lastPathComponent
+    for index in shown.tracks.indices { shown.tracks[index].schemaPath = nil }
+    return shown
+  }
+
+  /// Where uploaded definitions are staged for a check: one folder libxml2 may read below.
+  static let staging = FileManager.default.temporaryDirectory.appendingPathComponent("onewindow-definition-checks")
 
   /// The definition as `application/xml`, or as `multipart/form-data` with a part named
   /// `definition` and its track schemas as parts whose file names are their paths relative to
@@ -57,8 +77,8 @@ struct DefinitionRoutes {
         files[path] = part.body
       }
     }
-    // The files go to a private temporary folder, checked there, and removed.
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("onewindow-definition-\(UUID().uuidString)")
+    // The files go to a private folder under the staging one, are checked there, and removed.
+    let folder = Self.staging.appendingPathComponent(UUID().uuidString)
     defer { try? FileManager.default.removeItem(at: folder) }
     do {
       for (path, body) in files.merging([name: definition], uniquingKeysWith: { _, main in main }) {
@@ -70,8 +90,12 @@ struct DefinitionRoutes {
       throw Problem(.internalServerError, "Could not check", detail: "the definition could not be staged for checking")
     }
     let oneWindow = state.oneWindow
-    var result = oneWindow.checkBundleDefinition(file: folder.appendingPathComponent(name).path, against: oneWindow.bundleDefinitions)
+    let file = folder.appendingPathComponent(name).path
+    let loadRoot = Self.staging.standardizedFileURL.path
+    // Compiling uploaded schemas is blocking work: off the server's threads.
+    var result = await Offload.run { oneWindow.checkBundleDefinition(file: file, against: oneWindow.bundleDefinitions, loadRoot: loadRoot) }
     result.file = name
+    result.definition = result.definition.map(Self.published)
     return try Messages.json(result)
   }
 

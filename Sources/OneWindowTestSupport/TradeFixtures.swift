@@ -17,6 +17,11 @@ public struct FloristFixture: Sendable {
     public var businessAfter = ""
     public var checkID = "FW-001"
     public var id = "florist"
+    /// The BUSINESS track's allocator attribute value (quoted content).
+    public var businessAllocator = "USCC"
+    public var flowersAllocator = "SEQUENCE"
+    public var digits = "4"
+    public var years = "3"
 
     public init() {}
   }
@@ -116,7 +121,7 @@ public struct FloristFixture: Sendable {
           <Department><Zh>市南区行政审批服务局</Zh><En>Shinan Administrative Approval Service Bureau</En></Department>
           <Schema>common/BusinessPart-v1.xsd</Schema>
           <Decision role="REVIEWER"/>
-          <Number allocator="USCC"/>
+          <Number allocator="\(options.businessAllocator)"/>
           <Validity indefinite="true"/>
           \(options.businessAfter)
           <Rules><Rule>\(options.rule)</Rule></Rules>
@@ -126,8 +131,8 @@ public struct FloristFixture: Sendable {
           <Department><Zh>市南区园林部门</Zh><En>District landscaping authority</En></Department>
           <Schema>\(options.schema)</Schema>
           \(options.decision)
-          <Number allocator="SEQUENCE" prefix="\(options.prefix)" digits="4"/>
-          <Validity years="3"/>
+          <Number allocator="\(options.flowersAllocator)" prefix="\(options.prefix)" digits="\(options.digits)"/>
+          <Validity years="\(options.years)"/>
           \(options.after)
         </Track>
       </Tracks>

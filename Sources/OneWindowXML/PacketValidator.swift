@@ -31,8 +31,9 @@ package final class PacketValidator {
 
   private let parser: HardenedParser
   private var validContexts: [OpaquePointer?]
-  /// Validation contexts of the schemas parts are checked against, by schema path.
-  private var partContexts: [String: OpaquePointer] = [:]
+  /// Validation contexts of the schemas parts are checked against, by schema path, each with its
+  /// schema (held so the context never outlives it).
+  private var partContexts: [String: (schema: CompiledSchema, context: OpaquePointer)] = [:]
   private var collector: IssueCollector { parser.collector }
 
   /// - Returns: nil only when libxml2 cannot allocate a parser context.
@@ -47,7 +48,7 @@ package final class PacketValidator {
     for context in validContexts {
       if let context { xmlSchemaFreeValidCtxt(context) }
     }
-    for context in partContexts.values { xmlSchemaFreeValidCtxt(context) }
+    for entry in partContexts.values { xmlSchemaFreeValidCtxt(entry.context) }
   }
 
   /// Validates one element of a document being mapped (a generic bundle's track part) against
@@ -56,14 +57,15 @@ package final class PacketValidator {
   package func validate(_ element: XMLElementView, against schema: CompiledSchema) -> [XMLIssue] {
     collector.reset(stage: .schema)
     let context: OpaquePointer
-    if let existing = partContexts[schema.path] {
-      context = existing
+    if let existing = partContexts[schema.path], existing.schema === schema {
+      context = existing.context
     } else {
+      if let stale = partContexts.removeValue(forKey: schema.path) { xmlSchemaFreeValidCtxt(stale.context) }
       guard let created = xmlSchemaNewValidCtxt(schema.pointer) else {
         return [XMLIssue(stage: .schema, code: 0, level: .fatal, message: "libxml2 could not make a validation context")]
       }
       xmlSchemaSetValidStructuredErrors(created, Callbacks.collect, collector.opaque)
-      partContexts[schema.path] = created
+      partContexts[schema.path] = (schema, created)
       context = created
     }
     let status = xmlSchemaValidateOneElement(context, element.node)

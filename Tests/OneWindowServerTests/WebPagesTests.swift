@@ -190,14 +190,22 @@ struct WebPagesTests {
       let link = #"<a href="/web/bundles/\#(number)">\#(number)</a>"#
       #expect(queue.text.contains("<h2>一件事 · 公共场所卫生许可证审批线</h2>"))
       #expect(queue.text.contains("<h2>一件事 · 特种行业许可证（旅馆业）审批线</h2>"))
-      for lane in ["business", "hygiene", "special_trade"] {
-        let section = try #require(queue.text.components(separatedBy: "id=\"bundles-\(lane)\"").last)
-        #expect(section.prefix(1500).contains(link), "\(lane)")
+      /// The lane's own section: from its id to the next heading.
+      func lane(_ id: String) throws -> String {
+        let parts = queue.text.components(separatedBy: "id=\"bundles-\(id)\"")
+        try #require(parts.count == 2, "no lane \(id)")
+        return parts[1].components(separatedBy: "<h2>")[0]
       }
-      #expect(!(try #require(queue.text.components(separatedBy: "id=\"bundles-food\"").last)).prefix(300).contains(link))
+      for id in ["business", "hygiene", "special_trade"] { #expect(try lane(id).contains(link), "\(id)") }
+      #expect(try !lane("food").contains(link))
       let page = try await Self.get(client.client, "/web/bundles/\(number)", cookie: reviewer)
       #expect(page.text.contains("公共场所卫生许可证"))
       #expect(page.text.contains("特种行业许可证（旅馆业）"))
+      // The hygiene track asks for an inspection: its decision form has the inspectors' fields.
+      let hygieneForm = try #require(page.text.components(separatedBy: "id=\"decide-hygiene\"").dropFirst().first)
+      #expect(hygieneForm.components(separatedBy: "</form>")[0].contains("name=\"inspectors\""))
+      let businessForm = try #require(page.text.components(separatedBy: "id=\"decide-business\"").dropFirst().first)
+      #expect(!businessForm.components(separatedBy: "</form>")[0].contains("name=\"inspectors\""))
     }
   }
 

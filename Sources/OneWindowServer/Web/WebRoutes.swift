@@ -654,7 +654,7 @@ struct WebRoutes {
         body += "<h2>\(esc(t("决定：", "Decide: ") + track.label.text(in: visit.language)))</h2>\n"
         body += decisionForm(
           action: "/web/bundles/\(urlPart(summary.number))/tracks/\(track.track.rawValue.lowercased())/decision", visit,
-          inspection: track.track == .food && detail.inspectionRequired, id: "decide-\(track.track.rawValue.lowercased())")
+          inspection: (track.track == .food && detail.inspectionRequired) || track.inspectorsNeeded != nil, id: "decide-\(track.track.rawValue.lowercased())")
       }
     }
     if let account = visit.account, account.has(.issuer), summary.status == .approved {
@@ -682,7 +682,7 @@ struct WebRoutes {
     let actor = try Access.actor(context, .reviewer)
     let registry = try state.registry(for: context)
     let reference = try context.parameters.require("ref")
-    guard let track = Track(rawValue: try context.parameters.require("track").uppercased()) else { throw Problem.notFound("tracks are business and food") }
+    guard let track = Track(rawValue: try context.parameters.require("track").uppercased()) else { throw Problem.notFound("no such track") }
     let given = reasons(form)
     let decision: TrackDecision
     switch form["decision"] {

@@ -6,6 +6,8 @@ import OneWindowXML
 /// Reads and checks definition files one by one, each against those accepted before it.
 struct BundleDefinitionLoader {
   let oneWindow: OneWindow
+  /// The folder libxml2 may read track schemas below; nil: each definition's own folder.
+  var loadRoot: String? = nil
   private(set) var accepted: [BundleDefinition] = []
   private(set) var refused: [DefinitionCheck] = []
   private(set) var partSchemas: [String: CompiledSchema] = [:]
@@ -146,20 +148,40 @@ struct BundleDefinitionLoader {
           DefinitionProblem(
             code: "duplicate-track", message: LocalizedText(zh: "审批线 \(track.id) 定义了两次", en: "the track \(track.id) is defined twice"), line: line))
       }
-      // The schema of the track's part.
+      // The schema of the track's part: a relative path below the definition's folder (or, for
+      // the dedicated families of a mapped definition, below Schemas/).
       if let schema = track.schema {
         let root = track.schemaIsBuiltin ? oneWindow.schemasFolder : folder
         let path = URL(fileURLWithPath: (root as NSString).appendingPathComponent(schema)).standardizedFileURL.path
-        definition.tracks[index].schemaPath = path
-        if !FileManager.default.fileExists(atPath: path) {
+        let confined = !schema.hasPrefix("/") && !schema.split(separator: "/").contains("..") && path.hasPrefix(root + "/")
+        if track.schemaIsBuiltin && definition.packets == .generic {
+          problems.append(
+            DefinitionProblem(
+              code: "schema-required",
+              message: LocalizedText(
+                zh: "审批线 \(track.id) 的 XSD 标为内置（builtin），只有专用数据包的定义可以这样；通用定义须自带审批线 XSD",
+                en: "track \(track.id) names a builtin schema, which only a definition with dedicated families may; a generic one brings its track schemas"),
+              line: line))
+        } else if !confined {
           problems.append(
             DefinitionProblem(
               code: "schema-missing",
-              message: LocalizedText(zh: "审批线 \(track.id) 的 XSD \(schema) 不存在（\(path)）", en: "the XSD \(schema) of track \(track.id) does not exist (\(path))"),
+              message: LocalizedText(
+                zh: "审批线 \(track.id) 的 XSD \(schema) 须为定义所在文件夹之下的相对路径",
+                en: "the XSD \(schema) of track \(track.id) must be a relative path below the definition's folder"),
               line: line))
-        } else if !track.schemaIsBuiltin {
+        } else if !FileManager.default.fileExists(atPath: path) {
+          problems.append(
+            DefinitionProblem(
+              code: "schema-missing",
+              message: LocalizedText(zh: "审批线 \(track.id) 的 XSD \(schema) 不存在", en: "the XSD \(schema) of track \(track.id) does not exist"),
+              line: line))
+        } else if track.schemaIsBuiltin {
+          definition.tracks[index].schemaPath = path
+        } else {
+          definition.tracks[index].schemaPath = path
           do {
-            let set = try SchemaSet(folder: folder, entryPaths: [path])
+            let set = try SchemaSet(folder: loadRoot ?? folder, entryPaths: [path])
             let entry = set.entries[0]
             definition.tracks[index].namespace = entry.targetNamespace
             schemas[path] = try entry.compiled()
@@ -207,6 +229,7 @@ struct BundleDefinitionLoader {
         problems.append(unknownTrack(other, where: LocalizedText(zh: "审批线 \(track.id) 的 <After>", en: "the <After> of track \(track.id)"), line: line))
       }
       checkPrefix(track, of: definition, line: line, &problems)
+      checkAllocator(track, of: definition, line: line, &problems)
     }
     if definition.issuanceOrder == nil {
       let cyclic = definition.tracks.filter { !$0.after.isEmpty }.map(\.id.rawValue).joined(separator: ", ")
@@ -259,6 +282,27 @@ struct BundleDefinitionLoader {
             en: "the number prefix \(prefix) of track \(track.id) overlaps \(clashes.joined(separator: ", ")): numbers could repeat"),
           line: line))
     }
+  }
+
+  /// The shared allocators belong to their licences: the 统一社会信用代码 to the BUSINESS track
+  /// (and BUSINESS is numbered by it), the JY number to the restaurant's food licence.
+  private func checkAllocator(
+    _ track: BundleDefinition.TrackDefinition, of definition: BundleDefinition, line: Int?, _ problems: inout [DefinitionProblem]
+  ) {
+    let allocator = track.number.allocator
+    let mismatch: LocalizedText? =
+      if (track.id == .business) != (allocator == .uscc) {
+        LocalizedText(
+          zh: "营业执照审批线（BUSINESS）按统一社会信用代码编号（USCC），其他审批线不能使用该编号方式；\(track.id) 为 \(allocator.rawValue)",
+          en: "the business licence track (BUSINESS) is numbered by USCC and no other track is; \(track.id) uses \(allocator.rawValue)")
+      } else if allocator == .foodJY && definition.packets == .generic {
+        LocalizedText(
+          zh: "JY 食品经营许可证号只用于开办餐饮店的专用数据包（其类别位来自食品经营申请）",
+          en: "JY food licence numbers serve only the restaurant's dedicated families (their category digit comes from the food application)")
+      } else {
+        nil
+      }
+    if let mismatch { problems.append(DefinitionProblem(code: "allocator-track", message: mismatch, line: line)) }
   }
 
   private func checkChecks(_ definition: BundleDefinition, _ lines: [String: Int], _ problems: inout [DefinitionProblem]) {

@@ -65,7 +65,7 @@ public struct DefinitionProblem: Sendable, Hashable, Codable {
   /// `not-valid`, `unreadable`, `duplicate-id`, `duplicate-track`, `schema-missing`,
   /// `schema-not-compiling`, `schema-required`, `unknown-rule`, `check-id-taken`, `unknown-track`,
   /// `cycle`, `no-decision-path`, `prefix-collision`, `prefix-missing`, `check-incomplete`,
-  /// `unknown-code`, `unknown-family`, `unknown-material`.
+  /// `unknown-code`, `unknown-family`, `unknown-material`, `allocator-track`.
   public var code: String
   public var message: LocalizedText
   public var line: Int?
@@ -90,8 +90,12 @@ extension OneWindow {
 
   /// Checks one definition file as if it were added to `definitions`: its schema, every track
   /// schema and named rule, its declared checks, cycles, decision paths and number prefixes.
-  public func checkBundleDefinition(file: String, against definitions: BundleDefinitions) -> DefinitionCheck {
+  ///
+  /// - Parameter loadRoot: the folder libxml2 may read its track schemas below (a service stages
+  ///   uploads under one such folder); by default the definition's own folder.
+  public func checkBundleDefinition(file: String, against definitions: BundleDefinitions, loadRoot: String? = nil) -> DefinitionCheck {
     var loader = BundleDefinitionLoader(oneWindow: self)
+    loader.loadRoot = loadRoot
     let path = URL(fileURLWithPath: file).standardizedFileURL.path
     // An installed definition checked again is checked against the others only.
     for definition in definitions.loaded where definition.file != path { loader.accept(definition) }

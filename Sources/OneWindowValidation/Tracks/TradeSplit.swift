@@ -37,6 +37,11 @@ extension OneWindow {
       throw .cannotSplit("\(name): \(problem.ruleID) \(problem.message.en); its parts cannot be split")
     }
     let stem = Self.trackFileNames(for: name).business.dropLast(".business.xml".count)
+    let names = trade.parts.compactMap { $0.content?.name }
+    if let shared = names.first(where: { name in names.filter { $0 == name }.count > 1 }) {
+      // The copy selects parts by their element's name: two tracks with one name cannot be told apart.
+      throw .cannotSplit("\(name): two tracks' parts are both \(shared); such a bundle cannot be split by part")
+    }
     let composer = PacketComposer(limits: checker.validator.limits)
     var applications: [TradeTrackApplication] = []
     for part in trade.parts {

@@ -86,4 +86,57 @@ struct TradeBundleStoryTests {
     let verification = try await registry.verifyAudit()
     #expect(verification.isIntact, "\(verification.problems.map(\.description))")
   }
+
+  /// What a case may not do: be corrected by another family's packet or with other tracks, or
+  /// name certificates its applicant does not hold.
+  @Test(arguments: StoreBackend.allCases) func correctionsAndCertificatesStayWithTheirCase(_ backend: StoreBackend) async throws {
+    let registry = try RegistryHarness(backend).registry
+    let opened = try await registry.submitBundle(try sample("bookshop-opening"), by: .applicant(Self.operatorID), clock: on("2026-06-01"))
+    let number = try #require(opened.subject)
+    let publication = Track(rawValue: "PUBLICATION")!
+    let asked = try await registry.decideTrack(
+      number, track: publication, decision: .requestCorrection(reasons: ["请补充出版物经营范围"]), by: .clerk("0231"), clock: on("2026-06-02"))
+    #expect(asked.outcome == .accepted)
+    // A restaurant packet naming the bookshop's correction is refused, and the bookshop waits on.
+    var restaurant = String(decoding: try Repository.bytes("SampleFilings/valid/bundle/muzidawei-opening.xml"), as: UTF8.self)
+    restaurant = restaurant.replacingOccurrences(of: "</Channel>", with: "</Channel><Resubmits>\(asked.number)</Resubmits>")
+    let crossed = try await registry.submitBundle(
+      PacketSource(displayName: "restaurant.xml", kind: .memory(bytes: Array(restaurant.utf8))), by: .clerk("0240"), clock: on("2026-06-03"))
+    #expect(crossed.findings.filter { $0.severity == .error }.map(\.ruleID.rawValue) == ["RG-003"])
+    #expect(try await registry.bundle(number)?.summary.status == .correctionRequested)
+    // The bookshop's own corrected opening is accepted.
+    let corrected = try await registry.submitBundle(
+      try sample("bookshop-opening-corrected", replacing: [("</Channel>", "</Channel><Resubmits>\(asked.number)</Resubmits>")]),
+      by: .applicant(Self.operatorID), clock: on("2026-06-03"))
+    #expect(corrected.outcome == .accepted, "\(corrected.findings.map(\.message.en))")
+    #expect(corrected.subject == number)
+
+    // Certificates held by someone else cannot be changed by this applicant.
+    for track in [Track.business, publication] {
+      _ = try await registry.decideTrack(number, track: track, decision: .approve(), by: .clerk("0231"), clock: on("2026-06-04"))
+    }
+    let issued = try await registry.issueBundle(number, by: .clerk("0250"), clock: on("2026-06-04"))
+    let uscc = try #require(issued.licences?.uscc)
+    let current = [("92370202MA7L4D6B4H", uscc), ("新出发市南零字第2025000137", "新出发市南零字第2026000001")]
+    let stranger = "370202198805120020"
+    let foreign = try await registry.submitBundle(
+      try sample("bookshop-change-publication-scope", replacing: current + [(Self.operatorID, stranger)]), by: .clerk("0240"),
+      clock: on("2026-07-06"))
+    #expect(foreign.findings.filter { $0.severity == .error }.map(\.ruleID.rawValue) == ["RG-001", "RG-001"])
+    // A change corrected into another set of tracks is refused: the tracks decided stay the tracks.
+    let change = try await registry.submitBundle(
+      try sample("bookshop-change-publication-scope", replacing: current), by: .applicant(Self.operatorID), clock: on("2026-07-06"))
+    let changeNumber = try #require(change.subject, "\(change.findings.map(\.message.en))")
+    let askedAgain = try await registry.decideTrack(
+      changeNumber, track: publication, decision: .requestCorrection(reasons: ["范围表述不规范"]), by: .clerk("0231"), clock: on("2026-07-07"))
+    let widened = try await registry.submitBundle(
+      try sample(
+        "bookshop-change-publication-scope",
+        replacing: current + [
+          ("</Channel>", "</Channel><Resubmits>\(askedAgain.number)</Resubmits>"), ("<Field>PUBLICATION_SCOPE</Field>", "<Field>NAME</Field>"),
+        ]),
+      by: .applicant(Self.operatorID), clock: on("2026-07-08"))
+    #expect(widened.findings.filter { $0.severity == .error }.map(\.ruleID.rawValue).contains("RG-003"))
+    #expect(try await registry.bundle(changeNumber)?.summary.tracks.map(\.track) == [publication])
+  }
 }

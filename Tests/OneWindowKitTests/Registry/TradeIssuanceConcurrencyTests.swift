@@ -66,4 +66,35 @@ struct TradeIssuanceConcurrencyTests {
     let verification = try await registry.verifyAudit()
     #expect(verification.isIntact, "\(verification.problems.map(\.description))")
   }
+
+  /// Both windows issue the same approved hotel at once: one issues its three certificates, the
+  /// other is refused, and no number is taken twice.
+  @Test(arguments: StoreBackend.allCases) func twoWindowsIssueTheSameBundleOnce(_ backend: StoreBackend) async throws {
+    let harness = try RegistryHarness(backend, onDisk: true)
+    let other = try harness.reopened()
+    let registry = harness.registry
+    let applicant = Actor.applicant(try #require(
+      String(decoding: try Repository.bytes("SampleFilings/valid/tradebundle/hotel-opening.xml"), as: UTF8.self)
+        .firstMatch(of: /<Identity>([^<]+)<\/Identity>/)?.1).description)
+    let accepted = try await registry.submitBundle(try hotel(1), by: applicant, clock: on("2026-06-08"))
+    let number = try #require(accepted.subject)
+    let inspection = InspectionRecord(inspectedOn: CivilDate("2026-06-09")!, inspectors: ["0301", "0302"])
+    for (track, decision) in [
+      (Track.business, TrackDecision.approve()), (Track(rawValue: "HYGIENE")!, .approve(inspection: inspection)),
+      (Track(rawValue: "SPECIAL_TRADE")!, .approve(inspection: inspection)),
+    ] {
+      _ = try await registry.decideTrack(number, track: track, decision: decision, by: .clerk("0231"), clock: on("2026-06-09"))
+    }
+    let receipts = try await withThrowingTaskGroup(of: Receipt.self) { group in
+      for window in [registry, other] {
+        group.addTask { try await window.issueBundle(number, by: .clerk("0250"), clock: on("2026-06-10")) }
+      }
+      return try await group.reduce(into: []) { $0.append($1) }
+    }
+    #expect(receipts.filter { $0.outcome == .accepted }.count == 1)
+    #expect(receipts.filter { $0.outcome == .rejected }.map { $0.findings.map(\.ruleID.rawValue) } == [["RG-003"]])
+    let permits = try #require(try await registry.bundle(number)?.permits)
+    #expect(permits.count == 3)
+    #expect(Set(permits.map(\.number)).count == 3)
+  }
 }

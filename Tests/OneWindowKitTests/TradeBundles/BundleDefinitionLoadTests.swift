@@ -84,6 +84,29 @@ struct BundleDefinitionLoadTests {
     #expect(try self.problems { $0.decision = #"<Decision role="INSPECTOR"/>"# }.map(\.code) == ["no-decision-path"])
   }
 
+  /// A track schema lies below its definition: never an absolute path or one climbing out, and
+  /// the message does not say whether such a file exists.
+  @Test func aTrackSchemaOutsideTheDefinitionsFolderIsRefused() throws {
+    for path in ["../../../../etc/passwd", "/etc/passwd", "florist/../../outside.xsd"] {
+      let problems = try problems { $0.schema = path }
+      #expect(problems.map(\.code) == ["schema-missing"], "\(path)")
+      #expect(problems.first?.message.en == "the XSD \(path) of track FLOWERS must be a relative path below the definition's folder")
+    }
+  }
+
+  @Test func theSharedAllocatorsBelongToTheirLicences() throws {
+    #expect(try problems { $0.prefix = "青南花字"; $0.schema = "florist/FloristPart-v1.xsd"; $0.businessAllocator = "SEQUENCE\" prefix=\"青南营字" }
+      .map(\.code) == ["allocator-track"])
+    #expect(try problems { $0.flowersAllocator = "USCC" }.map(\.code) == ["allocator-track"])
+    #expect(try problems { $0.flowersAllocator = "FOOD_JY" }.map(\.code) == ["allocator-track"])
+  }
+
+  /// Numbers a definition gives are bounded by its schema, so none can exhaust the service.
+  @Test func unboundedNumbersAreNotValid() throws {
+    #expect(try problems { $0.digits = "99" }.map(\.code) == ["not-valid"])
+    #expect(try problems { $0.years = "100000" }.map(\.code) == ["not-valid"])
+  }
+
   @Test func aCycleOfTracksIsRefused() throws {
     let problems = try problems { $0.businessAfter = "<After>FLOWERS</After>" }
     #expect(problems.map(\.code) == ["cycle"])
