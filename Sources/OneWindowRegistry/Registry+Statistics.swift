@@ -31,42 +31,20 @@ extension Registry {
         let date = receipt.businessDate ?? CivilDate(String(receipt.issuedAt.prefix(10))) ?? asOf
         tally.add(registration: figures, centre: receipt.serviceCentre, month: Self.month(date))
       }
-      // The restaurant's figures, against the policy's limits; the other definitions' bundles
-      // (their own limits) are not in these published figures yet.
-      for row in try transaction.bundles() where try transaction.bundleDefinition(bundleID: row.id) == nil {
+      // The restaurant's figures, against the policy's limits; each other definition's bundles
+      // apart, against the limit its case was accepted with.
+      var others: [String: BundleFigures] = [:]
+      for row in try transaction.bundles() {
         let summary = try self.summary(row, in: transaction)
+        if let recorded = try transaction.bundleDefinition(bundleID: row.id) {
+          let basis = row.issuanceBasis.flatMap { try? decoder.decode(TradeBasis.self, from: Data($0.utf8)) }
+          let limit = basis?.workingDays
+            ?? oneWindow.bundleDefinitions.definition(recorded.definition)?.timeLimits.workingDays(for: summary.kind) ?? 0
+          others[recorded.definition, default: BundleFigures()].add(Self.figures(of: summary, limit: limit, asOf: asOf, calendar: calendar))
+          continue
+        }
         let limit = policy.dueWorkingDays(for: summary.kind)
-        var figures = BundleFigures()
-        figures.accepted = 1
-        var concluded: (count: Int, provisional: Bool)?
-        switch summary.status {
-        case .issued:
-          figures.issued = 1
-          if let taken = summary.workingDaysTaken {
-            concluded = (taken, summary.workingDaysProvisional == true)
-          } else if let issued = summary.issuedOn {
-            concluded = calendar.provisionalWorkingDays(after: summary.clockStart, through: issued)
-          }
-        case .rejected:
-          figures.rejected = 1
-          let decided = summary.tracks.compactMap(\.decidedOn).max() ?? summary.clockStart
-          concluded = calendar.provisionalWorkingDays(after: summary.clockStart, through: max(decided, summary.clockStart))
-        case .objected:
-          // A department's objection ended a simplified cancellation before its count began:
-          // not granted, decided with no working days taken (so within the limit).
-          figures.rejected = 1
-          concluded = (0, false)
-        case .underReview, .approved, .correctionRequested:
-          figures.open = 1
-          if Self.isRunning(summary), let due = summary.dueOn, due < asOf { figures.overdue = 1 }
-        }
-        if let concluded {
-          figures.workingDaysTaken = concluded.count
-          figures.workingDaysAllowed = limit
-          figures.onTime = concluded.count <= limit ? 1 : 0
-          figures.provisional = concluded.provisional ? 1 : 0
-        }
-        figures.settle()
+        let figures = Self.figures(of: summary, limit: limit, asOf: asOf, calendar: calendar)
         let accepting = try transaction.receipt(row.receiptNumber).flatMap {
           try? decoder.decode(Receipt.self, from: Data($0.body.utf8))
         }
@@ -74,8 +52,49 @@ extension Registry {
           bundle: figures, kind: (summary.kind, limit), centre: accepting?.serviceCentre,
           month: Self.month(summary.acceptedOn))
       }
-      return tally.statistics(asOf: asOf, subdistricts: policy.subdistricts)
+      var statistics = tally.statistics(asOf: asOf, subdistricts: policy.subdistricts)
+      statistics.definitions = others.keys.sorted().map { id in
+        DefinitionFigures(
+          definition: id, name: oneWindow.bundleDefinitions.definition(id)?.name ?? LocalizedText(zh: id, en: id), bundles: others[id]!)
+      }
+      return statistics
     }
+  }
+
+  /// One bundle's figures against `limit` working days.
+  static func figures(of summary: BundleSummary, limit: Int, asOf: CivilDate, calendar: WorkingCalendar) -> BundleFigures {
+    var figures = BundleFigures()
+    figures.accepted = 1
+    var concluded: (count: Int, provisional: Bool)?
+    switch summary.status {
+    case .issued:
+      figures.issued = 1
+      if let taken = summary.workingDaysTaken {
+        concluded = (taken, summary.workingDaysProvisional == true)
+      } else if let issued = summary.issuedOn {
+        concluded = calendar.provisionalWorkingDays(after: summary.clockStart, through: issued)
+      }
+    case .rejected:
+      figures.rejected = 1
+      let decided = summary.tracks.compactMap(\.decidedOn).max() ?? summary.clockStart
+      concluded = calendar.provisionalWorkingDays(after: summary.clockStart, through: max(decided, summary.clockStart))
+    case .objected:
+      // A department's objection ended a simplified cancellation before its count began:
+      // not granted, decided with no working days taken (so within the limit).
+      figures.rejected = 1
+      concluded = (0, false)
+    case .underReview, .approved, .correctionRequested:
+      figures.open = 1
+      if isRunning(summary), let due = summary.dueOn, due < asOf { figures.overdue = 1 }
+    }
+    if let concluded {
+      figures.workingDaysTaken = concluded.count
+      figures.workingDaysAllowed = limit
+      figures.onTime = concluded.count <= limit ? 1 : 0
+      figures.provisional = concluded.provisional ? 1 : 0
+    }
+    figures.settle()
+    return figures
   }
 
   /// `YYYY-MM`.

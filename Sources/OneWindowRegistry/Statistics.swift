@@ -30,6 +30,9 @@ public struct RegistryStatistics: Sendable, Hashable, Codable {
   public var centres: [CentreFigures]
   /// Per month of acceptance, oldest first.
   public var months: [MonthFigures]
+  /// The bundles of each other definition (bookshop, hotel…), by id, against their own limits;
+  /// the figures above are the restaurant's.
+  public var definitions: [DefinitionFigures] = []
 
   public init(
     asOf: CivilDate, registrations: RegistrationFigures = RegistrationFigures(), bundles: BundleFigures = BundleFigures(),
@@ -132,6 +135,19 @@ public struct BundleFigures: Sendable, Hashable, Codable {
   }
 }
 
+/// The bundles of one definition other than the restaurant's.
+public struct DefinitionFigures: Sendable, Hashable, Codable {
+  public var definition: String
+  public var name: LocalizedText
+  public var bundles: BundleFigures
+
+  public init(definition: String, name: LocalizedText, bundles: BundleFigures) {
+    self.definition = definition
+    self.name = name
+    self.bundles = bundles
+  }
+}
+
 /// One bundle kind's figures and limit.
 public struct BundleKindFigures: Sendable, Hashable, Codable {
   public var kind: BundleKind
@@ -165,7 +181,12 @@ extension RegistryStatistics {
     -> RegistryStatistics
   {
     var tally = Statistics.Tally()
+    var others: [String: DefinitionFigures] = [:]
     for statistics in all {
+      for other in statistics.definitions {
+        others[other.definition, default: DefinitionFigures(definition: other.definition, name: other.name, bundles: BundleFigures())]
+          .bundles.add(other.bundles)
+      }
       tally.registrations.add(statistics.registrations)
       tally.bundles.add(statistics.bundles)
       for kind in statistics.bundleKinds {
@@ -181,7 +202,9 @@ extension RegistryStatistics {
       }
     }
     let date = asOf ?? all.map(\.asOf).max() ?? CivilDate(dayNumber: 0)
-    return tally.statistics(asOf: date, subdistricts: subdistricts)
+    var merged = tally.statistics(asOf: date, subdistricts: subdistricts)
+    merged.definitions = others.keys.sorted().compactMap { others[$0] }
+    return merged
   }
 }
 

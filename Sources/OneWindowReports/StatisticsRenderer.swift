@@ -20,6 +20,12 @@ extension RegistryTextRenderer {
         lines.append("  \(label)\(text("（\(limit)）：", " (\(limit)): "))" + bundles(kind.bundles))
       }
     }
+    if !statistics.definitions.isEmpty {
+      lines.append(text("其他“一件事”（各按其定义的时限）", "Other bundles (each against its definition's limits)"))
+      for other in statistics.definitions {
+        lines.append("  \(other.definition) \(other.name.text(in: language))\(text("：", ": "))" + bundles(other.bundles))
+      }
+    }
     if !statistics.centres.isEmpty {
       lines.append(text("按受理服务中心", "By accepting service centre"))
       for centre in statistics.centres {
