@@ -39,13 +39,6 @@ public struct BundleDefinitions: Sendable {
   public var declaredRules: [(definition: String, rule: RuleDescriptor)] {
     loaded.flatMap { definition in definition.checks.map { (definition.id, $0.descriptor(definition: definition)) } }
   }
-
-  /// The name of `track` in whichever definition has it, else its id.
-  public func label(of track: Track, in definition: String? = nil) -> LocalizedText {
-    if let definition, let named = self.definition(definition)?.track(track) { return named.name }
-    if track == .business || track == .food { return track.label }
-    return loaded.lazy.compactMap { $0.track(track)?.name }.first ?? track.label
-  }
 }
 
 /// What checking one definition file found.
