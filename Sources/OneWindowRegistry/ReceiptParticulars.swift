@@ -20,6 +20,11 @@ extension PacketParticulars {
           if particulars.units == nil, let unit = bundle.unitID { particulars.units = [unit] }
         } else if let uscc = bundle.uscc, let licence = try transaction.licenceRow(uscc: uscc) {
           particulars.premises = licence.premises
+        } else if try transaction.bundleDefinition(bundleID: bundle.id) != nil, let json = bundle.issuanceBasis,
+          let basis = try? JSONDecoder().decode(TradeBasis.self, from: Data(json.utf8))
+        {
+          // Another definition's bundle: the place its application gave.
+          particulars.premises = basis.place
         } else if let key = bundle.premisesKey {
           // A declared address: `<address>/<floor>/<room>`.
           let parts = key.split(separator: "/", omittingEmptySubsequences: false).map(String.init)

@@ -78,6 +78,10 @@ public struct PacketParticulars: Sendable, Hashable, Codable {
     case .cancellation(let cancellation):
       applicant(cancellation.operatorPerson.name, cancellation.operatorPerson.document.number)
       particulars.businessName = cancellation.registeredName
+    case .tradeBundle(let trade):
+      applicant(trade.applicantName, trade.applicantIdentity)
+      particulars.businessName = trade.name
+      particulars.premises = trade.place
     default:
       break
     }

@@ -38,6 +38,12 @@ struct TradeBundleStoryTests {
     }
     let issued = try await registry.issueBundle(number, by: .clerk("0250"), clock: on("2026-06-03"))
     #expect(issued.outcome == .accepted)
+    // The receipts (and their 回执) say who and where, from the packet or the recorded case.
+    for receipt in [opened, issued] {
+      #expect(receipt.particulars?.applicantName == "林晓雯")
+      #expect(receipt.particulars?.businessName == "市南区拾页书店")
+      #expect(receipt.particulars?.premises == "山东省青岛市市南区湛山路6号101户")
+    }
     let uscc = try #require(issued.licences?.uscc)
     #expect(issued.licences?.permits == [Receipt.IssuedPermit(track: publication, number: "新出发市南零字第2026000001")])
     let detail = try #require(try await registry.bundle(number))

@@ -97,4 +97,37 @@ struct TradeIssuanceConcurrencyTests {
     #expect(permits.count == 3)
     #expect(Set(permits.map(\.number)).count == 3)
   }
+
+  /// A change and a cancellation of the same issued certificates filed at two windows at once:
+  /// exactly one is accepted, the other is told a case is in progress.
+  @Test(arguments: StoreBackend.allCases) func aChangeAndACancellationRaceForTheSameCertificates(_ backend: StoreBackend) async throws {
+    let harness = try RegistryHarness(backend, onDisk: true)
+    let other = try harness.reopened()
+    let registry = harness.registry
+    let operatorID = "370202199003151428"
+    let opening = String(decoding: try Repository.bytes("SampleFilings/valid/tradebundle/bookshop-opening.xml"), as: UTF8.self)
+    let opened = try await registry.submitBundle(
+      PacketSource(displayName: "open.xml", kind: .memory(bytes: Array(opening.utf8))), by: .applicant(operatorID), clock: on("2026-06-01"))
+    let number = try #require(opened.subject)
+    for track in [Track.business, Track(rawValue: "PUBLICATION")!] {
+      _ = try await registry.decideTrack(number, track: track, decision: .approve(), by: .clerk("0231"), clock: on("2026-06-02"))
+    }
+    let issued = try await registry.issueBundle(number, by: .clerk("0250"), clock: on("2026-06-03"))
+    let uscc = try #require(issued.licences?.uscc)
+    func filed(_ name: String) throws -> PacketSource {
+      let text = String(decoding: try Repository.bytes("SampleFilings/valid/tradebundle/\(name).xml"), as: UTF8.self)
+        .replacingOccurrences(of: "92370202MA7L4D6B4H", with: uscc)
+        .replacingOccurrences(of: "新出发市南零字第2025000137", with: "新出发市南零字第2026000001")
+      return PacketSource(displayName: name, kind: .memory(bytes: Array(text.utf8)))
+    }
+    let change = try filed("bookshop-change-publication-scope")
+    let cancellation = try filed("bookshop-cancellation")
+    let receipts = try await withThrowingTaskGroup(of: Receipt.self) { group in
+      group.addTask { try await registry.submitBundle(change, by: .applicant(operatorID), clock: on("2026-09-07")) }
+      group.addTask { try await other.submitBundle(cancellation, by: .applicant(operatorID), clock: on("2026-09-07")) }
+      return try await group.reduce(into: []) { $0.append($1) }
+    }
+    #expect(receipts.filter { $0.outcome == .accepted }.count == 1)
+    #expect(receipts.filter { $0.outcome == .rejected }.map { $0.findings.filter { $0.severity == .error }.map(\.ruleID.rawValue) } == [["RG-003"]])
+  }
 }
