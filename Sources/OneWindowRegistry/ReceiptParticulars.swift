@@ -20,9 +20,7 @@ extension PacketParticulars {
           if particulars.units == nil, let unit = bundle.unitID { particulars.units = [unit] }
         } else if let uscc = bundle.uscc, let licence = try transaction.licenceRow(uscc: uscc) {
           particulars.premises = licence.premises
-        } else if try transaction.bundleDefinition(bundleID: bundle.id) != nil, let json = bundle.issuanceBasis,
-          let basis = try? JSONDecoder().decode(TradeBasis.self, from: Data(json.utf8))
-        {
+        } else if try transaction.bundleDefinition(bundleID: bundle.id) != nil, let basis = TradeBasis(of: bundle) {
           // Another definition's bundle: the place its application gave.
           particulars.premises = basis.place
         } else if let key = bundle.premisesKey {

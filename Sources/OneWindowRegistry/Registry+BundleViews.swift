@@ -74,7 +74,7 @@ extension Registry {
       var limit = oneWindow.policy.dueWorkingDays(for: kind)
       if let recorded = try transaction.bundleDefinition(bundleID: row.id) {
         // The limit the definition set when the case was accepted; without it, never the restaurant's.
-        let basis = row.issuanceBasis.flatMap { try? JSONDecoder().decode(TradeBasis.self, from: Data($0.utf8)) }
+        let basis = TradeBasis(of: row)
         guard let days = basis?.workingDays ?? oneWindow.bundleDefinitions.definition(recorded.definition)?.timeLimits.workingDays(for: kind)
         else { return row }
         limit = days
@@ -110,7 +110,7 @@ extension Registry {
     if let recorded = try transaction.bundleDefinition(bundleID: row.id) {
       summary.definition = recorded.definition
       let definition = oneWindow.bundleDefinitions.definition(recorded.definition)
-      let basis = row.issuanceBasis.flatMap { try? JSONDecoder().decode(TradeBasis.self, from: Data($0.utf8)) }
+      let basis = TradeBasis(of: row)
       for index in summary.tracks.indices {
         let track = summary.tracks[index].track
         summary.tracks[index].name = definition?.track(track)?.name

@@ -37,7 +37,7 @@ extension Registry {
       for row in try transaction.bundles() {
         let summary = try self.summary(row, in: transaction)
         if let recorded = try transaction.bundleDefinition(bundleID: row.id) {
-          let basis = row.issuanceBasis.flatMap { try? decoder.decode(TradeBasis.self, from: Data($0.utf8)) }
+          let basis = TradeBasis(of: row)
           let limit = basis?.workingDays
             ?? oneWindow.bundleDefinitions.definition(recorded.definition)?.timeLimits.workingDays(for: summary.kind) ?? 0
           others[recorded.definition, default: BundleFigures()].add(Self.figures(of: summary, limit: limit, asOf: asOf, calendar: calendar))

@@ -25,6 +25,14 @@ struct TradeBasis: Codable {
   var changedPaths: [String]? = nil
 }
 
+extension TradeBasis {
+  /// What `row` recorded at acceptance, when it is a bundle of another definition.
+  init?(of row: BundleRow) {
+    guard let json = row.issuanceBasis, let basis = try? JSONDecoder().decode(TradeBasis.self, from: Data(json.utf8)) else { return nil }
+    self = basis
+  }
+}
+
 extension Registry {
   /// A generic bundle (`TradeBundle`) of a loaded definition: accepted like the restaurant's,
   /// with the definition's tracks, time limit and (for a change or cancellation) certificates.
@@ -161,7 +169,7 @@ extension Registry {
       let recorded = try transaction.bundleDefinition(bundleID: row.id)
     else { return }
     // What the definition asked for when the case was accepted (a later edit changes nothing).
-    let basis = row.issuanceBasis.flatMap { try? JSONDecoder().decode(TradeBasis.self, from: Data($0.utf8)) }
+    let basis = TradeBasis(of: row)
     let live = oneWindow.bundleDefinitions.definition(recorded.definition)?.track(track)
     guard let needed = basis?.inspectors.map({ $0[track.rawValue] }) ?? live?.inspectors else { return }
     let name = live?.name ?? track.label
@@ -184,7 +192,7 @@ extension Registry {
     _ row: inout BundleRow, definitionID: String, issuance: inout IssuancePacket, in transaction: RegistryTransaction,
     operation: inout Operation
   ) throws {
-    guard let json = row.issuanceBasis, let basis = try? JSONDecoder().decode(TradeBasis.self, from: Data(json.utf8)) else {
+    guard let basis = TradeBasis(of: row) else {
       throw Self.inconsistent("bundle \(row.number) records nothing to issue")
     }
     guard let definition = oneWindow.bundleDefinitions.definition(definitionID), let order = definition.issuanceOrder else {
@@ -273,9 +281,7 @@ extension Registry {
     guard !numbers.isEmpty else { return [] }
     let closed: Set<String> = [BundleStatus.issued.rawValue, BundleStatus.rejected.rawValue, BundleStatus.objected.rawValue]
     return try transaction.bundles().filter { row in
-      guard !closed.contains(row.status), row.kind != BundleKind.opening.rawValue, let json = row.issuanceBasis,
-        let basis = try? JSONDecoder().decode(TradeBasis.self, from: Data(json.utf8))
-      else { return false }
+      guard !closed.contains(row.status), row.kind != BundleKind.opening.rawValue, let basis = TradeBasis(of: row) else { return false }
       return !numbers.isDisjoint(with: basis.current.values)
     }.map(\.number)
   }
